@@ -1,0 +1,23 @@
+/// Lookups by id over a catalogue, built once so every rule stays linear.
+struct CatalogueIndex {
+    let services: [String: Service]
+    let categories: [String: Category]
+    let teams: Set<String>
+    let supportModels: Set<String>
+    let priorities: Set<String>
+    let unreadable: UnreadableIDs
+
+    init(_ catalogue: Catalogue) {
+        services = Dictionary(catalogue.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        categories = Dictionary(catalogue.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        teams = Set(catalogue.teams.map(\.id))
+        supportModels = Set(catalogue.supportModels.map(\.id))
+        priorities = Set(catalogue.settings.priorities.map(\.id))
+        unreadable = catalogue.unreadable
+    }
+
+    /// True when `id` names a service, readable or not.
+    func serviceExists(_ id: String) -> Bool {
+        services[id] != nil || unreadable.services.contains(id)
+    }
+}

@@ -1,0 +1,37 @@
+/// Links in service bodies go to existing services or to allowed schemes.
+enum LinkRules {
+    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel", "service"]
+
+    static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
+        let serviceIDs = catalogue.services.map(\.id)
+        var findings: [Diagnostic] = []
+        for service in catalogue.services {
+            for link in Markdown.links(in: service.body) {
+                let location = SourceLocation(file: service.file, line: link.line + service.bodyLine - 1, column: link.column)
+                if let finding = check(link.destination, at: location, index: index, serviceIDs: serviceIDs) {
+                    findings.append(finding)
+                }
+            }
+        }
+        return findings
+    }
+
+    private static func check(_ destination: String, at location: SourceLocation, index: CatalogueIndex,
+                              serviceIDs: [String]) -> Diagnostic? {
+        guard let scheme = WebAddress.scheme(of: destination) else {
+            guard destination.hasPrefix("//") else { return nil }
+            return .error(.forbiddenLink, at: location,
+                "the link '\(destination)' has no scheme; write it in full with https://")
+        }
+        guard allowedSchemes.contains(scheme) else {
+            return .error(.forbiddenLink, at: location,
+                "links with the scheme '\(scheme):' are not allowed; use http, https, mailto, tel, service:ID or a relative path")
+        }
+        guard scheme == "service" else { return nil }
+        let id = String(destination.dropFirst("service:".count))
+        guard !index.serviceExists(id) else { return nil }
+        return .error(.brokenServiceLink, at: location,
+            "the link 'service:\(id)' names no service" + Suggestion.hint(for: id, among: serviceIDs)
+                + "; link to the id of a file in services/")
+    }
+}

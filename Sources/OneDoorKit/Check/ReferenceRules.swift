@@ -1,0 +1,78 @@
+/// Every id a field names exists, and every support model has one target per priority.
+enum ReferenceRules {
+    static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let categoryIDs = catalogue.categories.map(\.id)
+        let teamIDs = catalogue.teams.map(\.id)
+        let modelIDs = catalogue.supportModels.map(\.id)
+        let serviceIDs = catalogue.services.map(\.id)
+
+        for category in catalogue.categories {
+            if let parent = category.parent, index.categories[parent.value] == nil,
+               !index.unreadable.categories.contains(parent.value) {
+                findings.append(unknown("parent category", parent, among: categoryIDs, file: CatalogueLoader.categoriesFile))
+            }
+        }
+        for model in catalogue.supportModels {
+            findings += targetCoverage(model, catalogue: catalogue, index: index)
+        }
+        let uses = catalogue.services.flatMap(\.references) + catalogue.unreadable.serviceReferences
+        for use in uses where !exists(use, index: index) {
+            switch use.kind {
+            case .category: findings.append(unknown("category", use.reference, among: categoryIDs, file: CatalogueLoader.categoriesFile))
+            case .team: findings.append(unknown("team", use.reference, among: teamIDs, file: CatalogueLoader.teamsFile))
+            case .supportModel:
+                findings.append(unknown("support model", use.reference, among: modelIDs, file: CatalogueLoader.supportModelsFile))
+            case .service: findings.append(unknown("service", use.reference, among: serviceIDs, file: "services/"))
+            }
+        }
+        for service in catalogue.services {
+            findings += priorities(of: service.targets, index: index, owner: "service '\(service.id)'")
+        }
+        return findings
+    }
+
+    /// A support model's targets name each priority exactly once.
+    private static func targetCoverage(_ model: SupportModel, catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
+        var findings = priorities(of: model.targets, index: index, owner: "support model '\(model.id)'")
+        guard !index.unreadable.allPriorities else { return findings }
+        let named = Set(model.targets.map(\.priority.value))
+        for priority in catalogue.settings.priorities where !named.contains(priority.id) {
+            findings.append(.error(.missingTarget, at: model.location,
+                "support model '\(model.id)' has no target for priority '\(priority.id)'; add a target with 'priority: \(priority.id)', 'resolve' and 'percent'"))
+        }
+        return findings
+    }
+
+    /// Targets name existing priorities, each once.
+    private static func priorities(of targets: [Target], index: CatalogueIndex, owner: String) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var seen: Set<String> = []
+        for target in targets {
+            let id = target.priority.value
+            if !seen.insert(id).inserted {
+                findings.append(.error(.duplicateTarget, at: target.priority.location,
+                    "\(owner) has two targets for priority '\(id)'; keep one"))
+            } else if !index.unreadable.allPriorities, !index.priorities.contains(id), !index.unreadable.priorities.contains(id) {
+                findings.append(unknown("priority", target.priority, among: index.priorities.sorted(), file: CatalogueLoader.settingsFile))
+            }
+        }
+        return findings
+    }
+
+    private static func exists(_ use: ReferenceUse, index: CatalogueIndex) -> Bool {
+        let id = use.reference.value
+        switch use.kind {
+        case .category: return index.categories[id] != nil || index.unreadable.categories.contains(id)
+        case .team: return index.teams.contains(id) || index.unreadable.teams.contains(id)
+        case .supportModel: return index.supportModels.contains(id) || index.unreadable.supportModels.contains(id)
+        case .service: return index.serviceExists(id)
+        }
+    }
+
+    private static func unknown(_ kind: String, _ reference: Reference, among ids: [String], file: String) -> Diagnostic {
+        let hint = Suggestion.closest(to: reference.value, among: ids)
+        let fix = hint.map { " (did you mean '\($0)'?)" } ?? "; use an id defined in \(file)"
+        return .error(.unknownReference, at: reference.location, "unknown \(kind) '\(reference.value)'\(fix)")
+    }
+}

@@ -1,0 +1,35 @@
+/// Warnings about entries that are not used, and about services that say too little.
+enum UsageRules {
+    static func check(_ catalogue: Catalogue) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        // Services that could not be read whole still count as using what they name.
+        let uses = catalogue.services.flatMap(\.references) + catalogue.unreadable.serviceReferences
+        let usedCategories = Set(uses.filter { $0.kind == .category }.map(\.reference.value)
+            + catalogue.categories.compactMap(\.parent?.value))
+        for category in catalogue.categories where !usedCategories.contains(category.id) {
+            findings.append(.warning(.emptyCategory, at: category.location,
+                "category '\(category.id)' has no services and no sub-categories; add a service to it or remove it"))
+        }
+        let owners = Set(uses.filter { $0.kind == .team }.map(\.reference.value))
+        for team in catalogue.teams where !owners.contains(team.id) {
+            findings.append(.warning(.unusedTeam, at: team.location,
+                "team '\(team.id)' owns no service; name it as a service's 'owner' or remove it"))
+        }
+        for service in catalogue.services {
+            if words(service.summary.value) == words(service.name) {
+                findings.append(.warning(.summaryRepeatsName, at: service.summary.location,
+                    "the summary of '\(service.id)' only repeats its name; say in a sentence what people get from it"))
+            }
+            if service.body.allSatisfy(\.isWhitespace) {
+                findings.append(.warning(.emptyBody, at: SourceLocation(file: service.file, line: service.bodyLine - 1, column: 1),
+                    "service '\(service.id)' has no description; after the front matter, say what people get, who can ask and how"))
+            }
+        }
+        return findings
+    }
+
+    /// Lower-cased words without punctuation, so "Email." and "email" compare equal.
+    private static func words(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+}

@@ -1,0 +1,68 @@
+extension CatalogueSettings {
+    static let fields = ["title", "organisation", "base_url", "language", "contact", "review_interval_days", "priorities"]
+    static let contactFields = ["phone", "email", "url"]
+
+    /// Reads `catalogue.yaml`; the priorities that could be read are returned even when the rest fails.
+    static func read(_ root: SourceNode, diagnostics: inout [Diagnostic], unreadable: inout UnreadableIDs) -> CatalogueSettings? {
+        do {
+            var reader = try FieldReader(root, subject: "catalogue.yaml", known: fields)
+            let title = reader.required("title") { (n) throws(FieldError) in try n.text("title") }
+            let organisation = reader.required("organisation") { (n) throws(FieldError) in try n.text("organisation") }
+            let baseURL = reader.optional("base_url") { (n) throws(FieldError) -> String in
+                let url = try n.webAddress("base_url")
+                guard url.hasSuffix("/") else {
+                    throw FieldError(at: n.location, "'base_url' must end with '/', like \(url)/")
+                }
+                return url
+            }
+            let language = reader.optional("language") { (n) throws(FieldError) -> String in
+                let tag = try n.text("language")
+                guard isLanguageTag(tag) else {
+                    throw FieldError(at: n.location, "'language' must be a BCP 47 language tag such as en, fr or en-CA, not '\(tag)'")
+                }
+                return tag
+            }
+            let contact = reader.optional("contact") { (n) throws(FieldError) in try readContact(n) }
+            let interval = reader.optional("review_interval_days") { (n) throws(FieldError) in
+                try n.integer("review_interval_days", in: 1...36_500)
+            }
+            var priorityFindings: [Diagnostic] = []
+            let priorities = reader.required("priorities") { (n) throws(FieldError) -> [Priority] in
+                guard let elements = n.elements, !elements.isEmpty else {
+                    throw FieldError(.fieldType, at: n.location, "'priorities' must be a list of at least one priority, each with an id and a name")
+                }
+                return elements.compactMap { element in
+                    let (priority, id) = Priority.read(element, diagnostics: &priorityFindings)
+                    if priority == nil, let id { unreadable.priorities.insert(id) }
+                    return priority
+                }
+            }
+            diagnostics += reader.diagnostics + priorityFindings
+            if priorities == nil { unreadable.allPriorities = true }
+            guard let title, let organisation, let priorities, !reader.failed else { return nil }
+            return CatalogueSettings(
+                title: title, organisation: organisation, baseURL: baseURL, language: language ?? "en", contact: contact,
+                reviewIntervalDays: interval ?? defaultReviewIntervalDays, priorities: priorities)
+        } catch {
+            diagnostics.append(error.diagnostic)
+            unreadable.allPriorities = true
+            return nil
+        }
+    }
+
+    private static func readContact(_ node: SourceNode) throws(FieldError) -> ContactPoint {
+        var reader = try FieldReader(node, subject: "the contact", known: contactFields)
+        let phone = reader.optional("phone") { (n) throws(FieldError) in try n.phone("phone") }
+        let email = reader.optional("email") { (n) throws(FieldError) in try n.email("email") }
+        let url = reader.optional("url") { (n) throws(FieldError) in try n.webAddress("url") }
+        if let first = reader.diagnostics.first { throw FieldError(first.rule, at: first.location, first.message) }
+        return ContactPoint(phone: phone, email: email, url: url)
+    }
+
+    private static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

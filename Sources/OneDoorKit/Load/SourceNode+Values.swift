@@ -1,0 +1,125 @@
+internal import Foundation
+
+/// Reading a node as the value its field expects: never YAML 1.1's guesses, so `No` is text.
+extension SourceNode {
+    func text(_ field: String) throws(FieldError) -> String {
+        guard let value = scalar else {
+            throw FieldError(.fieldType, at: location, "'\(field)' must be text, not \(kindName)")
+        }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw FieldError(.invalidValue, at: location, "'\(field)' is empty; write a value or remove the field")
+        }
+        return trimmed
+    }
+
+    func text(_ field: String, maxLength: Int) throws(FieldError) -> String {
+        let value = try text(field)
+        guard value.count <= maxLength else {
+            throw FieldError(at: location, "'\(field)' has \(value.count) characters; shorten it to \(maxLength) at most")
+        }
+        return value
+    }
+
+    /// An id: lower-case letters and digits in words joined by single hyphens, at most 64 characters.
+    func identifier(_ field: String) throws(FieldError) -> String {
+        let value = try text(field)
+        guard Identifier.isValid(value) else {
+            throw FieldError(.invalidID, at: location, "'\(value)' is not a valid id: \(Identifier.rule)"
+                + Identifier.suggestion(for: value))
+        }
+        return value
+    }
+
+    func reference(_ field: String) throws(FieldError) -> Reference {
+        Reference(try identifier(field), at: location)
+    }
+
+    func integer(_ field: String, in range: ClosedRange<Int>) throws(FieldError) -> Int {
+        let value = try text(field)
+        guard let number = Int(value), range.contains(number) else {
+            throw FieldError(at: location, "'\(field)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
+        }
+        return number
+    }
+
+    /// A number in `range`, where `range` excludes its lower bound when `aboveLowerBound` is set.
+    func number(_ field: String, from lower: Double, to upper: Double, aboveLower: Bool) throws(FieldError) -> Double {
+        let value = try text(field)
+        let allowed = Set("0123456789.")
+        guard value.allSatisfy(allowed.contains), let number = Double(value),
+              aboveLower ? number > lower : number >= lower, number <= upper
+        else {
+            let bound = aboveLower ? "greater than \(Int(lower))" : "from \(Int(lower))"
+            throw FieldError(at: location, "'\(field)' must be a number \(bound) up to \(Int(upper)), such as 99.9, not '\(value)'")
+        }
+        return number
+    }
+
+    func day(_ field: String) throws(FieldError) -> Located<Day> {
+        let value = try text(field)
+        guard let day = Day(value) else {
+            throw FieldError(at: location, "'\(field)' must be a real date written YYYY-MM-DD, such as 2026-05-01, not '\(value)'")
+        }
+        return Located(day, at: location)
+    }
+
+    func duration(_ field: String) throws(FieldError) -> Duration {
+        let value = try text(field)
+        guard let duration = Duration(value) else {
+            throw FieldError(at: location, "'\(field)' must be a duration: a positive whole number and a unit, m, h, d, wh (working hours) or wd (working days), such as 4h or 2wd, not '\(value)'")
+        }
+        return duration
+    }
+
+    func webAddress(_ field: String) throws(FieldError) -> String {
+        let value = try text(field)
+        guard WebAddress.isHTTP(value) else {
+            throw FieldError(at: location, "'\(field)' must be a full web address starting with https:// or http://, not '\(value)'")
+        }
+        return value
+    }
+
+    func email(_ field: String) throws(FieldError) -> String {
+        let value = try text(field)
+        guard WebAddress.isEmail(value) else {
+            throw FieldError(at: location, "'\(field)' must be an email address such as name@example.gov, not '\(value)'")
+        }
+        return value
+    }
+
+    func phone(_ field: String) throws(FieldError) -> String {
+        let value = try text(field)
+        guard WebAddress.isPhone(value) else {
+            throw FieldError(at: location, "'\(field)' must be a phone number of digits, spaces and + - ( ) x, such as \"902-424-6160\", not '\(value)'")
+        }
+        return value
+    }
+
+    func choice<Choice: RawRepresentable & CaseIterable>(_ field: String, of _: Choice.Type) throws(FieldError) -> Choice
+    where Choice.RawValue == String {
+        let value = try text(field)
+        guard let choice = Choice(rawValue: value) else {
+            let names = Choice.allCases.map(\.rawValue)
+            throw FieldError(at: location, "'\(field)' must be one of \(names.joined(separator: ", ")), not '\(value)'"
+                + Suggestion.hint(for: value, among: names))
+        }
+        return choice
+    }
+
+    /// A list, each element read by `element`; a single value stands for a list of one.
+    func list<Element>(_ field: String, _ element: (SourceNode) throws(FieldError) -> Element) throws(FieldError) -> [Element] {
+        if isEmpty { return [] }
+        guard let elements else {
+            if scalar != nil { return [try element(self)] }
+            throw FieldError(.fieldType, at: location, "'\(field)' must be a list, not \(kindName)")
+        }
+        var result: [Element] = []
+        for node in elements { result.append(try element(node)) }
+        return result
+    }
+
+    func textList(_ field: String) throws(FieldError) -> [String] {
+        try list(field) { (node) throws(FieldError) in try node.text(field) }
+    }
+}

@@ -1,0 +1,51 @@
+internal import Foundation
+
+/// The text of one source file, as editors write it: UTF-8, perhaps with a byte-order mark and CRLF lines.
+struct SourceText: Sendable {
+    /// The path relative to the catalogue folder.
+    let path: String
+    /// The text with any byte-order mark removed and CRLF turned into LF, so lines and columns
+    /// match what an editor shows.
+    let text: String
+
+    /// Decodes the bytes, or says where the first byte that is not UTF-8 stands.
+    static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
+        guard var text = String(validating: data, as: UTF8.self) else {
+            return .failure(.error(.encoding, at: firstInvalidByte(in: data, path: path),
+                "the file is not valid UTF-8; save it as UTF-8 in your editor"))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        return .success(SourceText(path: path, text: text))
+    }
+
+    private static func firstInvalidByte(in data: Data, path: String) -> SourceLocation {
+        let bytes = [UInt8](data)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let length = validSequenceLength(bytes, at: index)
+            guard length > 0 else {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+                return SourceLocation(file: path, line: line, column: column)
+            }
+            if bytes[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return .start(of: path)
+    }
+
+    /// The length of the UTF-8 sequence starting at `index`, or 0 when it is not valid.
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        for length in 1...4 where index + length <= bytes.count {
+            if String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil { return length }
+        }
+        return 0
+    }
+}

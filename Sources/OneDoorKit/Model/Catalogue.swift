@@ -1,0 +1,42 @@
+/// A whole catalogue as read from its folder; services sorted by id.
+public struct Catalogue: Sendable {
+    public let settings: CatalogueSettings
+    /// In the order of `categories.yaml`, which is the display order.
+    public let categories: [Category]
+    public let teams: [Team]
+    public let supportModels: [SupportModel]
+    public let services: [Service]
+    /// Ids of entries found in the sources that could not be read whole: references to them
+    /// are not reported again, since the entry's own finding says what to fix.
+    public let unreadable: UnreadableIDs
+    /// How many source files were read.
+    public let fileCount: Int
+
+    public init(
+        settings: CatalogueSettings, categories: [Category], teams: [Team], supportModels: [SupportModel],
+        services: [Service], unreadable: UnreadableIDs = UnreadableIDs(), fileCount: Int
+    ) {
+        self.settings = settings
+        self.categories = categories
+        self.teams = teams
+        self.supportModels = supportModels
+        self.services = services.sorted { $0.id < $1.id }
+        self.unreadable = unreadable
+        self.fileCount = fileCount
+    }
+}
+
+/// Ids of entries that exist in the sources but were not read whole, by kind.
+public struct UnreadableIDs: Sendable {
+    public var priorities: Set<String> = []
+    public var categories: Set<String> = []
+    public var teams: Set<String> = []
+    public var supportModels: Set<String> = []
+    public var services: Set<String> = []
+    /// The ids named by services that could not be read whole, so that a wrong one is still reported.
+    public var serviceReferences: [ReferenceUse] = []
+    /// True when `catalogue.yaml` could not be read, so no priority id can be checked.
+    public var allPriorities = false
+
+    public init() {}
+}

@@ -1,0 +1,13 @@
+/// The site settings of `catalogue.yaml`.
+public struct CatalogueSettings: Hashable, Sendable {
+    public static let defaultReviewIntervalDays = 365
+
+    public let title: String
+    public let organisation: String
+    /// An absolute http(s) address ending in `/`, when the portal has a known home.
+    public let baseURL: String?
+    public let language: String
+    public let contact: ContactPoint?
+    public let reviewIntervalDays: Int
+    public let priorities: [Priority]
+}

@@ -1,0 +1,34 @@
+/// The shapes of addresses the format accepts.
+public enum WebAddress {
+    /// An absolute `http://` or `https://` address with a host.
+    public static func isHTTP(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
+            let rest = text.dropFirst(scheme.count)
+            let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            return !host.isEmpty && !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+        }
+        return false
+    }
+
+    public static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return !text.contains { $0.isWhitespace || "<>\"(),;:[]\\".contains($0) }
+    }
+
+    public static func isPhone(_ text: String) -> Bool {
+        text.contains { $0.isASCII && $0.isNumber } && text.allSatisfy { ($0.isASCII && $0.isNumber) || " +-()x".contains($0) }
+    }
+
+    /// The scheme of a link, lower-cased (`https`, `mailto`, `javascript`), or nil for a relative path.
+    public static func scheme(of link: String) -> String? {
+        guard let colon = link.firstIndex(of: ":") else { return nil }
+        let scheme = link[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+        else { return nil }
+        return scheme.lowercased()
+    }
+}

@@ -1,0 +1,138 @@
+internal import CCmark
+internal import Foundation
+
+/// Markdown through the system cmark, in its safe mode: raw HTML and dangerous links are never rendered.
+enum Markdown {
+    /// A link or image destination and where it is written in the Markdown text.
+    struct Link: Hashable, Sendable {
+        let destination: String
+        /// Line in the Markdown text, from 1.
+        let line: Int
+        /// Column in Unicode scalars, from 1, pointing at the destination where it can be found.
+        let column: Int
+    }
+
+    /// A heading and the anchor it gets on the page.
+    struct Heading: Hashable, Sendable {
+        let level: Int
+        let text: String
+        let anchor: String
+    }
+
+    /// The rendered HTML and the headings in it.
+    struct Rendered: Hashable, Sendable {
+        let html: String
+        let headings: [Heading]
+        /// The text without markup, for search and descriptions.
+        let plainText: String
+    }
+
+    /// Every link and image destination, in the order written.
+    static func links(in text: String) -> [Link] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var links: [Link] = []
+        withDocument(text) { root in
+            walk(root) { node, entering in
+                let type = cmark_node_get_type(node)
+                guard entering, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                      let url = cmark_node_get_url(node).map({ String(cString: $0) }) else { return }
+                let line = Int(cmark_node_get_start_line(node))
+                let byteColumn = Int(cmark_node_get_start_column(node))
+                links.append(Link(destination: url, line: max(line, 1),
+                                  column: column(of: url, in: lines, line: line, fromByte: byteColumn)))
+            }
+        }
+        return links
+    }
+
+    /// Renders Markdown to HTML; `rewrite` may replace a link destination (for `service:` links).
+    static func render(_ text: String, rewrite: (String) -> String?) -> Rendered {
+        var headings: [Heading] = []
+        var plain: [String] = []
+        var html = ""
+        var usedAnchors: [String: Int] = [:]
+        withDocument(text) { root in
+            var headingText: String?
+            walk(root) { node, entering in
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, entering,
+                   let url = cmark_node_get_url(node).map({ String(cString: $0) }), let replacement = rewrite(url) {
+                    cmark_node_set_url(node, replacement)
+                }
+                if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                    let words = String(cString: literal)
+                    plain.append(words)
+                    headingText? += words
+                }
+                if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { plain.append(" "); headingText? += " " }
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM, !entering {
+                    plain.append("\n")
+                }
+                if type == CMARK_NODE_HEADING {
+                    if entering {
+                        headingText = ""
+                    } else if let text = headingText {
+                        let base = Anchor.slug(text)
+                        let count = usedAnchors[base, default: 0]
+                        usedAnchors[base] = count + 1
+                        headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text,
+                                                anchor: count == 0 ? base : "\(base)-\(count)"))
+                        headingText = nil
+                    }
+                }
+            }
+            if let rendered = cmark_render_html(root, CMARK_OPT_SAFE) {
+                html = String(cString: rendered)
+                free(rendered)
+            }
+        }
+        return Rendered(html: addAnchors(headings, to: html), headings: headings,
+                        plainText: plain.joined().trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Gives each `<hN>` an id. In safe mode raw HTML is omitted, so every `<hN>` in cmark's output is a heading.
+    private static func addAnchors(_ headings: [Heading], to html: String) -> String {
+        guard !headings.isEmpty else { return html }
+        var result = ""
+        var rest = Substring(html)
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.range(of: tag) else { break }
+            result += rest[..<range.lowerBound]
+            result += "<h\(heading.level) id=\"\(heading.anchor)\">"
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+
+    private static func withDocument(_ text: String, _ body: (OpaquePointer) -> Void) {
+        let bytes = Array(text.utf8)
+        guard let root = cmark_parse_document(bytes, bytes.count, CMARK_OPT_SOURCEPOS) else { return }
+        defer { cmark_node_free(root) }
+        body(root)
+    }
+
+    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    /// The column, in scalars, of the destination after a link that cmark places at a byte column.
+    private static func column(of destination: String, in lines: [Substring], line: Int, fromByte byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count else { return max(byteColumn, 1) }
+        let bytes = Array(lines[line - 1].utf8)
+        let start = min(max(byteColumn - 1, 0), bytes.count)
+        var target = start
+        if let found = String(decoding: bytes[start...], as: UTF8.self).range(of: destination) {
+            let text = String(decoding: bytes[start...], as: UTF8.self)
+            target = start + text[..<found.lowerBound].utf8.count
+        }
+        return String(decoding: bytes[..<target], as: UTF8.self).unicodeScalars.count + 1
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct OneDoor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "onedoor",
+        abstract: "Turns a folder of service definitions into an intranet service catalogue.",
+        subcommands: [CheckCommand.self])
+
+    /// Runs the command, with the format's exit codes: a wrong command line exits 2, not
+    /// swift-argument-parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
