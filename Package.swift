@@ -28,6 +28,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            exclude: ["Templates/README.md"],
+            resources: [.embedInCode("Templates")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

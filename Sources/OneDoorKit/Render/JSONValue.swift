@@ -13,11 +13,12 @@ public enum JSONValue: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
     /// An object from pairs, leaving out those whose value is nil: optional fields that are not set.
-    public static func object(_ pairs: [(String, JSONValue?)]) -> JSONValue {
+    public static func fields(_ pairs: [(String, JSONValue?)]) -> JSONValue {
         .object(pairs.compactMap { key, value in value.map { (key, $0) } })
     }
 
-    public static func string(_ text: String?) -> JSONValue? { text.map(JSONValue.string) }
+    /// A string, or nothing when the text is not set.
+    public static func text(_ text: String?) -> JSONValue? { text.map(JSONValue.string) }
 
     /// A number written as an integer when it is whole.
     public static func number(_ value: Double) -> JSONValue {

@@ -1,0 +1,111 @@
+internal import Foundation
+
+/// `catalogue.json`: the whole catalogue for other tools, every field of the format, references as ids,
+/// services sorted by id. Optional fields that are not set are left out; lists are always present.
+struct CatalogueJSON {
+    let index: SiteIndex
+
+    var json: JSONValue {
+        let catalogue = index.catalogue
+        let settings = catalogue.settings
+        let contact: JSONValue? = settings.contact.map { contact in
+            .fields([("phone", .text(contact.phone)), ("email", .text(contact.email)), ("url", .text(contact.url))])
+        }
+        let priorities: [JSONValue] = settings.priorities.map(priority)
+        let categories: [JSONValue] = catalogue.categories.map(category)
+        let teams: [JSONValue] = catalogue.teams.map(team)
+        let supportModels: [JSONValue] = catalogue.supportModels.map(supportModel)
+        let services: [JSONValue] = catalogue.services.map(service)
+        return .fields([
+            ("format", .string("onedoor-catalogue")),
+            ("version", .int(1)),
+            ("title", .string(settings.title)),
+            ("organisation", .string(settings.organisation)),
+            ("base_url", .text(settings.baseURL)),
+            ("language", .string(settings.language)),
+            ("contact", contact),
+            ("review_interval_days", .int(settings.reviewIntervalDays)),
+            ("priorities", .array(priorities)),
+            ("categories", .array(categories)),
+            ("teams", .array(teams)),
+            ("support_models", .array(supportModels)),
+            ("services", .array(services)),
+        ])
+    }
+
+    private func priority(_ priority: Priority) -> JSONValue {
+        .fields([
+            ("id", .string(priority.id)), ("name", .string(priority.name)),
+            ("description", .text(priority.description)), ("examples", .array(priority.examples.map(JSONValue.string))),
+        ])
+    }
+
+    private func category(_ category: Category) -> JSONValue {
+        .fields([
+            ("id", .string(category.id)), ("name", .string(category.name)),
+            ("description", .text(category.description)), ("parent", .text(category.parent?.value)),
+        ])
+    }
+
+    private func team(_ team: Team) -> JSONValue {
+        .fields([
+            ("id", .string(team.id)), ("name", .string(team.name)), ("email", .text(team.email)),
+            ("phone", .text(team.phone)), ("url", .text(team.url)),
+        ])
+    }
+
+    private func supportModel(_ model: SupportModel) -> JSONValue {
+        let channels: [JSONValue] = model.channels.map { channel in
+            .fields([("type", .string(channel.kind.rawValue)), ("value", .string(channel.value)), ("label", .text(channel.label))])
+        }
+        return .fields([
+            ("id", .string(model.id)), ("name", .string(model.name)), ("hours", .string(model.hours)),
+            ("channels", .array(channels)), ("escalation", .array(model.escalation.map(JSONValue.string))),
+            ("targets", targets(model.targets)),
+        ])
+    }
+
+    private func service(_ service: Service) -> JSONValue {
+        let contacts: [JSONValue] = service.contacts.map { contact in
+            .fields([("role", .string(contact.role)), ("name", .string(contact.name)), ("email", .text(contact.email))])
+        }
+        let continuity: JSONValue? = service.continuity.map { continuity in
+            .fields([("rto", .text(continuity.rto?.description)), ("rpo", .text(continuity.rpo?.description))])
+        }
+        let usedBy = (index.dependents[service.id] ?? []).map(\.id).sorted().map(JSONValue.string)
+        return .fields([
+            ("id", .string(service.id)),
+            ("name", .string(service.name)),
+            ("summary", .string(service.summary.value)),
+            ("category", .string(service.category.value)),
+            ("type", .string(service.kind.rawValue)),
+            ("status", .string(service.status.rawValue)),
+            ("owner", .string(service.owner.value)),
+            ("support_model", .string(service.supportModel.value)),
+            ("audience", .array(service.audience.map(JSONValue.string))),
+            ("keywords", .array(service.keywords.map(JSONValue.string))),
+            ("request_url", .text(service.requestURL)),
+            ("contacts", .array(contacts)),
+            ("depends_on", .array(service.dependsOn.map { .string($0.value) })),
+            ("targets", targets(service.targets)),
+            ("availability", service.availability.map(JSONValue.number)),
+            ("continuity", continuity),
+            ("cost", .text(service.cost)),
+            ("last_reviewed", .string(service.lastReviewed.value.description)),
+            ("replaced_by", .text(service.replacedBy?.value)),
+            ("description", .string(service.body.trimmingCharacters(in: .whitespacesAndNewlines))),
+            ("used_by", .array(usedBy)),
+            ("source", .string(service.file)),
+            ("page", .string(SitePaths.service(service.id))),
+        ])
+    }
+
+    private func targets(_ targets: [Target]) -> JSONValue {
+        .array(targets.map { target -> JSONValue in
+            .fields([
+                ("priority", .string(target.priority.value)), ("respond", .text(target.respond?.description)),
+                ("resolve", .string(target.resolve.description)), ("percent", .number(target.percent)),
+            ])
+        })
+    }
+}

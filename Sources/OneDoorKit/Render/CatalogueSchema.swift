@@ -1,0 +1,106 @@
+/// The JSON Schema (draft 2020-12) that `catalogue.json` validates against.
+enum CatalogueSchema {
+    static let identifierPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
+    static let durationPattern = "^[1-9][0-9]*(m|h|d|wh|wd)$"
+    static let datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+    static var json: JSONValue {
+        .object([
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("$id", .string("https://onedoor.example/schemas/catalogue.schema.json")),
+            ("title", .string("OneDoor catalogue")),
+            ("description", .string("The whole service catalogue as published by `onedoor build`.")),
+            ("type", .string("object")),
+            ("required", strings(["format", "version", "title", "organisation", "language", "review_interval_days",
+                                  "priorities", "categories", "teams", "support_models", "services"])),
+            ("additionalProperties", .bool(false)),
+            ("properties", .object([
+                ("format", .object([("const", .string("onedoor-catalogue"))])),
+                ("version", .object([("const", .int(1))])),
+                ("title", text),
+                ("organisation", text),
+                ("base_url", .object([("type", .string("string")), ("pattern", .string("^https?://.+/$"))])),
+                ("language", text),
+                ("contact", object(required: [], [("phone", text), ("email", email), ("url", url)])),
+                ("review_interval_days", .object([("type", .string("integer")), ("minimum", .int(1))])),
+                ("priorities", list(ref("priority"), minItems: 1)),
+                ("categories", list(ref("category"))),
+                ("teams", list(ref("team"))),
+                ("support_models", list(ref("supportModel"))),
+                ("services", list(ref("service"))),
+            ])),
+            ("$defs", .object([
+                ("id", .object([("type", .string("string")), ("pattern", .string(identifierPattern)), ("maxLength", .int(64))])),
+                ("duration", .object([("type", .string("string")), ("pattern", .string(durationPattern))])),
+                ("priority", object(required: ["id", "name"], [
+                    ("id", ref("id")), ("name", text), ("description", text), ("examples", list(text)),
+                ])),
+                ("category", object(required: ["id", "name"], [
+                    ("id", ref("id")), ("name", text), ("description", text), ("parent", ref("id")),
+                ])),
+                ("team", object(required: ["id", "name"], [
+                    ("id", ref("id")), ("name", text), ("email", email), ("phone", text), ("url", url),
+                ])),
+                ("channel", object(required: ["type", "value"], [
+                    ("type", .object([("enum", strings(Channel.Kind.allCases.map(\.rawValue)))])),
+                    ("value", text), ("label", text),
+                ])),
+                ("target", object(required: ["priority", "resolve", "percent"], [
+                    ("priority", ref("id")), ("respond", ref("duration")), ("resolve", ref("duration")),
+                    ("percent", .object([("type", .string("number")), ("minimum", .int(1)), ("maximum", .int(100))])),
+                ])),
+                ("supportModel", object(required: ["id", "name", "hours", "channels", "escalation", "targets"], [
+                    ("id", ref("id")), ("name", text), ("hours", text), ("channels", list(ref("channel"), minItems: 1)),
+                    ("escalation", list(text)), ("targets", list(ref("target"), minItems: 1)),
+                ])),
+                ("service", object(required: [
+                    "id", "name", "summary", "category", "type", "status", "owner", "support_model", "audience", "keywords",
+                    "contacts", "depends_on", "targets", "last_reviewed", "description", "used_by", "source", "page",
+                ], [
+                    ("id", ref("id")),
+                    ("name", .object([("type", .string("string")), ("minLength", .int(1)), ("maxLength", .int(120))])),
+                    ("summary", .object([("type", .string("string")), ("minLength", .int(1)), ("maxLength", .int(300))])),
+                    ("category", ref("id")),
+                    ("type", .object([("enum", strings(Service.Kind.allCases.map(\.rawValue)))])),
+                    ("status", .object([("enum", strings(Service.Status.allCases.map(\.rawValue)))])),
+                    ("owner", ref("id")),
+                    ("support_model", ref("id")),
+                    ("audience", list(text)),
+                    ("keywords", list(text)),
+                    ("request_url", url),
+                    ("contacts", list(object(required: ["role", "name"], [("role", text), ("name", text), ("email", email)]))),
+                    ("depends_on", list(ref("id"))),
+                    ("targets", list(ref("target"))),
+                    ("availability", .object([("type", .string("number")), ("exclusiveMinimum", .int(0)), ("maximum", .int(100))])),
+                    ("continuity", object(required: [], [("rto", ref("duration")), ("rpo", ref("duration"))])),
+                    ("cost", text),
+                    ("last_reviewed", .object([("type", .string("string")), ("pattern", .string(datePattern))])),
+                    ("replaced_by", ref("id")),
+                    ("description", .object([("type", .string("string")), ("description", .string("The Markdown after the front matter."))])),
+                    ("used_by", list(ref("id"))),
+                    ("source", .object([("type", .string("string")), ("description", .string("The source file, relative to the catalogue folder."))])),
+                    ("page", .object([("type", .string("string")), ("description", .string("The service's page, relative to the portal's root."))])),
+                ])),
+            ])),
+        ])
+    }
+
+    private static let text: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
+    private static let email: JSONValue = .object([("type", .string("string")), ("pattern", .string("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))])
+    private static let url: JSONValue = .object([("type", .string("string")), ("pattern", .string("^https?://"))])
+
+    private static func ref(_ name: String) -> JSONValue { .object([("$ref", .string("#/$defs/\(name)"))]) }
+
+    private static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+    private static func list(_ items: JSONValue, minItems: Int = 0) -> JSONValue {
+        .object([("type", .string("array")), ("items", items)] + (minItems > 0 ? [("minItems", .int(minItems))] : []))
+    }
+
+    private static func object(required: [String], _ properties: [(String, JSONValue)]) -> JSONValue {
+        .object([
+            ("type", .string("object")), ("required", strings(required)), ("additionalProperties", .bool(false)),
+            ("properties", .object(properties)),
+        ])
+    }
+}

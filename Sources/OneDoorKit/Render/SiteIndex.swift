@@ -1,0 +1,77 @@
+internal import Foundation
+
+/// What the pages need to know across the catalogue, computed once: who depends on whom,
+/// which services sit in which category, team and support model.
+///
+/// - Complexity: O(*n* log *n*) in the number of services.
+struct SiteIndex: Sendable {
+    let catalogue: Catalogue
+    let servicesByID: [String: Service]
+    let categoriesByID: [String: Category]
+    let teamsByID: [String: Team]
+    let supportModelsByID: [String: SupportModel]
+    let prioritiesByID: [String: Priority]
+    /// Services in display order: by name, ignoring case and accents, then by id.
+    let servicesByName: [Service]
+    let servicesInCategory: [String: [Service]]
+    let servicesOfTeam: [String: [Service]]
+    let servicesOfSupportModel: [String: [Service]]
+    let dependents: [String: [Service]]
+    let subcategories: [String: [Category]]
+    /// Services in a category and all its sub-categories.
+    let totalInCategory: [String: Int]
+
+    init(_ catalogue: Catalogue) {
+        self.catalogue = catalogue
+        servicesByID = Dictionary(catalogue.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        categoriesByID = Dictionary(catalogue.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        teamsByID = Dictionary(catalogue.teams.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        supportModelsByID = Dictionary(catalogue.supportModels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        prioritiesByID = Dictionary(catalogue.settings.priorities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byName = catalogue.services
+            .map { (key: SiteIndex.sortKey($0.name), service: $0) }
+            .sorted { ($0.key, $0.service.id) < ($1.key, $1.service.id) }
+            .map(\.service)
+        servicesByName = byName
+        servicesInCategory = Dictionary(grouping: byName, by: \.category.value)
+        servicesOfTeam = Dictionary(grouping: byName, by: \.owner.value)
+        servicesOfSupportModel = Dictionary(grouping: byName, by: \.supportModel.value)
+        var dependents: [String: [Service]] = [:]
+        for service in byName {
+            for dependency in service.dependsOn { dependents[dependency.value, default: []].append(service) }
+        }
+        self.dependents = dependents
+        subcategories = Dictionary(grouping: catalogue.categories.filter { $0.parent != nil }, by: { $0.parent!.value })
+        var totals: [String: Int] = [:]
+        for category in catalogue.categories {
+            // Walk up the parents; the checker has refused cycles before anything is rendered.
+            var current: String? = category.id
+            var seen: Set<String> = []
+            let count = servicesInCategory[category.id]?.count ?? 0
+            while let id = current, seen.insert(id).inserted {
+                totals[id, default: 0] += count
+                current = categoriesByID[id]?.parent?.value
+            }
+        }
+        totalInCategory = totals
+    }
+
+    /// Case- and accent-insensitive key, so "Éducation" sorts with "Education".
+    static func sortKey(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// Top-level categories, in display order.
+    var topCategories: [Category] {
+        catalogue.categories.filter { $0.parent == nil || categoriesByID[$0.parent!.value] == nil }
+    }
+
+    /// The support model's targets with the service's overrides put in their place, in priority order.
+    func effectiveTargets(of service: Service) -> [(target: Target, isOverride: Bool)] {
+        let base = supportModelsByID[service.supportModel.value]?.targets ?? []
+        return catalogue.settings.priorities.compactMap { priority in
+            if let override = service.targets.first(where: { $0.priority.value == priority.id }) { return (override, true) }
+            return base.first { $0.priority.value == priority.id }.map { ($0, false) }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// Where each page of the portal lives, relative to the output folder. Every link in the portal is
+/// relative, so it works from `file://`, from a sub-path and behind any web server.
+enum SitePaths {
+    static let home = "index.html"
+    static let aToZ = "a-z.html"
+    static let portfolio = "portfolio.html"
+    static let stylesheet = "assets/onedoor.css"
+    static let catalogueJSON = "catalogue.json"
+    static let catalogueSchema = "catalogue.schema.json"
+    static let sitemap = "sitemap.xml"
+
+    static func service(_ id: String) -> String { "services/\(id).html" }
+    static func category(_ id: String) -> String { "categories/\(id).html" }
+    static func team(_ id: String) -> String { "teams/\(id).html" }
+    static func supportModel(_ id: String) -> String { "support-models/\(id).html" }
+
+    /// The prefix that leads from a page back to the output folder: `""` or `"../"`.
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.count { $0 == "/" })
+    }
+}

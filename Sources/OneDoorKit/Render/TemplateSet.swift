@@ -1,0 +1,107 @@
+public import Foundation
+internal import Mustache
+
+/// Why the templates cannot be used.
+public struct TemplateError: Error, CustomStringConvertible, Sendable {
+    public let location: SourceLocation
+    public let message: String
+
+    public var description: String { "\(location): error: \(message)" }
+}
+
+/// The portal's Mustache templates and static assets: the built-in ones compiled into the tool,
+/// each replaceable by a file of the same name in a `--templates` folder.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    /// Static files by their path in the output, such as `assets/onedoor.css`.
+    let assets: [String: [UInt8]]
+
+    /// The built-in files, by their name in `site-templates/`.
+    static let builtIn: [(name: String, bytes: [UInt8])] = [
+        ("layout.mustache", PackageResources.layout_mustache),
+        ("home.mustache", PackageResources.home_mustache),
+        ("category.mustache", PackageResources.category_mustache),
+        ("service.mustache", PackageResources.service_mustache),
+        ("team.mustache", PackageResources.team_mustache),
+        ("support-model.mustache", PackageResources.support_model_mustache),
+        ("a-z.mustache", PackageResources.a_z_mustache),
+        ("portfolio.mustache", PackageResources.portfolio_mustache),
+        ("contact.mustache", PackageResources.contact_mustache),
+        ("search-box.mustache", PackageResources.search_box_mustache),
+        ("status.mustache", PackageResources.status_mustache),
+        ("service-list.mustache", PackageResources.service_list_mustache),
+        ("channels.mustache", PackageResources.channels_mustache),
+        ("targets.mustache", PackageResources.targets_mustache),
+        ("assets/onedoor.css", PackageResources.onedoor_css),
+    ]
+
+    /// The built-in templates, with any file of `overrides` taking the place of the one of the same name.
+    /// Files in `overrides/assets/` replace or add static files.
+    public static func load(overrides: URL? = nil) throws(TemplateError) -> TemplateSet {
+        var files = Dictionary(builtIn.map { ($0.name, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        var origins: [String: String] = [:]
+        if let overrides {
+            for name in overrideFiles(in: overrides) {
+                guard let data = FileManager.default.contents(atPath: overrides.appendingPathComponent(name).path) else { continue }
+                files[name] = Array(data)
+                origins[name] = overrides.appendingPathComponent(name).path
+            }
+        }
+        var library = MustacheLibrary()
+        var assets: [String: [UInt8]] = [:]
+        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            guard name.hasSuffix(".mustache") else {
+                assets[name] = bytes
+                continue
+            }
+            let file = origins[name] ?? "site-templates/\(name)"
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw TemplateError(location: .start(of: file), message: "the template is not valid UTF-8")
+            }
+            do {
+                try library.register(text, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(
+                    location: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
+                    message: "the template cannot be parsed: \(error.error)")
+            } catch {
+                throw TemplateError(location: .start(of: file), message: "the template cannot be parsed: \(error)")
+            }
+        }
+        return TemplateSet(library: library, assets: assets)
+    }
+
+    /// Renders a template; an override that names a template that does not exist renders nothing.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(TemplateSet.removingNils(context) ?? [:], withTemplate: name) ?? ""
+    }
+
+    /// The context without unset optionals, which Mustache would otherwise print as "nil".
+    static func removingNils(_ value: Any) -> Any? {
+        if let optional = value as? any OptionalValue {
+            return optional.wrapped.flatMap(removingNils)
+        }
+        if let dictionary = value as? [String: Any] {
+            return dictionary.compactMapValues(removingNils)
+        }
+        if let array = value as? [Any] {
+            return array.compactMap(removingNils)
+        }
+        return value
+    }
+
+    private static func overrideFiles(in folder: URL) -> [String] {
+        let top = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let assets = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("assets").path)) ?? []
+        return (top.filter { $0.hasSuffix(".mustache") } + assets.filter { !$0.hasPrefix(".") }.map { "assets/\($0)" }).sorted()
+    }
+}
+
+/// Lets an `Optional` inside an `Any` be recognised and unwrapped.
+protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self.map { $0 as Any } }
+}

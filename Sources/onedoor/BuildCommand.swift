@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import OneDoorKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check a catalogue, then build its portal, catalogue.json and catalogue.schema.json.",
+        discussion: "Nothing is written when the catalogue has errors, and a failed build leaves the previous output as it was.")
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Option(name: .shortAndLong, help: "The folder to write the portal into.", completion: .directory)
+    var output = "site"
+
+    @Option(help: "A folder of templates that replace the built-in ones of the same name.", completion: .directory)
+    var templates: String?
+
+    func run() throws {
+        let started = Date()
+        let writer = SiteWriter(output: URL(fileURLWithPath: output), catalogueFolder: options.folderURL)
+        do {
+            try writer.validate()
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let (catalogue, report) = try options.loadAndCheck()
+        if !report.diagnostics.isEmpty {
+            print(report.rendered(as: .text), terminator: "")
+        }
+        if report.diagnostics.hasErrors {
+            printError("error: the catalogue has errors; nothing was written")
+            throw ExitCode(1)
+        }
+        let templateSet: TemplateSet
+        do {
+            templateSet = try TemplateSet.load(overrides: templates.map { URL(fileURLWithPath: $0) })
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
+        }
+        let files = SiteRenderer(catalogue: catalogue, templates: templateSet).render()
+        do {
+            try writer.write(files)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let pages = files.count { $0.path.hasSuffix(".html") }
+        let seconds = Date().timeIntervalSince(started)
+        print("Built \(pages) pages for \(catalogue.services.count) services into \(output)/ in \(String(format: "%.2f", seconds)) s")
+    }
+}
