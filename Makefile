@@ -6,7 +6,7 @@ OUTPUT     ?= site
 PREFIX     ?= /usr/local
 BIN         = .build/$(CONFIG)/onedoor
 
-.PHONY: all site check test swift-test browser-test deps python-deps tool install clean
+.PHONY: all site check test swift-test portal-test screenshots deps python-deps browser-deps tool install clean
 
 all: site
 
@@ -19,9 +19,18 @@ deps:
 	fi
 
 python-deps:
-	@if ! python3 -c "import jsonschema" 2>/dev/null; then \
-	  echo "make: Python jsonschema is missing; installing it with pip"; \
-	  python3 -m pip install -q jsonschema && echo "make: installed jsonschema"; \
+	@for module in jsonschema pytest selenium; do \
+	  if ! python3 -c "import $$module" 2>/dev/null; then \
+	    echo "make: Python $$module is missing; installing it with pip"; \
+	    python3 -m pip install -q --root-user-action=ignore $$module && echo "make: installed $$module"; \
+	  fi; \
+	done
+
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "make: chromium and chromium-driver are missing; installing them with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
+	    && echo "make: installed chromium and chromium-driver"; \
 	fi
 
 tool: deps
@@ -34,10 +43,18 @@ site: tool
 	$(BIN) build $(CATALOGUE) --output $(OUTPUT)
 	@echo "The portal is in $(OUTPUT)/: open $(OUTPUT)/index.html"
 
-test: deps python-deps swift-test
+test: deps python-deps browser-deps swift-test portal-test
 
 swift-test:
 	$(SWIFT) test
+
+# The built portal: catalogue.json against its schema, and the pages in headless Chromium.
+portal-test:
+	$(SWIFT) build --product onedoor
+	ONEDOOR=.build/debug/onedoor python3 -m pytest -q Tests/portal
+
+screenshots: site python-deps browser-deps
+	python3 Tests/portal/screenshots.py $(OUTPUT) screenshots
 
 install: tool
 	install -d $(PREFIX)/bin

@@ -79,3 +79,55 @@ let fixedDay = ["SOURCE_DATE_EPOCH": "1795392000"]
         #expect(missing.error.contains("no catalogue folder at '/no/such/folder'"))
     }
 }
+
+@Suite struct BuildCommandTests {
+    @Test func buildsTheExampleCatalogueTheSameWayTwice() throws {
+        let root = try scratchCatalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try runOneDoor(["build", "catalogue", "--output", "one"], in: root, environment: fixedDay)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.hasPrefix("Built "))
+        let second = try runOneDoor(["build", "catalogue", "--output", "two"], in: root, environment: fixedDay)
+        #expect(second.status == 0)
+        let one = try contents(of: root.appendingPathComponent("one"))
+        let two = try contents(of: root.appendingPathComponent("two"))
+        #expect(one.count > 80)
+        #expect(one == two)
+        #expect(one["services/email.html"] != nil)
+    }
+
+    @Test func aBrokenCatalogueWritesNothingAndLeavesThePreviousPortal() throws {
+        let root = try scratchCatalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try runOneDoor(["build", "catalogue"], in: root, environment: fixedDay).status == 0)
+        let before = try contents(of: root.appendingPathComponent("site"))
+
+        let teams = root.appendingPathComponent("catalogue/teams.yaml")
+        try Data("- id: [broken\n".utf8).write(to: teams)
+        let failed = try runOneDoor(["build", "catalogue"], in: root, environment: fixedDay)
+        #expect(failed.status == 1)
+        #expect(failed.output.contains("teams.yaml:2:1: error: YAML syntax error"))
+        #expect(failed.error.contains("nothing was written"))
+        #expect(try contents(of: root.appendingPathComponent("site")) == before)
+    }
+
+    @Test func refusesToWriteOverTheCatalogueOrTheRoot() throws {
+        let root = try scratchCatalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for output in ["catalogue", ".", "/"] {
+            let result = try runOneDoor(["build", "catalogue", "--output", output], in: root, environment: fixedDay)
+            #expect(result.status == 2, "\(output)")
+            #expect(result.error.contains("refusing to write the portal"))
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("catalogue/catalogue.yaml").path))
+    }
+
+    private func contents(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            files[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+}

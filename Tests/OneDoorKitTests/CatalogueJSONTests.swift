@@ -1,0 +1,26 @@
+import Foundation
+@testable import OneDoorKit
+import Testing
+
+@Suite struct CatalogueJSONTests {
+    @Test func startsWithItsFormatAndVersionAndSortsServicesByID() throws {
+        let json = try renderFixture()["catalogue.json"]!.text
+        #expect(json.hasPrefix("{\n  \"format\": \"onedoor-catalogue\",\n  \"version\": 1,\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let services = try #require(object["services"] as? [[String: Any]])
+        #expect(services.map { $0["id"] as? String } == ["hosting", "laptops"])
+        #expect(services[1]["depends_on"] as? [String] == ["hosting"])
+        #expect(services[0]["used_by"] as? [String] == ["laptops"])
+        #expect(services[1]["last_reviewed"] as? String == "2026-05-01")
+        #expect(!json.contains("generated"))
+    }
+
+    @Test func numbersAreWrittenAsWrittenInTheSource() {
+        #expect(JSONValue.number(95).serialized() == "95")
+        #expect(JSONValue.number(99.9).serialized() == "99.9")
+    }
+
+    @Test func stringsAreSafeInsideAScriptElement() {
+        #expect(JSONValue.string("</script>\u{2028}\"\\\n").serialized() == #""\u003c/script\u003e\u2028\"\\\n""#)
+    }
+}

@@ -1,0 +1,27 @@
+@testable import OneDoorKit
+import Testing
+
+@Suite struct MarkdownTests {
+    @Test func rawHTMLAndDangerousLinksAreNeverRendered() {
+        let html = Markdown.render("<b>raw</b>\n\n[x](javascript:alert(1)) [y](data:text/html,hi)\n") { _ in nil }.html
+        #expect(!html.contains("<b>"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("data:text"))
+    }
+
+    @Test func headingsGetStableUniqueAnchors() {
+        let rendered = Markdown.render("## How to ask\n\n## How to ask\n\n### Café & Wi-Fi\n") { _ in nil }
+        #expect(rendered.headings.map(\.anchor) == ["how-to-ask", "how-to-ask-1", "cafe-wi-fi"])
+        #expect(rendered.html.contains(#"<h3 id="cafe-wi-fi">Café &amp; Wi-Fi</h3>"#))
+    }
+
+    @Test func linksAreFoundWithTheirLineAndColumn() {
+        let links = Markdown.links(in: "Intro.\n\nÉté: see [the desk](service:desk).\n")
+        #expect(links == [Markdown.Link(destination: "service:desk", line: 3, column: 21)])
+    }
+
+    @Test func serviceLinksAreRewritten() {
+        let html = Markdown.render("[Email](service:email)") { $0 == "service:email" ? "../services/email.html" : nil }.html
+        #expect(html == "<p><a href=\"../services/email.html\">Email</a></p>\n")
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import OneDoorKit
+import Testing
+
+@Suite struct SiteWriterTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("onedoor-writer-\(UUID().uuidString)")
+    var catalogue: URL { root.appendingPathComponent("catalogue") }
+    var site: URL { root.appendingPathComponent("site") }
+
+    init() throws {
+        try FileManager.default.createDirectory(at: catalogue, withIntermediateDirectories: true)
+    }
+
+    @Test func replacesThePreviousOutputWhole() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = SiteWriter(output: site, catalogueFolder: catalogue)
+        try writer.write([OutputFile(path: "index.html", text: "one"), OutputFile(path: "old/page.html", text: "old")])
+        try writer.write([OutputFile(path: "index.html", text: "two")])
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("old/page.html").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        #expect(leftovers == ["catalogue", "site"])
+    }
+
+    @Test func refusesFoldersItMustNeverReplace() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        for output in [URL(fileURLWithPath: "/"), catalogue, root] {
+            #expect(throws: WriteError.self) { try SiteWriter(output: output, catalogueFolder: catalogue).validate() }
+        }
+    }
+
+    @Test func refusesAFolderOfSomeoneElsesFiles() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let documents = root.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: documents.appendingPathComponent("thesis.txt"))
+        #expect(throws: WriteError.foreignOutput(path: documents.path)) {
+            try SiteWriter(output: documents, catalogueFolder: catalogue).write([OutputFile(path: "index.html", text: "x")])
+        }
+        #expect(FileManager.default.fileExists(atPath: documents.appendingPathComponent("thesis.txt").path))
+    }
+
+    @Test func aFailedWriteLeavesThePreviousOutputAsItWas() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = SiteWriter(output: site, catalogueFolder: catalogue)
+        try writer.write([OutputFile(path: "index.html", text: "good")])
+        // A file and a folder of the same name cannot both be written.
+        #expect(throws: WriteError.self) {
+            try writer.write([OutputFile(path: "a", text: "file"), OutputFile(path: "a/b.html", text: "inside")])
+        }
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "good")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["catalogue", "site"])
+    }
+}
