@@ -4,33 +4,34 @@ enum LinkRules {
 
     static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         let serviceIDs = catalogue.services.map(\.id)
-        var findings: [Diagnostic] = []
-        for service in catalogue.services {
+        // Parsing every body is the costly part of a check: it runs on every core.
+        return catalogue.services.concurrentMap { service in
+            var findings: [Diagnostic] = []
             for link in Markdown.links(in: service.body) {
-                let location = SourceLocation(file: service.file, line: link.line + service.bodyLine - 1, column: link.column)
+                let location = { SourceLocation(file: service.file, line: link.line + service.bodyLine - 1, column: link.column(in: service.body)) }
                 if let finding = check(link.destination, at: location, index: index, serviceIDs: serviceIDs) {
                     findings.append(finding)
                 }
             }
-        }
-        return findings
+            return findings
+        }.flatMap { $0 }
     }
 
-    private static func check(_ destination: String, at location: SourceLocation, index: CatalogueIndex,
+    private static func check(_ destination: String, at location: () -> SourceLocation, index: CatalogueIndex,
                               serviceIDs: [String]) -> Diagnostic? {
         guard let scheme = WebAddress.scheme(of: destination) else {
             guard destination.hasPrefix("//") else { return nil }
-            return .error(.forbiddenLink, at: location,
+            return .error(.forbiddenLink, at: location(),
                 "the link '\(destination)' has no scheme; write it in full with https://")
         }
         guard allowedSchemes.contains(scheme) else {
-            return .error(.forbiddenLink, at: location,
+            return .error(.forbiddenLink, at: location(),
                 "links with the scheme '\(scheme):' are not allowed; use http, https, mailto, tel, service:ID or a relative path")
         }
         guard scheme == "service" else { return nil }
         let id = String(destination.dropFirst("service:".count))
         guard !index.serviceExists(id) else { return nil }
-        return .error(.brokenServiceLink, at: location,
+        return .error(.brokenServiceLink, at: location(),
             "the link 'service:\(id)' names no service" + Suggestion.hint(for: id, among: serviceIDs)
                 + "; link to the id of a file in services/")
     }

@@ -16,7 +16,8 @@ enum UsageRules {
                 "team '\(team.id)' owns no service; name it as a service's 'owner' or remove it"))
         }
         for service in catalogue.services {
-            if words(service.summary.value) == words(service.name) {
+            let summary = service.summary.value
+            if summary.utf8.count <= service.name.utf8.count + 8, words(summary) == words(service.name) {
                 findings.append(.warning(.summaryRepeatsName, at: service.summary.location,
                     "the summary of '\(service.id)' only repeats its name; say in a sentence what people get from it"))
             }

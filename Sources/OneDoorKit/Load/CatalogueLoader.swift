@@ -52,10 +52,19 @@ public struct CatalogueLoader: Sendable {
         let supportModels = readList(Self.supportModelsFile, diagnostics: &diagnostics, unreadable: &unreadable.supportModels, SupportModel.read)
 
         let servicePaths = serviceFiles()
+        let results = servicePaths.concurrentMap { path in
+            var findings: [Diagnostic] = []
+            var partial = UnreadableIDs()
+            let service = readSource(path, diagnostics: &findings).flatMap {
+                Service.read($0, diagnostics: &findings, unreadable: &partial)
+            }
+            return (service: service, findings: findings, references: partial.serviceReferences)
+        }
         var services: [Service] = []
-        for path in servicePaths {
-            guard let source = readSource(path, diagnostics: &diagnostics) else { continue }
-            if let service = Service.read(source, diagnostics: &diagnostics, unreadable: &unreadable) {
+        for (path, result) in zip(servicePaths, results) {
+            diagnostics += result.findings
+            unreadable.serviceReferences += result.references
+            if let service = result.service {
                 services.append(service)
             } else {
                 unreadable.services.insert(String(path.split(separator: "/").last!.dropLast(3)))
@@ -73,15 +82,17 @@ public struct CatalogueLoader: Sendable {
     /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the
     /// result never depends on the file system's listing order. Hidden files and folders are skipped.
     func serviceFiles() -> [String] {
-        let root = folder.appendingPathComponent(Self.servicesFolder)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
+        let root = folder.appendingPathComponent(Self.servicesFolder).path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var paths: [String] = []
-        for case let url as URL in enumerator where url.pathExtension == "md" {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = url.standardizedFileURL.path.dropFirst(folder.path.count).drop { $0 == "/" }
-            paths.append(String(relative))
+        while let relative = enumerator.nextObject() as? String {
+            let name = relative.split(separator: "/").last ?? ""
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard name.hasSuffix(".md"), enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+            paths.append("\(Self.servicesFolder)/\(relative)")
         }
         return paths.sorted()
     }

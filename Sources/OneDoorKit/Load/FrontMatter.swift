@@ -9,19 +9,29 @@ struct FrontMatter: Sendable {
 
     /// Splits a service file, or says why it has no front matter.
     static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
-        var lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, isFence(first, "---") else {
+        let text = source.text
+        let firstEnd = text.utf8.firstIndex(of: 0x0A) ?? text.endIndex
+        guard isFence(text[..<firstEnd], "---") else {
             return .failure(.error(.frontMatter, at: .start(of: source.path),
                 "a service file must start with a '---' line, then its fields in YAML, then another '---' line"))
         }
-        guard let close = lines.dropFirst().firstIndex(where: { isFence($0, "---") || isFence($0, "...") }) else {
-            return .failure(.error(.frontMatter, at: .start(of: source.path),
-                "the front matter opened on line 1 is never closed; add a '---' line after the last field"))
+        // Lines are found on UTF-8 bytes: a newline is one byte, so every cut lands on a character.
+        var lineStart = firstEnd < text.endIndex ? text.utf8.index(after: firstEnd) : text.endIndex
+        let yamlStart = lineStart
+        var line = 2
+        while lineStart < text.endIndex {
+            let lineEnd = text.utf8[lineStart...].firstIndex(of: 0x0A) ?? text.endIndex
+            let content = text[lineStart..<lineEnd]
+            if isFence(content, "---") || isFence(content, "...") {
+                let bodyStart = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
+                return .success(FrontMatter(yaml: String(text[yamlStart..<lineStart]), yamlLineOffset: 1,
+                                            body: String(text[bodyStart...]), bodyLine: line + 1))
+            }
+            lineStart = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
+            line += 1
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlLineOffset: 1, body: body, bodyLine: close + 2))
+        return .failure(.error(.frontMatter, at: .start(of: source.path),
+            "the front matter opened on line 1 is never closed; add a '---' line after the last field"))
     }
 
     private static func isFence(_ line: Substring, _ fence: String) -> Bool {

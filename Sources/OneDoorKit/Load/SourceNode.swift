@@ -15,7 +15,8 @@ struct SourceNode {
     /// Parses YAML text into its root node; nil for an empty document.
     static func parse(_ yaml: String, file: String, lineOffset: Int = 0) -> Result<SourceNode?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: yaml).map { SourceNode(node: $0, file: file, lineOffset: lineOffset) })
+            // The basic resolver reads every scalar as text, so no YAML 1.1 guess happens (and no regex runs).
+            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8).map { SourceNode(node: $0, file: file, lineOffset: lineOffset) })
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, yaml: yaml))
         } catch {

@@ -10,13 +10,17 @@ struct SourceText: Sendable {
 
     /// Decodes the bytes, or says where the first byte that is not UTF-8 stands.
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
-        guard var text = String(validating: data, as: UTF8.self) else {
+        let (decoded, hasCarriageReturn) = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) : bytes
+            return (String(validating: body, as: UTF8.self), body.contains(0x0D))
+        }
+        guard var text = decoded else {
             return .failure(.error(.encoding, at: firstInvalidByte(in: data, path: path),
                 "the file is not valid UTF-8; save it as UTF-8 in your editor"))
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if hasCarriageReturn {
+            text = text.replacing("\r\n", with: "\n")
         }
         return .success(SourceText(path: path, text: text))
     }

@@ -8,8 +8,20 @@ enum Markdown {
         let destination: String
         /// Line in the Markdown text, from 1.
         let line: Int
-        /// Column in Unicode scalars, from 1, pointing at the destination where it can be found.
-        let column: Int
+        /// cmark's column: in bytes, from 1, at the start of the link.
+        let byteColumn: Int
+
+        /// The column in Unicode scalars, from 1, of the destination where it can be found on its line,
+        /// else of the link. Worked out only for links that are reported.
+        func column(in text: String) -> Int {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard line >= 1, line <= lines.count else { return max(byteColumn, 1) }
+            let bytes = Array(lines[line - 1].utf8)
+            let start = min(max(byteColumn - 1, 0), bytes.count)
+            let rest = String(decoding: bytes[start...], as: UTF8.self)
+            let offset = rest.range(of: destination).map { rest[..<$0.lowerBound].utf8.count } ?? 0
+            return String(decoding: bytes[..<(start + offset)], as: UTF8.self).unicodeScalars.count + 1
+        }
     }
 
     /// A heading and the anchor it gets on the page.
@@ -29,17 +41,14 @@ enum Markdown {
 
     /// Every link and image destination, in the order written.
     static func links(in text: String) -> [Link] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var links: [Link] = []
         withDocument(text) { root in
             walk(root) { node, entering in
                 let type = cmark_node_get_type(node)
                 guard entering, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
                       let url = cmark_node_get_url(node).map({ String(cString: $0) }) else { return }
-                let line = Int(cmark_node_get_start_line(node))
-                let byteColumn = Int(cmark_node_get_start_column(node))
-                links.append(Link(destination: url, line: max(line, 1),
-                                  column: column(of: url, in: lines, line: line, fromByte: byteColumn)))
+                links.append(Link(destination: url, line: max(Int(cmark_node_get_start_line(node)), 1),
+                                  byteColumn: Int(cmark_node_get_start_column(node))))
             }
         }
         return links
@@ -121,18 +130,5 @@ enum Markdown {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             visit(node, event == CMARK_EVENT_ENTER)
         }
-    }
-
-    /// The column, in scalars, of the destination after a link that cmark places at a byte column.
-    private static func column(of destination: String, in lines: [Substring], line: Int, fromByte byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count else { return max(byteColumn, 1) }
-        let bytes = Array(lines[line - 1].utf8)
-        let start = min(max(byteColumn - 1, 0), bytes.count)
-        var target = start
-        if let found = String(decoding: bytes[start...], as: UTF8.self).range(of: destination) {
-            let text = String(decoding: bytes[start...], as: UTF8.self)
-            target = start + text[..<found.lowerBound].utf8.count
-        }
-        return String(decoding: bytes[..<target], as: UTF8.self).unicodeScalars.count + 1
     }
 }
