@@ -6,8 +6,7 @@ extension SourceNode {
         guard let value = scalar else {
             throw FieldError(.fieldType, at: location, "'\(field)' must be text, not \(kindName)")
         }
-        let trimmed = value.first?.isWhitespace == true || value.last?.isWhitespace == true
-            ? value.trimmingCharacters(in: .whitespacesAndNewlines) : value
+        let trimmed = value.trimmed
         guard !trimmed.isEmpty else {
             throw FieldError(.invalidValue, at: location, "'\(field)' is empty; write a value or remove the field")
         }

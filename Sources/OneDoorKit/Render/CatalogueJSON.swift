@@ -93,7 +93,7 @@ struct CatalogueJSON {
             ("cost", .text(service.cost)),
             ("last_reviewed", .string(service.lastReviewed.value.description)),
             ("replaced_by", .text(service.replacedBy?.value)),
-            ("description", .string(service.body.trimmingCharacters(in: .whitespacesAndNewlines))),
+            ("description", .string(service.body.trimmed)),
             ("used_by", .array(usedBy)),
             ("source", .string(service.file)),
             ("page", .string(SitePaths.service(service.id))),

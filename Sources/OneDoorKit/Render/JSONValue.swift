@@ -27,65 +27,79 @@ public enum JSONValue: Hashable, Sendable {
 
     /// The JSON text, indented by two spaces when `pretty`.
     public func serialized(pretty: Bool = true) -> String {
-        var output = ""
-        write(to: &output, indent: pretty ? "" : nil)
+        String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8 bytes.
+    public func bytes(pretty: Bool = true) -> [UInt8] {
+        var output: [UInt8] = []
+        write(to: &output, indent: pretty ? 0 : nil)
         return output
     }
 
-    private func write(to output: inout String, indent: String?) {
+    private func write(to output: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: output += "null"
-        case let .bool(value): output += value ? "true" : "false"
-        case let .int(value): output += String(value)
-        case let .double(value): output += value.isFinite ? "\(value)" : "null"
+        case .null: output += "null".utf8
+        case let .bool(value): output += (value ? "true" : "false").utf8
+        case let .int(value): output += String(value).utf8
+        case let .double(value): output += (value.isFinite ? "\(value)" : "null").utf8
         case let .string(value): JSONValue.writeString(value, to: &output)
         case let .array(values):
-            guard !values.isEmpty else { output += "[]"; return }
-            output += "["
-            let inner = indent.map { $0 + "  " }
+            guard !values.isEmpty else { output += "[]".utf8; return }
+            output.append(UInt8(ascii: "["))
             for (offset, value) in values.enumerated() {
-                if offset > 0 { output += "," }
-                if let inner { output += "\n" + inner }
-                value.write(to: &output, indent: inner)
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&output, indent.map { $0 + 2 })
+                value.write(to: &output, indent: indent.map { $0 + 2 })
             }
-            if let indent { output += "\n" + indent }
-            output += "]"
+            JSONValue.newline(&output, indent)
+            output.append(UInt8(ascii: "]"))
         case let .object(pairs):
-            guard !pairs.isEmpty else { output += "{}"; return }
-            output += "{"
-            let inner = indent.map { $0 + "  " }
+            guard !pairs.isEmpty else { output += "{}".utf8; return }
+            output.append(UInt8(ascii: "{"))
             for (offset, pair) in pairs.enumerated() {
-                if offset > 0 { output += "," }
-                if let inner { output += "\n" + inner }
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&output, indent.map { $0 + 2 })
                 JSONValue.writeString(pair.0, to: &output)
-                output += inner == nil ? ":" : ": "
-                pair.1.write(to: &output, indent: inner)
+                output += (indent == nil ? ":" : ": ").utf8
+                pair.1.write(to: &output, indent: indent.map { $0 + 2 })
             }
-            if let indent { output += "\n" + indent }
-            output += "}"
+            JSONValue.newline(&output, indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    /// Escapes for JSON, and also `<`, `>`, `&` and the line separators, so the text is safe inside
-    /// an HTML `<script>` element too.
-    static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                output += unicodeEscape(scalar.value)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                output += unicodeEscape(scalar.value)
+    private static func newline(_ output: inout [UInt8], _ indent: Int?) {
+        guard let indent else { return }
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
+
+    /// Escapes for JSON, and also `<`, `>`, `&` and the line separators U+2028 and U+2029, so the text
+    /// is safe inside an HTML `<script>` element too.
+    static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""): output += "\\\"".utf8
+            case UInt8(ascii: "\\"): output += "\\\\".utf8
+            case UInt8(ascii: "\n"): output += "\\n".utf8
+            case UInt8(ascii: "\r"): output += "\\r".utf8
+            case UInt8(ascii: "\t"): output += "\\t".utf8
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20, 0x7F:
+                output += unicodeEscape(UInt32(byte)).utf8
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                output += unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029).utf8
+                index += 2
             default:
-                output.unicodeScalars.append(scalar)
+                output.append(byte)
             }
+            index += 1
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 
     private static func unicodeEscape(_ value: UInt32) -> String {

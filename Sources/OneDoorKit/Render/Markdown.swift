@@ -96,7 +96,7 @@ enum Markdown {
             }
         }
         return Rendered(html: addAnchors(headings, to: html), headings: headings,
-                        plainText: plain.joined().trimmingCharacters(in: .whitespacesAndNewlines))
+                        plainText: plain.joined().trimmed)
     }
 
     /// Gives each `<hN>` an id. In safe mode raw HTML is omitted, so every `<hN>` in cmark's output is a heading.

@@ -1,65 +1,73 @@
-internal import Foundation
-
-/// The values each template sees. Mustache escapes every `{{value}}` for HTML; only rendered
-/// Markdown, the page content and JSON-LD (escaped for `<script>` by `JSONValue`) go in raw.
-struct PageContext {
+/// The values each template sees, built once per build where they are shared between pages.
+/// Mustache escapes every `{{value}}` for HTML; only rendered Markdown, the page content and
+/// JSON-LD (escaped for `<script>` by `JSONValue`) go in raw.
+struct PageContext: Sendable {
     let index: SiteIndex
+    let site: TemplateValues
+    /// Each service as lists show it, by id.
+    let summaries: [String: TemplateValues]
 
-    var site: [String: Any] {
+    init(index: SiteIndex) {
+        self.index = index
         let settings = index.catalogue.settings
-        var site: [String: Any] = [
+        site = TemplateValues([
             "title": settings.title, "organisation": settings.organisation, "language": settings.language,
-        ]
-        if let contact = settings.contact {
-            site["contact"] = [
-                "phone": contact.phone as Any, "phoneHref": contact.phone.map(PageContext.telephoneLink) as Any,
-                "email": contact.email as Any, "url": contact.url as Any,
-            ]
-        }
-        return site
+            "contact": settings.contact.map { contact in
+                TemplateValues([
+                    "phone": contact.phone, "phoneHref": contact.phone.map(PageContext.telephoneLink),
+                    "email": contact.email, "url": contact.url,
+                ])
+            },
+        ])
+        let services = index.catalogue.services
+        summaries = Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap { service in
+            TemplateValues([
+                "id": service.id, "name": service.name, "summary": service.summary.value, "href": SitePaths.service(service.id),
+                "isPipeline": service.status == .pipeline, "isRetired": service.status == .retired,
+                "typeName": PageContext.typeName(service.kind), "typeShort": service.kind == .business ? "Business" : "Enterprise",
+                "categoryName": index.categoriesByID[service.category.value]?.name ?? service.category.value,
+                "ownerName": index.teamsByID[service.owner.value]?.name ?? service.owner.value,
+                "lastReviewed": service.lastReviewed.value.description,
+            ])
+        }))
     }
 
-    func serviceSummary(_ service: Service) -> [String: Any] {
-        [
-            "id": service.id, "name": service.name, "summary": service.summary.value, "href": SitePaths.service(service.id),
-            "isPipeline": service.status == .pipeline, "isRetired": service.status == .retired,
-            "typeName": PageContext.typeName(service.kind), "typeShort": service.kind == .business ? "Business" : "Enterprise",
-            "categoryName": index.categoriesByID[service.category.value]?.name ?? service.category.value,
-            "ownerName": index.teamsByID[service.owner.value]?.name ?? service.owner.value,
-            "lastReviewed": service.lastReviewed.value.description,
-        ]
+    func summaries(_ services: [Service]) -> [TemplateValues] {
+        services.compactMap { summaries[$0.id] }
     }
 
-    func categorySummary(_ category: Category) -> [String: Any] {
-        let count = index.totalInCategory[category.id] ?? 0
-        return [
-            "id": category.id, "name": category.name, "description": category.description as Any,
-            "href": SitePaths.category(category.id), "serviceCountText": PageContext.count(count, "service"),
-        ]
+    func categorySummary(_ category: Category) -> TemplateValues {
+        TemplateValues([
+            "id": category.id, "name": category.name, "description": category.description,
+            "href": SitePaths.category(category.id),
+            "serviceCountText": PageContext.count(index.totalInCategory[category.id] ?? 0, "service"),
+        ])
     }
 
-    func supportModel(_ model: SupportModel) -> [String: Any] {
-        [
+    func supportModel(_ model: SupportModel) -> TemplateValues {
+        TemplateValues([
             "name": model.name, "hours": model.hours, "href": SitePaths.supportModel(model.id),
             "escalation": model.escalation,
-            "channels": model.channels.map { channel -> [String: Any] in
-                ["typeName": PageContext.channelName(channel.kind), "value": channel.value,
-                 "href": PageContext.link(for: channel) as Any, "label": channel.label as Any]
+            "channels": model.channels.map { channel in
+                TemplateValues([
+                    "typeName": PageContext.channelName(channel.kind), "value": channel.value,
+                    "href": PageContext.link(for: channel), "label": channel.label,
+                ])
             },
-        ]
+        ])
     }
 
     /// Rows of the targets table, in priority order.
-    func targetRows(_ targets: [(target: Target, isOverride: Bool)]) -> [[String: Any]] {
+    func targetRows(_ targets: [(target: Target, isOverride: Bool)]) -> [TemplateValues] {
         targets.map { target, isOverride in
             let priority = index.prioritiesByID[target.priority.value]
-            return [
+            return TemplateValues([
                 "priorityName": priority?.name ?? target.priority.value,
-                "priorityDescription": priority?.description as Any,
+                "priorityDescription": priority?.description,
                 "respond": target.respond.map { "Within \($0.spelledOut)" } ?? "—",
                 "resolveText": "\(PageContext.percent(target.percent)) within \(target.resolve.spelledOut)",
                 "isOverride": isOverride,
-            ]
+            ])
         }
     }
 

@@ -3,50 +3,75 @@ public struct SiteRenderer: Sendable {
     public let catalogue: Catalogue
     public let templates: TemplateSet
     let index: SiteIndex
+    let context: PageContext
 
     public init(catalogue: Catalogue, templates: TemplateSet) {
         self.catalogue = catalogue
         self.templates = templates
         self.index = SiteIndex(catalogue)
+        self.context = PageContext(index: index)
     }
 
     /// Every output file, sorted by path. The same catalogue always gives the same bytes.
     public func render() -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(homePage())
-        files.append(aToZPage())
-        files.append(portfolioPage())
-        files += catalogue.categories.map(categoryPage)
-        files += catalogue.services.map(servicePage)
-        files += catalogue.teams.map(teamPage)
-        files += catalogue.supportModels.map(supportModelPage)
+        // Every file is independent of the others: all are rendered on every core, gathered in a fixed order.
+        var jobs: [Page] = [.home, .aToZ, .portfolio, .catalogueJSON, .catalogueSchema]
+        jobs += catalogue.categories.map(Page.category)
+        jobs += catalogue.services.map(Page.service)
+        jobs += catalogue.teams.map(Page.team)
+        jobs += catalogue.supportModels.map(Page.supportModel)
+        var files = jobs.concurrentMap(render)
         files += templates.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
-        files.append(OutputFile(path: SitePaths.catalogueJSON, text: CatalogueJSON(index: index).json.serialized() + "\n"))
-        files.append(OutputFile(path: SitePaths.catalogueSchema, text: CatalogueSchema.json.serialized() + "\n"))
         if let sitemap = sitemap(pages: files.map(\.path).filter { $0.hasSuffix(".html") }) { files.append(sitemap) }
         return files.sorted { $0.path < $1.path }
     }
 
-    private var context: PageContext { PageContext(index: index) }
+    /// One file to render.
+    private enum Page: Sendable {
+        case home, aToZ, portfolio, catalogueJSON, catalogueSchema
+        case category(Category)
+        case service(Service)
+        case team(Team)
+        case supportModel(SupportModel)
+    }
+
+    private func render(_ page: Page) -> OutputFile {
+        switch page {
+        case .home: homePage()
+        case .aToZ: aToZPage()
+        case .portfolio: portfolioPage()
+        case .catalogueJSON: catalogueJSON()
+        case .catalogueSchema: catalogueSchema()
+        case let .category(category): categoryPage(category)
+        case let .service(service): servicePage(service)
+        case let .team(team): teamPage(team)
+        case let .supportModel(model): supportModelPage(model)
+        }
+    }
+
+    private func catalogueJSON() -> OutputFile {
+        OutputFile(path: SitePaths.catalogueJSON, bytes: CatalogueJSON(index: index).json.bytes() + [0x0A])
+    }
+
+    private func catalogueSchema() -> OutputFile {
+        OutputFile(path: SitePaths.catalogueSchema, bytes: CatalogueSchema.json.bytes() + [0x0A])
+    }
 
     /// Renders `template` with `values` inside the layout.
     private func page(
-        _ path: String, template: String, title: String, description: String, values: [String: Any],
+        _ path: String, template: String, title: String, description: String, values: [String: Any?],
         breadcrumbs: [(name: String, href: String)] = [], flags: [String] = [], jsonLD: JSONValue? = nil
     ) -> OutputFile {
         let root = SitePaths.root(of: path)
-        var values = values
-        values["root"] = root
-        values["site"] = context.site
-        let content = templates.render(template, values)
-        var layout: [String: Any] = [
+        let content = templates.render(template, TemplateValues(values.merging(["root": root, "site": context.site]) { $1 }))
+        var layout: [String: Any?] = [
             "title": title, "description": description, "root": root, "site": context.site, "content": content,
-            "breadcrumbs": breadcrumbs.map { ["name": $0.name, "href": root + $0.href] },
+            "breadcrumbs": breadcrumbs.map { TemplateValues(["name": $0.name, "href": root + $0.href]) },
+            "canonical": catalogue.settings.baseURL.map { $0 + path },
+            "jsonLD": jsonLD?.serialized(pretty: false),
         ]
         for flag in flags { layout[flag] = true }
-        if let base = catalogue.settings.baseURL { layout["canonical"] = base + path }
-        if let jsonLD { layout["jsonLD"] = jsonLD.serialized(pretty: false) }
-        return OutputFile(path: path, text: templates.render("layout", layout))
+        return OutputFile(path: path, text: templates.render("layout", TemplateValues(layout)))
     }
 
     private var home: (name: String, href: String) { ("Home", SitePaths.home) }
@@ -71,7 +96,7 @@ public struct SiteRenderer: Sendable {
                     values: [
                         "category": context.categorySummary(category),
                         "subcategories": (index.subcategories[category.id] ?? []).map(context.categorySummary),
-                        "services": (index.servicesInCategory[category.id] ?? []).map(context.serviceSummary),
+                        "services": context.summaries(index.servicesInCategory[category.id] ?? []),
                     ], breadcrumbs: trail)
     }
 
@@ -86,28 +111,29 @@ public struct SiteRenderer: Sendable {
         let team = index.teamsByID[service.owner.value]
         let model = index.supportModelsByID[service.supportModel.value]
         let targets = index.effectiveTargets(of: service)
-        var facts = context.serviceSummary(service)
-        facts["statusName"] = PageContext.statusName(service.status)
-        facts["audience"] = service.audience
-        facts["audienceText"] = service.audience.joined(separator: ", ")
-        facts["requestURL"] = service.requestURL as Any
-        facts["availability"] = service.availability.map { PageContext.percent($0).dropLast() } as Any
-        facts["rto"] = service.continuity?.rto?.spelledOut as Any
-        facts["rpo"] = service.continuity?.rpo?.spelledOut as Any
-        facts["cost"] = service.cost as Any
-        facts["lastReviewedText"] = PageContext.longDate(service.lastReviewed.value)
-        facts["contacts"] = service.contacts.map { ["role": $0.role, "name": $0.name, "email": $0.email as Any] }
-        let values: [String: Any] = [
+        let facts = context.summaries[service.id]!.adding([
+            "statusName": PageContext.statusName(service.status),
+            "audience": service.audience,
+            "audienceText": service.audience.joined(separator: ", "),
+            "requestURL": service.requestURL,
+            "availability": service.availability.map { String(PageContext.percent($0).dropLast()) },
+            "rto": service.continuity?.rto?.spelledOut,
+            "rpo": service.continuity?.rpo?.spelledOut,
+            "cost": service.cost,
+            "lastReviewedText": PageContext.longDate(service.lastReviewed.value),
+            "contacts": service.contacts.map { TemplateValues(["role": $0.role, "name": $0.name, "email": $0.email]) },
+        ])
+        let values: [String: Any?] = [
             "service": facts,
-            "category": ["name": category?.name ?? "", "href": SitePaths.category(service.category.value)],
-            "owner": ["name": team?.name ?? "", "href": SitePaths.team(service.owner.value)],
-            "supportModel": model.map(context.supportModel) as Any,
+            "category": TemplateValues(["name": category?.name ?? "", "href": SitePaths.category(service.category.value)]),
+            "owner": TemplateValues(["name": team?.name ?? "", "href": SitePaths.team(service.owner.value)]),
+            "supportModel": model.map(context.supportModel),
             "targets": context.targetRows(targets),
             "hasOverrides": targets.contains { $0.isOverride },
             "bodyHTML": body.html,
-            "dependencies": service.dependsOn.compactMap { index.servicesByID[$0.value] }.map(context.serviceSummary),
-            "dependents": (index.dependents[service.id] ?? []).map(context.serviceSummary),
-            "replacement": service.replacedBy.flatMap { index.servicesByID[$0.value] }.map(context.serviceSummary) as Any,
+            "dependencies": context.summaries(service.dependsOn.compactMap { index.servicesByID[$0.value] }),
+            "dependents": context.summaries(index.dependents[service.id] ?? []),
+            "replacement": service.replacedBy.flatMap { context.summaries[$0.value] },
         ]
         var trail = [home]
         if let category { trail.append((category.name, SitePaths.category(category.id))) }
@@ -120,10 +146,10 @@ public struct SiteRenderer: Sendable {
         return page(SitePaths.team(team.id), template: "team", title: team.name,
                     description: "Services owned by \(team.name).",
                     values: [
-                        "team": ["name": team.name, "email": team.email as Any, "phone": team.phone as Any,
-                                 "phoneHref": team.phone.map(PageContext.telephoneLink) as Any, "url": team.url as Any],
+                        "team": TemplateValues(["name": team.name, "email": team.email, "phone": team.phone,
+                                                "phoneHref": team.phone.map(PageContext.telephoneLink), "url": team.url]),
                         "hasContact": team.email != nil || team.phone != nil || team.url != nil,
-                        "services": services.map(context.serviceSummary),
+                        "services": context.summaries(services),
                         "serviceCountText": PageContext.count(services.count, "service"),
                     ], breadcrumbs: [home])
     }
@@ -136,7 +162,7 @@ public struct SiteRenderer: Sendable {
                     description: "Support model \(model.name): \(model.hours).",
                     values: [
                         "supportModel": context.supportModel(model), "targets": context.targetRows(targets),
-                        "services": (index.servicesOfSupportModel[model.id] ?? []).map(context.serviceSummary),
+                        "services": context.summaries(index.servicesOfSupportModel[model.id] ?? []),
                     ], breadcrumbs: [home])
     }
 
@@ -148,18 +174,18 @@ public struct SiteRenderer: Sendable {
         }
         return page(SitePaths.aToZ, template: "a-z", title: "Services A–Z",
                     description: "Every service of \(catalogue.settings.title) from A to Z.",
-                    values: ["letters": letters.map { group -> [String: Any] in
-                        ["letter": group.letter, "anchor": group.letter == "#" ? "other" : Anchor.slug(group.letter),
-                         "services": group.services.map(context.serviceSummary)]
+                    values: ["letters": letters.map { group in
+                        TemplateValues(["letter": group.letter, "anchor": group.letter == "#" ? "other" : Anchor.slug(group.letter),
+                                        "services": context.summaries(group.services)])
                     }], breadcrumbs: [home], flags: ["isAToZ"])
     }
 
     private func portfolioPage() -> OutputFile {
         let statuses: [(Service.Status, String)] = [(.live, "Live"), (.pipeline, "In the pipeline"), (.retired, "Retired")]
-        let groups = statuses.map { status, heading -> [String: Any] in
+        let groups = statuses.map { status, heading in
             let services = index.servicesByName.filter { $0.status == status }
-            return ["status": status.rawValue, "heading": heading, "count": services.count,
-                    "services": services.map(context.serviceSummary)]
+            return TemplateValues(["status": status.rawValue, "heading": heading, "count": services.count,
+                                   "services": context.summaries(services)])
         }
         let count = { (status: Service.Status) in catalogue.services.count { $0.status == status } }
         return page(SitePaths.portfolio, template: "portfolio", title: "Service portfolio",

@@ -72,22 +72,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a template; an override that names a template that does not exist renders nothing.
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(TemplateSet.removingNils(context) ?? [:], withTemplate: name) ?? ""
-    }
-
-    /// The context without unset optionals, which Mustache would otherwise print as "nil".
-    static func removingNils(_ value: Any) -> Any? {
-        if let optional = value as? any OptionalValue {
-            return optional.wrapped.flatMap(removingNils)
-        }
-        if let dictionary = value as? [String: Any] {
-            return dictionary.compactMapValues(removingNils)
-        }
-        if let array = value as? [Any] {
-            return array.compactMap(removingNils)
-        }
-        return value
+    func render(_ name: String, _ values: TemplateValues) -> String {
+        library.render(values, withTemplate: name) ?? ""
     }
 
     private static func overrideFiles(in folder: URL) -> [String] {
@@ -97,11 +83,3 @@ public struct TemplateSet: Sendable {
     }
 }
 
-/// Lets an `Optional` inside an `Any` be recognised and unwrapped.
-protocol OptionalValue {
-    var wrapped: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    var wrapped: Any? { self.map { $0 as Any } }
-}
