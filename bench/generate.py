@@ -18,8 +18,25 @@ WORDS = ("access account application archive backup badge calendar camera catalo
          "service share software storage support team telephone training transfer vpn website wifi").split()
 
 
-def sentence(rng, lo=8, hi=18):
-    words = [rng.choice(WORDS) for _ in range(rng.randint(lo, hi))]
+SYLLABLES = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge go la le li lo lu ma me mi mo " \
+            "na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo".split()
+
+
+def vocabulary():
+    """Real words first, then 6,000 made-up ones, so bodies have a vocabulary as wide as real prose."""
+    rng = random.Random(1)
+    made_up = {"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(7000)}
+    return WORDS + sorted(made_up)[:6000]
+
+
+BODY_WORDS = vocabulary()
+# Zipf-like: the k-th word is about 1/k as common as the first.
+BODY_WEIGHTS = [1.0 / (k + 1) for k in range(len(BODY_WORDS))]
+
+
+def sentence(rng, lo=8, hi=18, body=False):
+    count = rng.randint(lo, hi)
+    words = rng.choices(BODY_WORDS, BODY_WEIGHTS, k=count) if body else [rng.choice(WORDS) for _ in range(count)]
     return " ".join(words).capitalize() + "."
 
 
@@ -95,11 +112,11 @@ def main():
             if kind < 0.15:
                 body += [f"## {sentence(rng, 2, 4)[:-1]}", ""]
             elif kind < 0.35:
-                items = [f"- {sentence(rng, 4, 8)}" for _ in range(rng.randint(2, 4))]
+                items = [f"- {sentence(rng, 4, 8, body=True)}" for _ in range(rng.randint(2, 4))]
                 body += items + [""]
                 words += sum(len(item.split()) for item in items)
             else:
-                text = sentence(rng, 15, 30)
+                text = sentence(rng, 15, 30, body=True)
                 if earlier and rng.random() < 0.3:
                     text += f" See [the related service](service:{rng.choice(earlier)})."
                 body += [text, ""]

@@ -36,7 +36,7 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
 
     @Test func theHomePageHasSearchCategoriesAndTheOneDoor() throws {
         let home = try renderFixture()["index.html"]!.text
-        #expect(home.contains(#"<form class="search" action="a-z.html" method="get" role="search">"#))
+        #expect(home.contains(#"<form class="search" action="a-z.html" method="get" role="search" data-search>"#))
         #expect(home.contains(#"<label for="search-input">"#))
         #expect(home.contains(#"<a href="categories/technology.html">Technology</a>"#))
         #expect(home.contains("2 services"))  // both services sit in sub-categories of Technology
@@ -99,8 +99,12 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
             .components(separatedBy: "</script>").first)
         #expect(!jsonLD.contains("<"))
         #expect(jsonLD.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)"#))
+        // The only scripts are JSON-LD and the portal's own search client.
         for (path, file) in files where path.hasSuffix(".html") {
-            #expect(file.text.components(separatedBy: "<script").count - 1 == file.text.components(separatedBy: "<script type=\"application/ld+json\">").count - 1, "\(path)")
+            let scripts = file.text.components(separatedBy: "<script").count - 1
+            let jsonLD = file.text.components(separatedBy: "<script type=\"application/ld+json\">").count - 1
+            let client = file.text.components(separatedBy: "assets/search.js\" data-root=").count - 1
+            #expect(scripts == jsonLD + client && client == 1, "\(path)")
         }
         #expect(!files["catalogue.json"]!.text.contains("<"))
     }

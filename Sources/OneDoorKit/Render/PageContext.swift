@@ -32,6 +32,14 @@ struct PageContext: Sendable {
         }))
     }
 
+    /// The choices of the search filters.
+    var filters: TemplateValues {
+        TemplateValues([
+            "categories": index.catalogue.categories.map { TemplateValues(["id": $0.id, "name": $0.name]) },
+            "teams": index.catalogue.teams.map { TemplateValues(["id": $0.id, "name": $0.name]) },
+        ])
+    }
+
     func summaries(_ services: [Service]) -> [TemplateValues] {
         services.compactMap { summaries[$0.id] }
     }

@@ -15,37 +15,38 @@ public struct SiteRenderer: Sendable {
     /// Every output file, sorted by path. The same catalogue always gives the same bytes.
     public func render() -> [OutputFile] {
         // Every file is independent of the others: all are rendered on every core, gathered in a fixed order.
-        var jobs: [Page] = [.home, .aToZ, .portfolio, .catalogueJSON, .catalogueSchema]
+        var jobs: [Page] = [.search, .home, .aToZ, .portfolio, .catalogueJSON, .catalogueSchema]
         jobs += catalogue.categories.map(Page.category)
         jobs += catalogue.services.map(Page.service)
         jobs += catalogue.teams.map(Page.team)
         jobs += catalogue.supportModels.map(Page.supportModel)
-        var files = jobs.concurrentMap(render)
+        var files = jobs.concurrentMap(render).flatMap { $0 }
         files += templates.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
         if let sitemap = sitemap(pages: files.map(\.path).filter { $0.hasSuffix(".html") }) { files.append(sitemap) }
         return files.sorted { $0.path < $1.path }
     }
 
-    /// One file to render.
+    /// One piece of the output to render.
     private enum Page: Sendable {
-        case home, aToZ, portfolio, catalogueJSON, catalogueSchema
+        case search, home, aToZ, portfolio, catalogueJSON, catalogueSchema
         case category(Category)
         case service(Service)
         case team(Team)
         case supportModel(SupportModel)
     }
 
-    private func render(_ page: Page) -> OutputFile {
+    private func render(_ page: Page) -> [OutputFile] {
         switch page {
-        case .home: homePage()
-        case .aToZ: aToZPage()
-        case .portfolio: portfolioPage()
-        case .catalogueJSON: catalogueJSON()
-        case .catalogueSchema: catalogueSchema()
-        case let .category(category): categoryPage(category)
-        case let .service(service): servicePage(service)
-        case let .team(team): teamPage(team)
-        case let .supportModel(model): supportModelPage(model)
+        case .search: SearchIndex(index: index).files()
+        case .home: [homePage()]
+        case .aToZ: [aToZPage()]
+        case .portfolio: [portfolioPage()]
+        case .catalogueJSON: [catalogueJSON()]
+        case .catalogueSchema: [catalogueSchema()]
+        case let .category(category): [categoryPage(category)]
+        case let .service(service): [servicePage(service)]
+        case let .team(team): [teamPage(team)]
+        case let .supportModel(model): [supportModelPage(model)]
         }
     }
 
@@ -79,7 +80,8 @@ public struct SiteRenderer: Sendable {
     private func homePage() -> OutputFile {
         page(SitePaths.home, template: "home", title: "Home",
              description: "Every IT service from \(catalogue.settings.organisation).",
-             values: ["categories": index.topCategories.map(context.categorySummary)], flags: ["isHome"])
+             values: ["categories": index.topCategories.map(context.categorySummary), "filters": context.filters],
+             flags: ["isHome"])
     }
 
     private func categoryPage(_ category: Category) -> OutputFile {
@@ -174,7 +176,7 @@ public struct SiteRenderer: Sendable {
         }
         return page(SitePaths.aToZ, template: "a-z", title: "Services A–Z",
                     description: "Every service of \(catalogue.settings.title) from A to Z.",
-                    values: ["letters": letters.map { group in
+                    values: ["filters": context.filters, "letters": letters.map { group in
                         TemplateValues(["letter": group.letter, "anchor": group.letter == "#" ? "other" : Anchor.slug(group.letter),
                                         "services": context.summaries(group.services)])
                     }], breadcrumbs: [home], flags: ["isAToZ"])

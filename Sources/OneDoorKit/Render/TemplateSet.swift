@@ -33,6 +33,7 @@ public struct TemplateSet: Sendable {
         ("channels.mustache", PackageResources.channels_mustache),
         ("targets.mustache", PackageResources.targets_mustache),
         ("assets/onedoor.css", PackageResources.onedoor_css),
+        ("assets/search.js", PackageResources.search_js),
     ]
 
     /// The built-in templates, with any file of `overrides` taking the place of the one of the same name.

@@ -1,0 +1,65 @@
+import Foundation
+@testable import OneDoorKit
+import Testing
+
+@Suite struct SearchIndexTests {
+    @Test func wordsAreFoldedLikeTheBrowserFoldsThem() {
+        #expect(SearchText.words("Wi-Fi & Café, SharePoint 365") == ["wi", "fi", "cafe", "sharepoint", "365"])
+        #expect(SearchText.words("ÉDUCATION Über") == ["education", "uber"])
+        #expect(SearchText.words("Queen's Printer") == ["queen", "s", "printer"])
+    }
+
+    @Test func aWordCountsForTheBestFieldItIsFoundIn() throws {
+        let fixture = try FixtureCatalogue(files: [
+            "services/desk/laptops.md": serviceFile(
+                ["name": "Laptops", "summary": "Portable computers for staff.", "keywords": "[notebook, computer]", "audience": "[managers]"],
+                body: "Every laptop comes with a bag. Computers are replaced every four years.\n"),
+        ])
+        defer { fixture.remove() }
+        let catalogue = try fixture.load().catalogue
+        let index = SearchIndex(index: SiteIndex(catalogue))
+        let words = index.words(of: catalogue.services.first { $0.id == "laptops" }!)
+        #expect(words["laptops"] == .name)
+        #expect(words["notebook"] == .keyword)
+        #expect(words["computer"] == .keyword)
+        #expect(words["computers"] == .summary)
+        #expect(words["managers"] == .context)
+        #expect(words["desk"] == .context)  // the category's name
+        #expect(words["bag"] == .body)
+    }
+
+    @Test func theIndexIsScriptsThatWorkFromDisk() throws {
+        let files = try renderFixture()
+        let manifest = try #require(files["search/index.js"]).text
+        #expect(manifest.hasPrefix(#"OneDoorSearch.receive("index",{"version":1,"count":2,"#))
+        #expect(files["search/terms.js"]?.text.hasPrefix(#"OneDoorSearch.receive("terms",{"#) == true)
+        #expect(files["search/docs-0.js"]?.text.contains(#"["Laptops","A laptop for every member of staff.","services/laptops.html"]"#) == true)
+    }
+
+    @Test func postingsListServicesByPositionWithTheirWeight() throws {
+        let files = try renderFixture()
+        let terms = try #require(files["search/terms.js"]).text
+        // hosting is service 0 and laptops service 1: "hosting" is hosting's name and a link text in laptops' body.
+        #expect(terms.contains(#""hosting":[0,10,1,1]"#))
+    }
+
+    @Test func aLargeIndexIsSplitByPrefix() {
+        let catalogue = Catalogue(
+            settings: CatalogueSettings(title: "T", organisation: "O", baseURL: nil, language: "en", contact: nil,
+                                        reviewIntervalDays: 365, priorities: []),
+            categories: [], teams: [], supportModels: [],
+            services: (0..<3000).map { n in
+                Service(id: "s\(n)", file: "services/s\(n).md", name: "Service \(n) alpha\(n) beta\(n)",
+                        summary: Located("Summary \(n) gamma\(n).", at: .start(of: "x")), category: Reference("c", at: .start(of: "x")),
+                        kind: .business, status: .live, owner: Reference("t", at: .start(of: "x")),
+                        supportModel: Reference("m", at: .start(of: "x")), audience: [], keywords: ["delta\(n)"], requestURL: nil,
+                        contacts: [], dependsOn: [], targets: [], availability: nil, continuity: nil, cost: nil,
+                        lastReviewed: Located(Day("2026-01-01")!, at: .start(of: "x")), replacedBy: nil, body: "", bodyLine: 1)
+            }, fileCount: 3000)
+        let files = SearchIndex(index: SiteIndex(catalogue)).files()
+        let shards = files.filter { $0.path.hasPrefix("search/terms-") }
+        #expect(shards.count > 4)
+        #expect(shards.allSatisfy { $0.bytes.count <= SearchIndex.shardLimit * 2 })
+        #expect(files.filter { $0.path.hasPrefix("search/docs-") }.count == 60)
+    }
+}

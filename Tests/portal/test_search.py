@@ -1,0 +1,208 @@
+"""Search in real headless Chromium, opened from file:// with no server and no network."""
+import json
+import random
+import time
+import urllib.parse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from browser import chromium
+
+
+@pytest.fixture(scope="module")
+def driver():
+    with chromium() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def catalogue(site):
+    return json.loads((site / "catalogue.json").read_text(encoding="utf-8"))
+
+
+def open_page(driver, site, page="index.html", query=""):
+    driver.get((site / page).as_uri() + query)
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def status(driver):
+    return driver.find_element(By.ID, "search-status").text
+
+
+def results(driver):
+    return [link.text for link in driver.find_elements(By.CSS_SELECTOR, "#search-results-list a.result-link")]
+
+
+def search(driver, text):
+    """Types `text` into the box as a person would, and waits for the results it gives."""
+    box = driver.find_element(By.ID, "search-input")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys(text)
+    return settled_results(driver)
+
+
+def settled_results(driver):
+    """The results once the search client has answered the box's current text."""
+    return driver.execute_async_script(r"""
+        const done = arguments[arguments.length - 1];
+        const started = Date.now();
+        (function wait() {
+          const box = document.getElementById('search-input');
+          const panel = document.getElementById('search-results');
+          const answered = panel.getAttribute('data-answered') || '';
+          const settled = answered.split('\n')[0] === box.value;
+          if (settled || Date.now() - started > 4000) {
+            setTimeout(() => done(Array.from(document.querySelectorAll('#search-results-list a.result-link'), a => a.textContent)), 30);
+          } else setTimeout(wait, 10);
+        })();
+    """)
+
+
+def quick_search(driver, text):
+    """Sets the box's text at once (as a paste would), for tests that run hundreds of queries."""
+    driver.execute_script("""
+        const box = document.getElementById('search-input');
+        box.value = arguments[0];
+        box.dispatchEvent(new Event('input'));
+    """, text)
+    return settled_results(driver)
+
+
+def test_a_name_finds_its_service(driver, site):
+    open_page(driver, site)
+    assert search(driver, "Email")[0] == "Email"
+
+
+def test_a_keyword_alone_finds_its_service(driver, site):
+    open_page(driver, site)
+    assert search(driver, "outlook") == ["Email"]
+
+
+def test_a_prefix_finds_as_you_type(driver, site):
+    open_page(driver, site)
+    assert search(driver, "shar")[0] == "Collaboration (SharePoint)"
+
+
+def test_a_one_letter_typo_is_forgiven(driver, site):
+    open_page(driver, site)
+    assert "Network Accounts" in search(driver, "pasword")[:3]
+
+
+def test_two_words_must_both_match_in_any_order(driver, site):
+    open_page(driver, site)
+    assert search(driver, "starter new")[0] == "Onboarding/Offboarding"
+    assert search(driver, "starter zebra") == []
+    assert status(driver).startswith("No services match")
+
+
+def test_accents_and_case_are_ignored(driver, site):
+    open_page(driver, site)
+    assert search(driver, "ÉMAIL")[0] == "Email"
+
+
+def test_the_matched_part_of_the_name_is_highlighted(driver, site):
+    open_page(driver, site)
+    search(driver, "shar")
+    marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#search-results-list li:first-child mark")]
+    assert marks == ["Shar"]
+
+
+def test_retired_services_come_last_and_say_so(driver, site):
+    open_page(driver, site)
+    found = search(driver, "mobile")
+    assert found[-1] == "BlackBerry Services" or "BlackBerry Services" not in found
+    found = search(driver, "blackberry smartphone")
+    assert driver.find_element(By.CSS_SELECTOR, "#search-results-list .tag-retired").text.lower() == "retired"
+
+
+def test_filters_combine_with_a_query_and_alone(driver, site):
+    open_page(driver, site)
+    driver.find_element(By.CSS_SELECTOR, "details.filters summary").click()
+    Select(driver.find_element(By.ID, "filter-status")).select_by_value("pipeline")
+    WebDriverWait(driver, 5).until(lambda d: "found" in status(d))
+    assert sorted(results(driver)) == ["Passwordless Sign-in", "Teams Phone"]
+    assert search(driver, "teams") == ["Teams Phone"]
+    Select(driver.find_element(By.ID, "filter-status")).select_by_value("")
+    Select(driver.find_element(By.ID, "filter-category")).select_by_value("computers-and-printers")
+    search(driver, "")
+    WebDriverWait(driver, 5).until(lambda d: status(d).startswith("3 services"))
+    assert results(driver) == ["Computers and Accessories", "Non-standard Hardware", "Printers and Scanning"]
+
+
+def test_the_keyboard_path(driver, site):
+    open_page(driver, site, "services/email.html")
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys("/")
+    assert driver.switch_to.active_element.get_attribute("id") == "search-input"
+    search(driver, "printer")
+    active = driver.switch_to.active_element
+    active.send_keys(Keys.ARROW_DOWN)
+    first = driver.switch_to.active_element
+    assert "result-link" in first.get_attribute("class")
+    first.send_keys(Keys.ARROW_DOWN)
+    second = driver.switch_to.active_element
+    assert second.text != first.text
+    second.send_keys(Keys.ARROW_UP)
+    assert driver.switch_to.active_element.text == first.text
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    assert driver.switch_to.active_element.get_attribute("id") == "search-input"
+    assert driver.find_element(By.ID, "search-input").get_attribute("value") == ""
+    search(driver, "printer")
+    target = results(driver)[0]
+    driver.find_element(By.ID, "search-input").send_keys(Keys.ARROW_DOWN)
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == target)
+
+
+def test_the_query_is_kept_in_the_url_and_restored(driver, site):
+    open_page(driver, site)
+    search(driver, "wifi")
+    assert urllib.parse.parse_qs(urllib.parse.urlparse(driver.current_url).query) == {"q": ["wifi"]}
+    open_page(driver, site, "a-z.html", "?q=new+starter")
+    WebDriverWait(driver, 5).until(lambda d: "found" in status(d))
+    assert results(driver)[0] == "Onboarding/Offboarding"
+    assert driver.find_element(By.ID, "search-input").get_attribute("value") == "new starter"
+
+
+def test_results_are_announced_to_screen_readers(driver, site):
+    open_page(driver, site)
+    live = driver.find_element(By.ID, "search-status")
+    assert live.get_attribute("role") == "status"
+    assert live.get_attribute("aria-live") == "polite"
+    assert driver.find_element(By.CSS_SELECTOR, "label[for=search-input]").text
+
+
+def test_every_keyword_and_a_misspelt_name_find_their_service(driver, site, catalogue):
+    open_page(driver, site)
+    rng = random.Random(7)
+    misses = []
+    for service in catalogue["services"]:
+        queries = list(service["keywords"])
+        words = service["name"].replace("/", " ").split()
+        longest = max(range(len(words)), key=lambda k: len(words[k]))
+        if len(words[longest]) >= 5:
+            i = rng.randrange(1, len(words[longest]) - 1)
+            words[longest] = words[longest][:i] + words[longest][i + 1:]  # one letter dropped
+            queries.append(" ".join(words))
+        for query in queries:
+            names = quick_search(driver, query)[:3]
+            if service["name"] not in names:
+                misses.append((query, service["name"], names))
+    assert misses == []
+
+
+def test_no_console_errors(driver, site):
+    open_page(driver, site)
+    search(driver, "email")
+    open_page(driver, site, "services/email.html")
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == []
+
+
+def test_without_javascript_the_box_leads_to_the_a_to_z_page(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<form class="search" action="a-z.html" method="get" role="search" data-search>' in home

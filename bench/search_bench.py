@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Search at scale, in headless Chromium from file://: bytes a first query downloads (gzip, as a web
+server would send them) and the time each keystroke takes to show its results.
+
+Usage: python3 bench/search_bench.py SITE_DIR
+"""
+import gzip
+import pathlib
+import statistics
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Tests" / "portal"))
+from browser import chromium  # noqa: E402
+
+QUERIES = ["password", "service 42", "printer", "wifi network", "secrity", "backup storage", "s"]
+
+TYPE_AND_TIME = r"""
+const [text, done] = [arguments[0], arguments[arguments.length - 1]];
+const box = document.getElementById('search-input');
+const times = [];
+const loads = [];
+const scripts = () => document.querySelectorAll('script[src*="search/"]').length;
+let at = 0;
+const panel = document.getElementById('search-results');
+function settled() {
+  return (panel.getAttribute('data-answered') || '').split('\n')[0] === box.value;
+}
+function next() {
+  if (at === text.length) { done([times, loads]); return; }
+  box.value = text.slice(0, ++at);
+  const before = scripts();
+  const start = performance.now();
+  box.dispatchEvent(new Event('input'));
+  (function wait() {
+    if (settled()) { times.push(performance.now() - start); loads.push(scripts() - before); setTimeout(next, 0); }
+    else setTimeout(wait, 0);
+  })();
+}
+next();
+"""
+
+
+def gzipped(path):
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def main():
+    site = pathlib.Path(sys.argv[1]).resolve()
+    report = []
+    first_keystrokes, later_keystrokes, cached_keystrokes = [], [], []
+    with chromium() as driver:
+        for query in QUERIES:
+            driver.get((site / "index.html").as_uri())
+            times, loads = driver.execute_async_script(TYPE_AND_TIME, query)
+            cached_keystrokes.extend(t for t, n in zip(times, loads) if n == 0)
+            names = driver.execute_script(
+                "return Array.from(document.querySelectorAll('script[src*=\"search/\"]'), s => s.src)")
+            files = [site / "search" / name.rsplit("/search/", 1)[1] for name in names]
+            raw = sum(f.stat().st_size for f in files)
+            compressed = sum(gzipped(f) for f in files)
+            first_keystrokes.append(times[0])
+            later_keystrokes.extend(times[1:])
+            report.append((query, len(files), raw, compressed, times[0], max(times[1:] or [0])))
+    print("| query | files loaded | bytes | gzip bytes | first keystroke ms | slowest later keystroke ms |")
+    print("|---|---|---|---|---|---|")
+    for query, count, raw, compressed, first, slowest in report:
+        print(f"| {query} | {count} | {raw:,} | {compressed:,} | {first:.1f} | {slowest:.1f} |")
+    if later_keystrokes:
+        print(f"\nKeystrokes after the first: median {statistics.median(later_keystrokes):.1f} ms, "
+              f"max {max(later_keystrokes):.1f} ms over {len(later_keystrokes)} keystrokes.")
+    if cached_keystrokes:
+        print(f"Keystrokes that loaded no file: median {statistics.median(cached_keystrokes):.1f} ms, "
+              f"max {max(cached_keystrokes):.1f} ms over {len(cached_keystrokes)} keystrokes.")
+
+
+if __name__ == "__main__":
+    main()
