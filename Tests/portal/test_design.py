@@ -1,0 +1,70 @@
+"""The portal as people see it: narrow screens, contrast in both colour schemes, landmarks."""
+import re
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from browser import chromium
+
+PAGES = ["index.html", "a-z.html", "portfolio.html", "services/email.html", "categories/accounts-and-access.html",
+         "teams/identity-and-access.html", "support-models/service-desk-business-hours.html"]
+
+
+def luminance(hex_colour):
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a, b):
+    la, lb = sorted([luminance(a), luminance(b)], reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def schemes(css):
+    """The colour variables of the light scheme and of the dark one (which overrides some)."""
+    light = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css.split("@media (prefers-color-scheme: dark)")[0]))
+    dark_block = css.split("@media (prefers-color-scheme: dark)")[1].split("}\n}")[0]
+    dark = {**light, **dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", dark_block))}
+    return {"light": light, "dark": dark}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_has_at_least_4_5_to_1_contrast(site, scheme):
+    colours = schemes((site / "assets" / "onedoor.css").read_text(encoding="utf-8"))[scheme]
+    pairs = [("text", "background"), ("muted", "background"), ("text", "panel"), ("muted", "panel"),
+             ("link", "background"), ("link", "panel"), ("link-visited", "background"), ("brand-text", "brand"),
+             ("button-text", "button"), ("focus-text", "focus"), ("pipeline", "background"),
+             ("retired", "background"), ("retired", "panel"), ("override", "background")]
+    for foreground, background in pairs:
+        ratio = contrast(colours[foreground], colours[background])
+        assert ratio >= 4.5, f"{foreground} on {background}: {ratio:.2f}"
+
+
+@pytest.fixture(scope="module")
+def narrow():
+    with chromium(width=320, height=800) as driver:
+        yield driver
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_usable_at_320_pixels_wide(narrow, site, page):
+    narrow.get((site / page).as_uri())
+    width = narrow.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 320, f"{page} scrolls sideways: {width}px"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_landmarks_skip_link_and_one_heading(narrow, site, page):
+    narrow.get((site / page).as_uri())
+    assert len(narrow.find_elements(By.TAG_NAME, "h1")) == 1
+    assert len(narrow.find_elements(By.TAG_NAME, "main")) == 1
+    assert narrow.find_elements(By.CSS_SELECTOR, "body > header")
+    assert narrow.find_elements(By.CSS_SELECTOR, "body > footer")
+    assert narrow.find_elements(By.CSS_SELECTOR, "nav[aria-label]")
+    skip = narrow.find_element(By.CSS_SELECTOR, "a.skip-link")
+    assert skip.get_attribute("href").endswith("#main")
+    for control in narrow.find_elements(By.CSS_SELECTOR, "input, select"):
+        assert narrow.find_elements(By.CSS_SELECTOR, f"label[for='{control.get_attribute('id')}']")
+    for table in narrow.find_elements(By.TAG_NAME, "table"):
+        assert table.find_elements(By.CSS_SELECTOR, "thead th[scope=col]")
