@@ -6,7 +6,7 @@ OUTPUT     ?= site
 PREFIX     ?= /usr/local
 BIN         = .build/$(CONFIG)/onedoor
 
-.PHONY: all site check test swift-test portal-test screenshots deps python-deps browser-deps tool install clean
+.PHONY: all site check test swift-test portal-test bench bench-deps screenshots deps python-deps browser-deps tool install clean
 
 all: site
 
@@ -19,10 +19,10 @@ deps:
 	fi
 
 python-deps:
-	@for module in jsonschema pytest selenium; do \
+	@for module in jsonschema pytest selenium yaml; do \
 	  if ! python3 -c "import $$module" 2>/dev/null; then \
 	    echo "make: Python $$module is missing; installing it with pip"; \
-	    python3 -m pip install -q --root-user-action=ignore $$module && echo "make: installed $$module"; \
+	    python3 -m pip install -q --root-user-action=ignore $$( [ $$module = yaml ] && echo PyYAML || echo $$module ) && echo "make: installed $$module"; \
 	  fi; \
 	done
 
@@ -53,12 +53,38 @@ portal-test:
 	$(SWIFT) build --product onedoor
 	ONEDOOR=.build/debug/onedoor python3 -m pytest -q Tests/portal
 
+# Speed against Hugo and the I/O floor; writes bench/RESULTS.md. SIZES="1000 10000" for a shorter run.
+bench: deps python-deps browser-deps bench-deps
+	$(SWIFT) build -c release --product onedoor
+	bench/run.sh
+
+bench-deps:
+	@for tool in hyperfine hugo; do \
+	  if ! command -v $$tool >/dev/null; then \
+	    echo "make: $$tool is missing; installing it with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$tool >/dev/null && echo "make: installed $$tool"; \
+	  fi; \
+	done
+	@if [ ! -x /usr/bin/time ]; then \
+	  echo "make: /usr/bin/time is missing; installing the time package with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null && echo "make: installed time"; \
+	fi
+
 screenshots: site python-deps browser-deps
 	python3 Tests/portal/screenshots.py $(OUTPUT) screenshots
 
+# The binary, its man page and shell completions (bash, zsh, fish) under PREFIX.
 install: tool
-	install -d $(PREFIX)/bin
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+	  $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(BIN) $(PREFIX)/bin/onedoor
+	$(BIN) --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/onedoor
+	$(BIN) --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_onedoor
+	$(BIN) --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/onedoor.fish
+	mkdir -p .build/man
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
+	install -m 644 .build/man/onedoor.1 $(PREFIX)/share/man/man1/onedoor.1
+	@echo "Installed onedoor, its man page and completions under $(PREFIX)"
 
 clean:
 	rm -rf .build $(OUTPUT)

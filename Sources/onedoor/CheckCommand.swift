@@ -1,5 +1,5 @@
-public import ArgumentParser
-public import OneDoorKit
+import ArgumentParser
+import OneDoorKit
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,4 +19,3 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-extension DiagnosticReport.Format: ExpressibleByArgument {}

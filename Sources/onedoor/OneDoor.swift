@@ -6,7 +6,7 @@ struct OneDoor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onedoor",
         abstract: "Turns a folder of service definitions into an intranet service catalogue.",
-        subcommands: [CheckCommand.self, BuildCommand.self])
+        subcommands: [CheckCommand.self, BuildCommand.self, DiffCommand.self, ReviewCommand.self, NewCommand.self, InitCommand.self, SchemaCommand.self])
 
     /// Runs the command, with the format's exit codes: a wrong command line exits 2, not
     /// swift-argument-parser's 64.

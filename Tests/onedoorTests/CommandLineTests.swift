@@ -131,3 +131,68 @@ let fixedDay = ["SOURCE_DATE_EPOCH": "1795392000"]
         return files
     }
 }
+
+@Suite struct WorkflowCommandTests {
+    @Test func diffSaysWhatAChangeDoesAndCanFailOnBreakingChanges() throws {
+        let root = try scratchCatalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: root.appendingPathComponent("catalogue"), to: root.appendingPathComponent("old"))
+        let networks = root.appendingPathComponent("catalogue/services/technology-management/networks.md")
+        let text = try String(contentsOf: networks, encoding: .utf8).replacingOccurrences(of: "status: live", with: "status: retired")
+        try text.write(to: networks, atomically: true, encoding: .utf8)
+        // Retiring Networks breaks the catalogue itself, so compare the published JSON instead.
+        let built = try runOneDoor(["build", "old", "--output", "old-site"], in: root, environment: fixedDay)
+        #expect(built.status == 0)
+
+        let same = try runOneDoor(["diff", "old", "old-site/catalogue.json"], in: root, environment: fixedDay)
+        #expect(same.status == 0)
+        #expect(same.output == "No changes to services.\n")
+
+        let broken = try runOneDoor(["diff", "old", "catalogue"], in: root, environment: fixedDay)
+        #expect(broken.status == 2)
+        #expect(broken.error.contains("has errors; run onedoor check on it first"))
+
+        let edited = root.appendingPathComponent("catalogue/services/communications-and-collaboration/email.md")
+        try String(contentsOf: edited, encoding: .utf8).replacingOccurrences(of: "availability: 99.9", with: "availability: 99.5")
+            .write(to: edited, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "status: retired", with: "status: live").write(to: networks, atomically: true, encoding: .utf8)
+        let weaker = try runOneDoor(["diff", "old", "catalogue", "--format", "markdown", "--fail-on-breaking"], in: root, environment: fixedDay)
+        #expect(weaker.status == 1)
+        #expect(weaker.output.contains("- **Email** (`email`): availability 99.9% → 99.5% (weaker)"))
+    }
+
+    @Test func newServiceAndInitWriteValidFiles() throws {
+        let root = try scratchCatalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let created = try runOneDoor(["new", "service", "remote-access", "--category", "accounts-and-access", "--owner", "network-services"],
+                                     in: root, environment: fixedDay)
+        #expect(created.status == 0, "\(created.error)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("catalogue/services/accounts-and-access/remote-access.md").path))
+        #expect(try runOneDoor(["check", "--strict"], in: root, environment: fixedDay).status == 0)
+
+        let wrong = try runOneDoor(["new", "service", "vpn", "--category", "acounts-and-access", "--owner", "network-services"], in: root)
+        #expect(wrong.status == 2)
+        #expect(wrong.error == "error: unknown category 'acounts-and-access' (did you mean 'accounts-and-access'?)\n")
+        #expect(try runOneDoor(["new", "service", "vpn"], in: root).status == 2)
+
+        #expect(try runOneDoor(["init", "starter"], in: root, environment: fixedDay).status == 0)
+        #expect(try runOneDoor(["check", "starter", "--strict"], in: root, environment: fixedDay).status == 0)
+        let again = try runOneDoor(["init", "starter"], in: root)
+        #expect(again.status == 2)
+        #expect(again.error.contains("is not empty"))
+    }
+
+    @Test func schemaAndReviewPrintWhatToolsRead() throws {
+        let schema = try runOneDoor(["schema", "service"])
+        #expect(schema.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(schema.output.utf8)) as? [String: Any]
+        #expect(object?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(try runOneDoor(["schema", "services"]).status == 2)
+
+        let late = ["SOURCE_DATE_EPOCH": "1830000000"]  // 2027-12: everything is overdue
+        let csv = try runOneDoor(["review", "--format", "csv"], environment: late)
+        #expect(csv.status == 0)
+        #expect(csv.output.hasPrefix("team,team_name,team_email,service,service_name,file,last_reviewed,due,days_left\r\n"))
+        #expect(try runOneDoor(["review", "--within", "-1"]).status == 2)
+    }
+}

@@ -70,7 +70,7 @@ enum ReferenceRules {
         }
     }
 
-    private static func unknown(_ kind: String, _ reference: Reference, among ids: [String], file: String) -> Diagnostic {
+    static func unknown(_ kind: String, _ reference: Reference, among ids: [String], file: String) -> Diagnostic {
         let hint = Suggestion.closest(to: reference.value, among: ids)
         let fix = hint.map { " (did you mean '\($0)'?)" } ?? "; use an id defined in \(file)"
         return .error(.unknownReference, at: reference.location, "unknown \(kind) '\(reference.value)'\(fix)")

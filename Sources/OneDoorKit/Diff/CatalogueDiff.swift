@@ -1,0 +1,115 @@
+/// What changed between two versions of a catalogue, with the changes that break something first.
+public struct CatalogueDiff: Sendable {
+    public struct Change: Sendable, Equatable {
+        public enum Kind: String, Sendable {
+            case added, removed, retired
+            case broughtLive = "brought-live"
+            case changed
+        }
+
+        public let kind: Kind
+        public let service: String
+        public let name: String
+        /// The field that changed, for `changed`.
+        public let field: String?
+        public let old: String?
+        public let new: String?
+        /// True when the change can break what people or other services rely on.
+        public let isBreaking: Bool
+        /// The change in a sentence.
+        public let message: String
+    }
+
+    public let changes: [Change]
+
+    public var breaking: [Change] { changes.filter(\.isBreaking) }
+
+    public init(old: CatalogueSnapshot, new: CatalogueSnapshot) {
+        var changes: [Change] = []
+        // Who relies on each service in the new catalogue, by dependency or by link.
+        var reliedOnBy: [String: Set<String>] = [:]
+        for service in new.services.values {
+            for id in service.dependsOn + service.linksTo where id != service.id { reliedOnBy[id, default: []].insert(service.id) }
+        }
+        func consumers(of id: String) -> String? {
+            let names = (reliedOnBy[id] ?? []).filter { new.services[$0]?.status != "retired" }.sorted()
+            return names.isEmpty ? nil : names.joined(separator: ", ")
+        }
+
+        for id in Set(old.services.keys).union(new.services.keys).sorted() {
+            switch (old.services[id], new.services[id]) {
+            case let (nil, added?):
+                changes.append(Change(kind: .added, service: id, name: added.name, field: nil, old: nil, new: added.status,
+                                      isBreaking: false, message: "added (\(added.status))"))
+            case let (removed?, nil):
+                let users = consumers(of: id)
+                changes.append(Change(kind: .removed, service: id, name: removed.name, field: nil, old: removed.status, new: nil,
+                                      isBreaking: users != nil,
+                                      message: "removed" + (users.map { ", but these still depend on it or link to it: \($0)" } ?? "")))
+            case let (before?, after?):
+                changes += Self.compare(before, after, priorities: new.priorities, consumers: consumers(of: id))
+            case (nil, nil):
+                break
+            }
+        }
+        self.changes = changes.sorted { ($0.isBreaking ? 0 : 1, $0.service) < ($1.isBreaking ? 0 : 1, $1.service) }
+    }
+
+    private static func compare(
+        _ old: CatalogueSnapshot.Service, _ new: CatalogueSnapshot.Service, priorities: [String], consumers: String?
+    ) -> [Change] {
+        var changes: [Change] = []
+        func change(_ kind: Change.Kind, _ field: String?, _ before: String?, _ after: String?, breaking: Bool = false, _ message: String) {
+            changes.append(Change(kind: kind, service: new.id, name: new.name, field: field, old: before, new: after,
+                                  isBreaking: breaking, message: message))
+        }
+        if old.status != new.status {
+            if new.status == "retired" {
+                change(.retired, "status", old.status, new.status, breaking: consumers != nil,
+                       "retired" + (consumers.map { ", but these still depend on it or link to it: \($0)" } ?? ""))
+            } else if new.status == "live" {
+                change(.broughtLive, "status", old.status, new.status, "brought live (was \(old.status))")
+            } else {
+                change(.changed, "status", old.status, new.status, "status \(old.status) → \(new.status)")
+            }
+        }
+        for (field, before, after) in [("owner", old.owner, new.owner), ("category", old.category, new.category),
+                                       ("support_model", old.supportModel, new.supportModel)] where before != after {
+            change(.changed, field, before, after, "\(field.replacing("_", with: " ")) \(before) → \(after)")
+        }
+        if old.requestURL != new.requestURL {
+            change(.changed, "request_url", old.requestURL, new.requestURL, breaking: new.requestURL == nil && old.requestURL != nil,
+                   "request link \(old.requestURL ?? "none") → \(new.requestURL ?? "none")")
+        }
+        if old.availability != new.availability {
+            let weaker = (new.availability ?? 0) < (old.availability ?? 0)
+            change(.changed, "availability", old.availability.map(percent), new.availability.map(percent), breaking: weaker,
+                   "availability \(old.availability.map(percent) ?? "none") → \(new.availability.map(percent) ?? "none")"
+                    + (weaker ? " (weaker)" : ""))
+        }
+        for (field, before, after) in [("rto", old.rto, new.rto), ("rpo", old.rpo, new.rpo)] where before != after {
+            let weaker = longer(after, than: before)
+            change(.changed, "continuity.\(field)", before, after, breaking: weaker,
+                   "\(field.uppercased()) \(before ?? "none") → \(after ?? "none")" + (weaker ? " (weaker)" : ""))
+        }
+        for priority in priorities {
+            let before = old.targets[priority]
+            let after = new.targets[priority]
+            guard before != after else { continue }
+            let weaker = before.map { old in after.map { $0.isWeaker(than: old) } ?? true } ?? false
+            change(.changed, "targets.\(priority)", before?.description, after?.description, breaking: weaker,
+                   "\(priority.uppercased()) target \(before?.description ?? "none") → \(after?.description ?? "none")"
+                    + (weaker ? " (weaker)" : ""))
+        }
+        return changes
+    }
+
+    private static func percent(_ value: Double) -> String { PageContext.percent(value) }
+
+    /// True when `new` is a longer (weaker) duration than `old`, or `old` was set and `new` is not.
+    private static func longer(_ new: String?, than old: String?) -> Bool {
+        guard let old = old.flatMap(Duration.init) else { return false }
+        guard let new = new.flatMap(Duration.init) else { return true }
+        return new.approximateMinutes > old.approximateMinutes
+    }
+}

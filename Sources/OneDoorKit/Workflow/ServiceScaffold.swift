@@ -1,0 +1,83 @@
+public import Foundation
+
+/// Why a new service file was not written.
+public struct ScaffoldError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+
+    public var description: String { message }
+}
+
+/// Writes a new, valid service file from a template: `onedoor new service`.
+public struct ServiceScaffold: Sendable {
+    public let id: String
+    public let category: String
+    public let owner: String
+    public let supportModel: String?
+
+    public init(id: String, category: String, owner: String, supportModel: String?) {
+        self.id = id
+        self.category = category
+        self.owner = owner
+        self.supportModel = supportModel
+    }
+
+    /// Checks the arguments against the catalogue, writes `services/CATEGORY/ID.md`, and returns that path.
+    public func create(in folder: URL, catalogue: Catalogue, today: Day) throws(ScaffoldError) -> String {
+        guard Identifier.isValid(id) else {
+            throw ScaffoldError(message: "'\(id)' is not a valid id: \(Identifier.rule)" + Identifier.suggestion(for: id))
+        }
+        if let existing = catalogue.services.first(where: { $0.id.lowercased() == id.lowercased() }) {
+            throw ScaffoldError(message: "the service id '\(id)' is already used at \(existing.file); choose another id")
+        }
+        let model = supportModel ?? catalogue.supportModels.first?.id ?? ""
+        let checks: [(String, String, [String], String)] = [
+            ("category", category, catalogue.categories.map(\.id), CatalogueLoader.categoriesFile),
+            ("team", owner, catalogue.teams.map(\.id), CatalogueLoader.teamsFile),
+            ("support model", model, catalogue.supportModels.map(\.id), CatalogueLoader.supportModelsFile),
+        ]
+        for (kind, value, known, file) in checks where !known.contains(value) {
+            throw ScaffoldError(message: ReferenceRules.unknown(kind, Reference(value, at: .start(of: file)), among: known, file: file).message)
+        }
+        let path = "\(CatalogueLoader.servicesFolder)/\(category)/\(id).md"
+        let url = folder.appendingPathComponent(path)
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            throw ScaffoldError(message: "'\(path)' already exists")
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text(supportModel: model, today: today).utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw ScaffoldError(message: "could not write '\(path)': \(error.localizedDescription)")
+        }
+        return path
+    }
+
+    /// The file: every required field filled in, the service in the pipeline until its owner makes it live.
+    func text(supportModel: String, today: Day) -> String {
+        let name = id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        return """
+            ---
+            name: \(name)
+            summary: Say in one sentence what people get from \(name).
+            category: \(category)
+            type: business
+            status: pipeline
+            owner: \(owner)
+            support_model: \(supportModel)
+            keywords: []
+            last_reviewed: \(today)
+            ---
+
+            What people get from this service, in a few sentences.
+
+            ## Who can ask
+
+            Who may ask for it, and who must approve.
+
+            ## How to ask
+
+            Where and how to ask for it: a link, a form or a phone number.
+
+            """
+    }
+}

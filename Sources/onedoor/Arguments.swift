@@ -1,0 +1,8 @@
+public import ArgumentParser
+public import OneDoorKit
+
+// The library's choices, read from the command line by their raw values.
+extension DiagnosticReport.Format: ExpressibleByArgument {}
+extension DiffReport.Format: ExpressibleByArgument {}
+extension ReviewSchedule.Format: ExpressibleByArgument {}
+extension SourceSchemas.Kind: ExpressibleByArgument {}

@@ -1,0 +1,77 @@
+import Foundation
+@testable import OneDoorKit
+import Testing
+
+@Suite struct CatalogueDiffTests {
+    /// The minimal fixture, before and after `files` are written over it.
+    func diff(_ files: [String: String?]) throws -> CatalogueDiff {
+        let before = try FixtureCatalogue()
+        let after = try FixtureCatalogue(files: files)
+        defer { before.remove(); after.remove() }
+        return CatalogueDiff(old: try CatalogueSnapshot(catalogue: before.load().catalogue),
+                             new: try CatalogueSnapshot(catalogue: after.load().catalogue))
+    }
+
+    @Test func noChangeSaysSo() throws {
+        let report = DiffReport(diff: try diff([:]))
+        #expect(report.rendered(as: .text) == "No changes to services.\n")
+    }
+
+    @Test func addedServicesAndOwnersAreListed() throws {
+        let result = try diff([
+            "services/desk/printing.md": serviceFile(),
+            "services/desk/laptops.md": serviceFile(["name": "Laptops", "owner": "platform-team", "depends_on": "[hosting]"]),
+        ])
+        #expect(result.changes.map(\.message).contains("added (live)"))
+        #expect(result.changes.contains { $0.service == "laptops" && $0.message == "owner desk-team → platform-team" })
+        #expect(result.breaking.isEmpty)
+    }
+
+    @Test func retiringAServiceOthersDependOnIsBreaking() throws {
+        let result = try diff([
+            "services/hosting.md": serviceFile(["name": "Hosting", "category": "infrastructure", "owner": "platform-team", "status": "retired"]),
+        ])
+        let retired = try #require(result.breaking.first)
+        #expect(retired.kind == .retired)
+        #expect(retired.message == "retired, but these still depend on it or link to it: laptops")
+    }
+
+    @Test func aWeakerTargetIsBreakingAndAStrongerOneIsNot() throws {
+        let weaker = try diff([
+            "services/hosting.md": serviceFile(["name": "Hosting", "category": "infrastructure", "owner": "platform-team",
+                                                "targets": "[{priority: p1, resolve: 8wh, percent: 95}]"]),
+        ])
+        let change = try #require(weaker.breaking.first)
+        #expect(change.field == "targets.p1")
+        #expect(change.message.hasSuffix("(weaker)"))
+        let stronger = try diff([
+            "services/hosting.md": serviceFile(["name": "Hosting", "category": "infrastructure", "owner": "platform-team",
+                                                "targets": "[{priority: p1, respond: 10m, resolve: 2h, percent: 99}]"]),
+        ])
+        #expect(stronger.breaking.isEmpty)
+        #expect(stronger.changes.contains { $0.field == "targets.p1" })
+    }
+
+    @Test func theMarkdownIsReadyToPostOnAPullRequest() throws {
+        let report = DiffReport(diff: try diff([
+            "services/hosting.md": serviceFile(["name": "Hosting *bold*", "category": "infrastructure", "owner": "platform-team", "status": "retired"]),
+            "services/desk/printing.md": serviceFile(),
+        ]))
+        let markdown = report.rendered(as: .markdown)
+        #expect(markdown.hasPrefix("## Service catalogue changes\n\n**1 added, 0 removed, 1 retired, 0 brought live, 0 changed; 1 breaking**"))
+        #expect(markdown.contains("### ⚠️ Breaking changes\n\n- **Hosting \\*bold\\*** (`hosting`): retired, but these still depend on it or link to it: laptops"))
+        #expect(markdown.contains("### Added\n\n- **Printing** (`printing`): added (live)"))
+    }
+
+    @Test func catalogueJSONFilesCompareLikeFolders() throws {
+        let fixture = try FixtureCatalogue()
+        defer { fixture.remove() }
+        let catalogue = try fixture.load().catalogue
+        let files = SiteRenderer(catalogue: catalogue, templates: try TemplateSet.load()).render()
+        let json = try #require(files.first { $0.path == "catalogue.json" })
+        let fromFile = try CatalogueSnapshot(json: Data(json.bytes))
+        let fromFolder = try CatalogueSnapshot(catalogue: catalogue)
+        #expect(fromFile.services == fromFolder.services)
+        #expect(throws: DiffError.notACatalogue) { try CatalogueSnapshot(json: Data("{}".utf8)) }
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Turns the measurements of bench/run.sh into bench/RESULTS.md."""
+import json
+import pathlib
+import platform
+import re
+import subprocess
+import sys
+
+
+def median(work, n, name):
+    data = json.loads((work / f"times-{n}.json").read_text())
+    return next(r["median"] for r in data["results"] if r["command"] == name)
+
+
+def peak_mib(work, tool, n):
+    text = (work / f"memory-{tool}-{n}.txt").read_text()
+    return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
+
+
+def first_line(command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True).stdout.splitlines()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def main():
+    work = pathlib.Path(sys.argv[1])
+    sizes = [int(n) for n in sys.argv[2:]]
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "unknown")
+    memory = next(line.split(":", 1)[1].strip() for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+    print("# Benchmark results\n")
+    print("Made by `make bench` (`bench/run.sh`): generated catalogues (`bench/generate.py`), release builds, "
+          "[hyperfine](https://github.com/sharkdp/hyperfine) medians, sources and outputs in tmpfs, outputs deleted "
+          "outside the timed part. Hugo builds the same service files with the equivalent templates in `bench/hugo/`.\n")
+    print(f"Machine: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
+          f"{memory} memory, {platform.system()} {platform.release()}; {first_line(['swift', '--version'])}; "
+          f"{first_line(['hugo', 'version'])}.\n")
+    print("| services | check s | build s | Hugo s | floor (cat) s | build ÷ Hugo | check ÷ Hugo | build ÷ floor | "
+          "peak MiB check / build / Hugo | output MiB ours / Hugo | search index MiB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for n in sizes:
+        check, build, hugo, floor = (median(work, n, name) for name in ("check", "build", "hugo", "floor"))
+        peaks = " / ".join(f"{peak_mib(work, tool, n):.0f}" for tool in ("check", "build", "hugo"))
+        ours = int((work / f"size-ours-{n}.txt").read_text()) / 2**20
+        theirs = int((work / f"size-hugo-{n}.txt").read_text()) / 2**20
+        search = int((work / f"size-search-{n}.txt").read_text()) / 2**20
+        print(f"| {n:,} | {check:.3f} | {build:.3f} | {hugo:.3f} | {floor:.3f} | {build / hugo:.2f} | {check / hugo:.3f} | "
+              f"{build / floor:.0f} | {peaks} | {ours:.0f} / {theirs:.0f} | {search:.1f} |")
+    if len(sizes) > 1 and 10000 in sizes and 100000 in sizes:
+        print(f"\nScaling from 10,000 to 100,000 services: build × {median(work, 100000, 'build') / median(work, 10000, 'build'):.1f}, "
+              f"check × {median(work, 100000, 'check') / median(work, 10000, 'check'):.1f}.")
+    search = work / "search-10000.md"
+    if search.exists():
+        print("\n## Search at 10,000 services\n")
+        print("In headless Chromium from `file://` (`bench/search_bench.py`): the files each query downloads, "
+              "their size as a web server would send them (gzip level 6), and the time from a keystroke to its "
+              "results on screen.\n")
+        print(search.read_text())
+
+
+if __name__ == "__main__":
+    main()

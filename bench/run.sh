@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# make bench: OneDoor against Hugo and the I/O floor, on generated catalogues of N services.
+# Sources and outputs live in a memory-backed folder (tmpfs), and outputs are deleted outside the
+# timed part, so that disk write-back from one run does not land on the next.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"1000 10000 100000"}
+WORK=${BENCH_DIR:-/dev/shm/onedoor-bench}
+ONEDOOR=$PWD/.build/release/onedoor
+mkdir -p "$WORK"
+rm -rf "$WORK"/out-*
+
+for n in $SIZES; do
+  catalogue="$WORK/catalogue-$n"
+  [ -d "$catalogue" ] || python3 bench/generate.py "$n" "$catalogue"
+  runs=$([ "$n" -ge 100000 ] && echo 3 || echo 5)
+  hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$WORK/times-$n.json" \
+    --prepare "rm -rf $WORK/out-ours $WORK/out-hugo $WORK/.out-ours.onedoor-new $WORK/.out-ours.onedoor-old" \
+    -n check "$ONEDOOR check $catalogue" \
+    -n build "$ONEDOOR build $catalogue --output $WORK/out-ours" \
+    -n hugo "hugo --quiet -s bench/hugo --contentDir $catalogue/services -d $WORK/out-hugo" \
+    -n floor "find $catalogue -type f -print0 | xargs -0 cat > /dev/null"
+  rm -rf "$WORK"/out-ours "$WORK"/out-hugo
+  for tool in check build hugo; do
+    case $tool in
+      check) command=("$ONEDOOR" check "$catalogue") ;;
+      build) command=("$ONEDOOR" build "$catalogue" --output "$WORK/out-ours") ;;
+      hugo) command=(hugo --quiet -s bench/hugo --contentDir "$catalogue/services" -d "$WORK/out-hugo") ;;
+    esac
+    /usr/bin/time -v "${command[@]}" 2> "$WORK/memory-$tool-$n.txt" > /dev/null
+  done
+  du -sb "$WORK/out-ours" | cut -f1 > "$WORK/size-ours-$n.txt"
+  du -sb "$WORK/out-hugo" | cut -f1 > "$WORK/size-hugo-$n.txt"
+  du -sb "$WORK/out-ours/search" | cut -f1 > "$WORK/size-search-$n.txt"
+  if [ "$n" = 10000 ]; then
+    python3 bench/search_bench.py "$WORK/out-ours" > "$WORK/search-$n.md"
+  fi
+  rm -rf "$WORK"/out-*
+done
+python3 bench/report.py "$WORK" $SIZES > bench/RESULTS.md
+echo "Wrote bench/RESULTS.md"
