@@ -5,6 +5,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case encoding = "encoding"
     case yamlSyntax = "yaml-syntax"
     case frontMatter = "front-matter"
+    case limit = "limit"
+    case unsafePath = "unsafe-path"
     // Fields
     case missingField = "missing-field"
     case fieldType = "field-type"

@@ -51,7 +51,8 @@ public struct CatalogueLoader: Sendable {
         let teams = readList(Self.teamsFile, diagnostics: &diagnostics, unreadable: &unreadable.teams, Team.read)
         let supportModels = readList(Self.supportModelsFile, diagnostics: &diagnostics, unreadable: &unreadable.supportModels, SupportModel.read)
 
-        let servicePaths = serviceFiles()
+        let (servicePaths, pathFindings) = serviceFiles()
+        diagnostics += pathFindings
         let results = servicePaths.concurrentMap { path in
             var findings: [Diagnostic] = []
             var partial = UnreadableIDs()
@@ -81,31 +82,70 @@ public struct CatalogueLoader: Sendable {
 
     /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the
     /// result never depends on the file system's listing order. Hidden files and folders are skipped.
-    func serviceFiles() -> [String] {
+    func serviceFiles() -> (paths: [String], findings: [Diagnostic]) {
         let root = folder.appendingPathComponent(Self.servicesFolder).path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
         var paths: [String] = []
+        var findings: [Diagnostic] = []
         while let relative = enumerator.nextObject() as? String {
             let name = relative.split(separator: "/").last ?? ""
             if name.hasPrefix(".") {
                 enumerator.skipDescendants()
                 continue
             }
-            guard name.hasSuffix(".md"), enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
-            paths.append("\(Self.servicesFolder)/\(relative)")
+            let path = "\(Self.servicesFolder)/\(relative)"
+            // Foundation puts U+FFFD where a name's bytes are not UTF-8; such a file cannot be named in a link or a URL.
+            if relative.contains("\u{FFFD}") {
+                findings.append(.error(.unsafePath, at: .start(of: path),
+                    "this file name is not valid UTF-8; rename it with letters a-z, digits and hyphens"))
+                continue
+            }
+            guard name.hasSuffix(".md") else { continue }
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            guard type == .typeRegular || type == .typeSymbolicLink else { continue }
+            paths.append(path)
         }
-        return paths.sorted()
+        paths.sort()
+        if paths.count > SourceLimits.maxFiles {
+            findings.append(.error(.limit, at: .start(of: Self.servicesFolder),
+                "the catalogue has \(paths.count) service files, over the limit of \(SourceLimits.maxFiles); only the first are checked"))
+            paths = Array(paths.prefix(SourceLimits.maxFiles))
+        }
+        return (paths, findings)
     }
 
     private func readSource(_ path: String, diagnostics: inout [Diagnostic]) -> SourceText? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else {
+        let url = folder.appendingPathComponent(path)
+        if let finding = outside(url, path: path) {
+            diagnostics.append(finding)
+            return nil
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        if let finding = SourceLimits.checkSize(size, path: path) {
+            diagnostics.append(finding)
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             diagnostics.append(.error(.missingFile, at: .start(of: path), "the required file '\(path)' is missing; create it"))
             return nil
         }
         switch SourceText.decode(data, path: path) {
-        case let .success(source): return source
-        case let .failure(finding): diagnostics.append(finding); return nil
+        case let .success(source):
+            let findings = SourceLimits.check(source)
+            diagnostics += findings
+            return findings.isEmpty ? source : nil
+        case let .failure(finding):
+            diagnostics.append(finding)
+            return nil
         }
+    }
+
+    /// A finding when a symbolic link leads outside the catalogue folder, whose files alone are published.
+    private func outside(_ url: URL, path: String) -> Diagnostic? {
+        let resolved = url.resolvingSymlinksInPath().path
+        guard !resolved.hasPrefix(folder.resolvingSymlinksInPath().path + "/") else { return nil }
+        return .error(.unsafePath, at: .start(of: path),
+            "'\(path)' is a symbolic link to '\(resolved)', outside the catalogue; copy the file into the catalogue instead")
     }
 
     private func readYAML(_ path: String, diagnostics: inout [Diagnostic]) -> SourceNode? {

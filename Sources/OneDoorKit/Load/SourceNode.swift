@@ -14,9 +14,13 @@ struct SourceNode {
 
     /// Parses YAML text into its root node; nil for an empty document.
     static func parse(_ yaml: String, file: String, lineOffset: Int = 0) -> Result<SourceNode?, Diagnostic> {
+        if let finding = SourceLimits.checkAliases(yaml, file: file, lineOffset: lineOffset) { return .failure(finding) }
         do {
             // The basic resolver reads every scalar as text, so no YAML 1.1 guess happens (and no regex runs).
-            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8).map { SourceNode(node: $0, file: file, lineOffset: lineOffset) })
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return .success(nil) }
+            let root = SourceNode(node: node, file: file, lineOffset: lineOffset)
+            if let finding = SourceLimits.checkTree(root) { return .failure(finding) }
+            return .success(root)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, yaml: yaml))
         } catch {
