@@ -6,7 +6,7 @@ OUTPUT     ?= site
 PREFIX     ?= /usr/local
 BIN         = .build/$(CONFIG)/onedoor
 
-.PHONY: all site check test swift-test portal-test bench bench-deps screenshots deps python-deps browser-deps tool install clean
+.PHONY: all site check test swift-test portal-test bench bench-deps fuzz screenshots deps python-deps browser-deps tool install clean
 
 all: site
 
@@ -69,6 +69,17 @@ bench-deps:
 	  echo "make: /usr/bin/time is missing; installing the time package with apt-get"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null && echo "make: installed time"; \
 	fi
+
+# libFuzzer over every stage a source file goes through. FUZZ_SECONDS=1800 for a long run.
+# New inputs go to .build-fuzz/corpus; crashes to .build-fuzz/crash-*. make test replays the seeds.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	$(SWIFT) build -c release --product onedoor-fuzz --scratch-path .build-fuzz \
+	  --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING
+	mkdir -p .build-fuzz/corpus
+	.build-fuzz/release/onedoor-fuzz .build-fuzz/corpus Tests/OneDoorKitTests/Fixtures/fuzz-corpus \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+	  -artifact_prefix=.build-fuzz/ -print_final_stats=1
 
 screenshots: site python-deps browser-deps
 	python3 Tests/portal/screenshots.py $(OUTPUT) screenshots

@@ -40,6 +40,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "onedoor-fuzz",
+            dependencies: ["OneDoorKit"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "OneDoorKitTests",
             dependencies: ["OneDoorKit"],

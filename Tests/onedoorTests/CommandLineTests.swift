@@ -196,3 +196,53 @@ let fixedDay = ["SOURCE_DATE_EPOCH": "1795392000"]
         #expect(try runOneDoor(["review", "--within", "-1"]).status == 2)
     }
 }
+
+@Suite struct InterruptedBuildTests {
+    @Test func aBuildKilledHalfWayLeavesThePreviousPortalWhole() throws {
+        let root = try scratchCatalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        #expect(try runOneDoor(["build", "catalogue", "--output", "site"], in: root, environment: fixedDay).status == 0)
+        let before = try snapshot(of: site)
+
+        // Make the next build long enough to be stopped in the middle: 1,500 more services.
+        let email = try String(contentsOf: root.appendingPathComponent("catalogue/services/communications-and-collaboration/email.md"),
+                               encoding: .utf8)
+        let folder = root.appendingPathComponent("catalogue/services/copies")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for n in 0..<1_500 {
+            try email.replacingOccurrences(of: "name: Email", with: "name: Email \(n)")
+                .write(to: folder.appendingPathComponent("email-\(n).md"), atomically: false, encoding: .utf8)
+        }
+        var killed = 0
+        for delay in [0.2, 0.5, 1.0, 1.5] {
+            let process = Process()
+            process.executableURL = Bundle.main.bundleURL.appendingPathComponent("onedoor")
+            process.arguments = ["build", "catalogue", "--output", "site"]
+            process.currentDirectoryURL = root
+            process.environment = ProcessInfo.processInfo.environment.merging(fixedDay) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            guard process.terminationReason == .uncaughtSignal else { continue }  // it finished first
+            killed += 1
+            #expect(try snapshot(of: site) == before, "after a kill at \(delay) s")
+        }
+        #expect(killed >= 2)
+        // The next build clears what the killed ones left beside the output, and succeeds.
+        #expect(try runOneDoor(["build", "catalogue", "--output", "site"], in: root, environment: fixedDay).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["catalogue", "site"])
+    }
+
+    private func snapshot(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            files[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+}

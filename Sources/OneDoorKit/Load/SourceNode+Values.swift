@@ -10,7 +10,21 @@ extension SourceNode {
         guard !trimmed.isEmpty else {
             throw FieldError(.invalidValue, at: location, "'\(field)' is empty; write a value or remove the field")
         }
+        if let control = trimmed.unicodeScalars.first(where: Self.isHiddenControl) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            throw FieldError(.invalidValue, at: location,
+                "'\(field)' contains the invisible control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which can make text show in a misleading order; remove it")
+        }
         return trimmed
+    }
+
+    /// C0 controls other than tab and line breaks, DEL, and the bidirectional overrides and isolates
+    /// ("Trojan Source"): nothing a person means to type into a field.
+    private static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     func text(_ field: String, maxLength: Int) throws(FieldError) -> String {

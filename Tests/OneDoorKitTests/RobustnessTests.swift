@@ -1,0 +1,95 @@
+import Foundation
+@testable import OneDoorKit
+import Testing
+
+@Suite struct RobustnessTests {
+    @Test func theFuzzCorpusReplaysWithoutATrap() throws {
+        let folder = try #require(Bundle.module.url(forResource: "Fixtures/fuzz-corpus", withExtension: nil))
+        let inputs = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(inputs.count >= 20)
+        for input in inputs.sorted(by: { $0.path < $1.path }) {
+            let bytes = [UInt8](try Data(contentsOf: input))
+            guard let first = bytes.first else { continue }
+            let roles = InMemoryCheck.Role.allCases
+            _ = InMemoryCheck.run(Array(bytes.dropFirst()), as: roles[Int(first) % roles.count])
+        }
+    }
+
+    @Test func aValidServiceGoesThroughEveryStage() {
+        let findings = InMemoryCheck.run(Array(serviceFile(["category": "desk", "owner": "team", "support_model": "standard"]).utf8), as: .service)
+        #expect(findings == [])
+    }
+
+    @Test(arguments: [
+        ("cost: \"Evil \\u202Eoverride\"", "U+202E"),
+        ("cost: \"Null \\0 byte\"", "U+0000"),
+        ("cost: \"Bell \\a\"", "U+0007"),
+    ])
+    func hiddenControlCharactersAreRefused(_ line: String, _ code: String) throws {
+        let fixture = try FixtureCatalogue(files: ["services/desk/printing.md": "---\n\(line)\n" + serviceFile().dropFirst(4)])
+        defer { fixture.remove() }
+        let finding = try #require(try fixture.check().first { $0.message.contains("invisible control character") })
+        #expect(finding.message.contains(code))
+        #expect(finding.location.line == 2)
+    }
+
+    @Test func dangerousLinksInBodiesAndFieldsStopTheBuild() throws {
+        let fixture = try FixtureCatalogue(files: [
+            "services/desk/printing.md": serviceFile(["request_url": "javascript:alert(1)"],
+                                                     body: "[a](javascript:alert(1)) [b](data:text/html;base64,PHNjcmlwdD4=) [c](vbscript:x)\n"),
+        ])
+        defer { fixture.remove() }
+        let findings = try fixture.check()
+        #expect(findings.filter { $0.rule == .forbiddenLink }.count == 3)
+        #expect(findings.contains { $0.message.hasPrefix("'request_url' must be a full web address") })
+    }
+
+    @Test func everyOutputFileOfAHostileCatalogueIsEscapedForItsContext() throws {
+        let files = try renderFixture("hostile")
+        for (path, file) in files {
+            let text = file.text
+            #expect(!text.contains("<script>alert"), "\(path)")
+            #expect(!text.contains("</script><script>"), "\(path)")
+            #expect(!text.contains("<img"), "\(path)")
+            #expect(!text.contains("<b>"), "\(path)")
+            if path.hasSuffix(".json") || path.hasSuffix(".js") && path.hasPrefix("search/") {
+                // JSON and the index scripts carry text only inside strings, with <, > and & escaped.
+                #expect(!text.contains("<") && !text.contains(">"), "\(path)")
+            }
+        }
+        let json = try #require(files["catalogue.json"])
+        #expect(try JSONSerialization.jsonObject(with: Data(json.bytes)) is [String: Any])
+    }
+
+    @Test func deepNestingAndAliasBombsAreFindingsNotCrashes() throws {
+        let aliases = (1...9).map { level in "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]" }
+        let fixture = try FixtureCatalogue(files: [
+            "services/deep.md": "---\nname: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n---\n",
+            "services/laughs.md": "---\na0: &a0 [lol]\n" + aliases.joined(separator: "\n") + "\n---\n",
+            "services/wide.md": "---\nname: " + String(repeating: "x", count: 70_000) + "\n---\n",
+        ])
+        defer { fixture.remove() }
+        let findings = try fixture.check()
+        #expect(findings.contains { $0.location.file == "services/deep.md" && $0.message.contains("nested") })
+        #expect(findings.contains { $0.location.file == "services/laughs.md" && $0.rule == .limit })
+        #expect(findings.contains { $0.location == SourceLocation(file: "services/wide.md", line: 2, column: 1) && $0.rule == .limit })
+    }
+
+    @Test func aFileOverOneMebibyteIsRefusedUnread() throws {
+        let fixture = try FixtureCatalogue(files: ["services/big.md": serviceFile(body: String(repeating: "word ", count: 220_000))])
+        defer { fixture.remove() }
+        let finding = try #require(try fixture.check().first { $0.location.file == "services/big.md" })
+        #expect(finding.rule == .limit)
+        #expect(finding.message.contains("over the limit of 1 MiB"))
+    }
+
+    @Test func symbolicLinksOutOfTheCatalogueAreRefused() throws {
+        let fixture = try FixtureCatalogue()
+        defer { fixture.remove() }
+        try FileManager.default.createSymbolicLink(atPath: fixture.folder.appendingPathComponent("services/secret.md").path,
+                                                   withDestinationPath: "/etc/hostname")
+        let finding = try #require(try fixture.check().first { $0.location.file == "services/secret.md" })
+        #expect(finding.rule == .unsafePath)
+        #expect(finding.message.contains("outside the catalogue"))
+    }
+}
