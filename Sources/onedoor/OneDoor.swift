@@ -2,18 +2,23 @@ import ArgumentParser
 import Foundation
 
 @main
-struct OneDoor: ParsableCommand {
+struct OneDoor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onedoor",
         abstract: "Turns a folder of service definitions into an intranet service catalogue.",
-        subcommands: [CheckCommand.self, BuildCommand.self, DiffCommand.self, ReviewCommand.self, NewCommand.self, InitCommand.self, SchemaCommand.self])
+        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, DiffCommand.self, ReviewCommand.self, NewCommand.self,
+                      InitCommand.self, SchemaCommand.self])
 
     /// Runs the command, with the format's exit codes: a wrong command line exits 2, not
     /// swift-argument-parser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {

@@ -63,9 +63,11 @@ enum ReferenceRules {
     private static func exists(_ use: ReferenceUse, index: CatalogueIndex) -> Bool {
         let id = use.reference.value
         switch use.kind {
-        case .category: return index.categories[id] != nil || index.unreadable.categories.contains(id)
-        case .team: return index.teams.contains(id) || index.unreadable.teams.contains(id)
-        case .supportModel: return index.supportModels.contains(id) || index.unreadable.supportModels.contains(id)
+        case .category:
+            return index.unreadable.allCategories || index.categories[id] != nil || index.unreadable.categories.contains(id)
+        case .team: return index.unreadable.allTeams || index.teams.contains(id) || index.unreadable.teams.contains(id)
+        case .supportModel:
+            return index.unreadable.allSupportModels || index.supportModels.contains(id) || index.unreadable.supportModels.contains(id)
         case .service: return index.serviceExists(id)
         }
     }

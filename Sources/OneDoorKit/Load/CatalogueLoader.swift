@@ -50,6 +50,9 @@ public struct CatalogueLoader: Sendable {
         let categories = readList(Self.categoriesFile, diagnostics: &diagnostics, unreadable: &unreadable.categories, Category.read)
         let teams = readList(Self.teamsFile, diagnostics: &diagnostics, unreadable: &unreadable.teams, Team.read)
         let supportModels = readList(Self.supportModelsFile, diagnostics: &diagnostics, unreadable: &unreadable.supportModels, SupportModel.read)
+        unreadable.allCategories = categories == nil
+        unreadable.allTeams = teams == nil
+        unreadable.allSupportModels = supportModels == nil
 
         let (servicePaths, pathFindings) = serviceFiles()
         diagnostics += pathFindings
@@ -75,7 +78,7 @@ public struct CatalogueLoader: Sendable {
         let catalogue = Catalogue(
             settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", contact: nil,
                                                     reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: []),
-            categories: categories, teams: teams, supportModels: supportModels, services: services,
+            categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
             unreadable: unreadable, fileCount: 4 + servicePaths.count)
         return LoadedCatalogue(catalogue: catalogue, diagnostics: diagnostics)
     }
@@ -161,16 +164,16 @@ public struct CatalogueLoader: Sendable {
         }
     }
 
-    /// Reads a YAML file that holds a list of entries.
+    /// Reads a YAML file that holds a list of entries; nil when the file cannot be read as a list at all.
     private func readList<Entry>(
         _ path: String, diagnostics: inout [Diagnostic], unreadable: inout Set<String>,
         _ read: (SourceNode, inout [Diagnostic]) -> (Entry?, id: String?)
-    ) -> [Entry] {
-        guard let root = readYAML(path, diagnostics: &diagnostics) else { return [] }
+    ) -> [Entry]? {
+        guard let root = readYAML(path, diagnostics: &diagnostics) else { return nil }
         guard let elements = root.elements else {
             diagnostics.append(.error(.fieldType, at: root.location,
                 "'\(path)' must be a list, each entry starting with '- id: …'"))
-            return []
+            return nil
         }
         var entries: [Entry] = []
         for element in elements {

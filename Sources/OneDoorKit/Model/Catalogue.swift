@@ -37,6 +37,10 @@ public struct UnreadableIDs: Sendable {
     public var serviceReferences: [ReferenceUse] = []
     /// True when `catalogue.yaml` could not be read, so no priority id can be checked.
     public var allPriorities = false
+    /// True when the file of that kind could not be read at all, so no id of that kind can be checked.
+    public var allCategories = false
+    public var allTeams = false
+    public var allSupportModels = false
 
     public init() {}
 }

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import OneDoorKit
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the portal on 127.0.0.1, rebuilding and reloading open pages on every change.",
+        discussion: "A change that breaks the catalogue is shown here and over the page, and the last good portal stays on show. Ctrl-C stops.")
+
+    @Argument(help: "The catalogue folder.", completion: .directory)
+    var folder = "catalogue"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: UInt16 = 8000
+
+    @Option(help: "A folder of templates that replace the built-in ones of the same name.", completion: .directory)
+    var templates: String?
+
+    func run() async throws {
+        let catalogue = URL(fileURLWithPath: folder)
+        let templatesFolder = templates.map { URL(fileURLWithPath: $0) }
+        guard FileManager.default.fileExists(atPath: catalogue.path) else {
+            printError("error: no catalogue folder at '\(folder)'")
+            throw ExitCode(2)
+        }
+        let server = try PreviewServer(port: port)
+        let build: @Sendable () -> Result<[String: OutputFile], PreviewFailure> = {
+            PreviewBuild(catalogueFolder: catalogue, templatesFolder: templatesFolder,
+                         today: Day.today(environment: ProcessInfo.processInfo.environment)).run()
+        }
+        server.publish(Self.report(build(), took: nil))
+
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
+        interrupt.setEventHandler { Task { await server.stop() } }
+        interrupt.resume()
+
+        let watcher = SourceWatcher(folders: [catalogue] + (templatesFolder.map { [$0] } ?? []))
+        // Ctrl-C stops the server; the watcher's sleep then ends with a cancellation, which is the way out.
+        do {
+            try await serve(server, watcher: watcher, build: build)
+        } catch is CancellationError {}
+        interrupt.cancel()
+        say("Stopped.")
+    }
+
+    private func serve(_ server: PreviewServer, watcher: SourceWatcher,
+                       build: @escaping @Sendable () -> Result<[String: OutputFile], PreviewFailure>) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            try await server.waitUntilListening()
+            say("Serving \(folder) at http://127.0.0.1:\(await server.port ?? port)/ — press Ctrl-C to stop")
+            group.addTask {
+                var seen = watcher.fingerprint()
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .milliseconds(250))
+                    let now = watcher.fingerprint()
+                    guard now != seen else { continue }
+                    seen = now
+                    let started = ContinuousClock.now
+                    server.publish(Self.report(build(), took: ContinuousClock.now - started))
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Says in the terminal what a build gave, and passes it on.
+    private static func report(_ result: Result<[String: OutputFile], PreviewFailure>, took: Swift.Duration?)
+        -> Result<[String: OutputFile], PreviewFailure> {
+        let time = took.map { " in \($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) ms" } ?? ""
+        switch result {
+        case let .success(files):
+            say("Built \(files.count) files\(time)")
+        case let .failure(failure):
+            say(failure.messages.joined(separator: "\n"))
+            say("The catalogue has errors\(time); still showing the last good build")
+        }
+        return result
+    }
+}
+
+/// A line on standard output at once, unbuffered, so that a terminal or a test reading a pipe sees it.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
