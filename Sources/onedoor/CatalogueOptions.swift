@@ -14,13 +14,7 @@ struct CatalogueOptions: ParsableArguments {
 
     /// Reads and checks the catalogue; a folder that cannot be read ends the command with exit status 2.
     func loadAndCheck() throws -> (catalogue: Catalogue, report: DiagnosticReport) {
-        let loaded: LoadedCatalogue
-        do {
-            loaded = try CatalogueLoader(folder: folderURL).load()
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let loaded = try readCatalogue(at: folderURL)
         let today = Day.today(environment: ProcessInfo.processInfo.environment)
         let findings = CatalogueChecker(today: today).check(folder: loaded).map { $0.strict(strict) }
         return (loaded.catalogue, DiagnosticReport(diagnostics: findings, fileCount: loaded.catalogue.fileCount))
@@ -33,6 +27,16 @@ struct CatalogueOptions: ParsableArguments {
         if target == current { return "" }
         if target.hasPrefix(current + "/") { return String(target.dropFirst(current.count + 1)) + "/" }
         return target + "/"
+    }
+}
+
+/// Reads a catalogue folder; one that cannot be read at all ends the command with exit status 2.
+func readCatalogue(at folder: URL) throws -> LoadedCatalogue {
+    do {
+        return try CatalogueLoader(folder: folder).load()
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(2)
     }
 }
 

@@ -31,13 +31,7 @@ struct NewService: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: catalogue)
-        let loaded: LoadedCatalogue
-        do {
-            loaded = try CatalogueLoader(folder: folder).load()
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let loaded = try readCatalogue(at: folder)
         let today = Day.today(environment: ProcessInfo.processInfo.environment)
         do {
             let path = try ServiceScaffold(id: id, category: category, owner: owner, supportModel: supportModel)

@@ -21,13 +21,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: LoadedCatalogue
-        do {
-            loaded = try CatalogueLoader(folder: URL(fileURLWithPath: folder)).load()
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let loaded = try readCatalogue(at: URL(fileURLWithPath: folder))
         let today = Day.today(environment: ProcessInfo.processInfo.environment)
         let schedule = ReviewSchedule(catalogue: loaded.catalogue, today: today, within: within)
         print(schedule.rendered(as: format), terminator: "")

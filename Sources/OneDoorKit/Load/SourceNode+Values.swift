@@ -87,26 +87,20 @@ extension SourceNode {
     }
 
     func webAddress(_ field: String) throws(FieldError) -> String {
-        let value = try text(field)
-        guard WebAddress.isHTTP(value) else {
-            throw FieldError(at: location, "'\(field)' must be a full web address starting with https:// or http://, not '\(value)'")
-        }
-        return value
+        try text(field, matching: WebAddress.isHTTP, "a full web address starting with https:// or http://")
     }
 
     func email(_ field: String) throws(FieldError) -> String {
-        let value = try text(field)
-        guard WebAddress.isEmail(value) else {
-            throw FieldError(at: location, "'\(field)' must be an email address such as name@example.gov, not '\(value)'")
-        }
-        return value
+        try text(field, matching: WebAddress.isEmail, "an email address such as name@example.gov")
     }
 
     func phone(_ field: String) throws(FieldError) -> String {
+        try text(field, matching: WebAddress.isPhone, "a phone number of digits, spaces and + - ( ) x, such as \"902-424-6160\"")
+    }
+
+    private func text(_ field: String, matching isValid: (String) -> Bool, _ expected: String) throws(FieldError) -> String {
         let value = try text(field)
-        guard WebAddress.isPhone(value) else {
-            throw FieldError(at: location, "'\(field)' must be a phone number of digits, spaces and + - ( ) x, such as \"902-424-6160\", not '\(value)'")
-        }
+        guard isValid(value) else { throw FieldError(at: location, "'\(field)' must be \(expected), not '\(value)'") }
         return value
     }
 
