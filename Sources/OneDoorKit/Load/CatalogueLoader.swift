@@ -59,13 +59,13 @@ public struct CatalogueLoader: Sendable {
         let results = servicePaths.concurrentMap { path in
             var findings: [Diagnostic] = []
             var partial = UnreadableIDs()
-            let service = readSource(path, diagnostics: &findings).flatMap {
+            let service = readSource(path.path, kind: path.kind, size: path.size, diagnostics: &findings).flatMap {
                 Service.read($0, diagnostics: &findings, unreadable: &partial)
             }
             return (service: service, findings: findings, references: partial.serviceReferences)
         }
         var services: [Service] = []
-        for (path, result) in zip(servicePaths, results) {
+        for (path, result) in zip(servicePaths.map(\.path), results) {
             diagnostics += result.findings
             unreadable.serviceReferences += result.references
             if let service = result.service {
@@ -85,10 +85,17 @@ public struct CatalogueLoader: Sendable {
 
     /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the
     /// result never depends on the file system's listing order. Hidden files and folders are skipped.
-    func serviceFiles() -> (paths: [String], findings: [Diagnostic]) {
+    /// A source file as the folder listing shows it, so that reading it needs no second look at the disk.
+    struct Listed: Sendable {
+        let path: String
+        let kind: FileAttributeType?
+        let size: Int?
+    }
+
+    func serviceFiles() -> (paths: [Listed], findings: [Diagnostic]) {
         let root = folder.appendingPathComponent(Self.servicesFolder).path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
-        var paths: [String] = []
+        var paths: [Listed] = []
         var findings: [Diagnostic] = []
         while let relative = enumerator.nextObject() as? String {
             let name = relative.split(separator: "/").last ?? ""
@@ -104,11 +111,12 @@ public struct CatalogueLoader: Sendable {
                 continue
             }
             guard name.hasSuffix(".md") else { continue }
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            let attributes = enumerator.fileAttributes
+            let type = attributes?[.type] as? FileAttributeType
             guard type == .typeRegular || type == .typeSymbolicLink else { continue }
-            paths.append(path)
+            paths.append(Listed(path: path, kind: type, size: (attributes?[.size] as? NSNumber)?.intValue))
         }
-        paths.sort()
+        paths.sort { $0.path < $1.path }
         if paths.count > SourceLimits.maxFiles {
             findings.append(.error(.limit, at: .start(of: Self.servicesFolder),
                 "the catalogue has \(paths.count) service files, over the limit of \(SourceLimits.maxFiles); only the first are checked"))
@@ -117,13 +125,21 @@ public struct CatalogueLoader: Sendable {
         return (paths, findings)
     }
 
-    private func readSource(_ path: String, diagnostics: inout [Diagnostic]) -> SourceText? {
+    /// Reads and decodes a source file, refusing one that leads outside the catalogue or is too large.
+    /// `kind` and `size` come from the folder listing when it has them (a link's size is its target's).
+    private func readSource(_ path: String, kind: FileAttributeType? = nil, size: Int? = nil,
+                            diagnostics: inout [Diagnostic]) -> SourceText? {
         let url = folder.appendingPathComponent(path)
-        if let finding = outside(url, path: path) {
-            diagnostics.append(finding)
-            return nil
+        let attributes = kind == nil ? try? FileManager.default.attributesOfItem(atPath: url.path) : nil
+        let kind = kind ?? attributes?[.type] as? FileAttributeType
+        var size = size ?? (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        if kind == .typeSymbolicLink {
+            if let finding = outside(url, path: path) {
+                diagnostics.append(finding)
+                return nil
+            }
+            size = ((try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.size] as? NSNumber)?.intValue ?? 0
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         if let finding = SourceLimits.checkSize(size, path: path) {
             diagnostics.append(finding)
             return nil
