@@ -17,7 +17,8 @@ import Testing
         ])
         defer { fixture.remove() }
         let catalogue = try fixture.load().catalogue
-        let index = SearchIndex(index: SiteIndex(catalogue))
+        let siteIndex = SiteIndex(catalogue)
+        let index = SearchIndex(index: siteIndex, bodies: PageContext(index: siteIndex).bodies)
         let words = index.words(of: catalogue.services.first { $0.id == "laptops" }!)
         #expect(words["laptops"] == .name)
         #expect(words["notebook"] == .keyword)
@@ -56,7 +57,7 @@ import Testing
                         contacts: [], dependsOn: [], targets: [], availability: nil, continuity: nil, cost: nil,
                         lastReviewed: Located(Day("2026-01-01")!, at: .start(of: "x")), replacedBy: nil, body: "", bodyLine: 1)
             }, fileCount: 3000)
-        let files = SearchIndex(index: SiteIndex(catalogue)).files()
+        let files = SearchIndex(index: SiteIndex(catalogue), bodies: [:]).files()
         let shards = files.filter { $0.path.hasPrefix("search/terms-") }
         #expect(shards.count > 4)
         #expect(shards.allSatisfy { $0.bytes.count <= SearchIndex.shardLimit * 2 })

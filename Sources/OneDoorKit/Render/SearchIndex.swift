@@ -20,6 +20,8 @@ struct SearchIndex {
     static let commonBodyShare = 0.25
 
     let index: SiteIndex
+    /// The services' rendered descriptions, by id.
+    let bodies: [String: Markdown.Rendered]
 
     /// Every file of the index, under `search/`.
     func files() -> [OutputFile] {
@@ -62,7 +64,7 @@ struct SearchIndex {
         func add(_ text: String, _ weight: Weight) {
             for word in SearchText.words(text) where words[word].map({ $0 < weight }) ?? true { words[word] = weight }
         }
-        add(Markdown.render(service.body) { _ in nil }.plainText, .body)
+        add(bodies[service.id]?.plainText ?? "", .body)
         for text in [index.categoriesByID[service.category.value]?.name, index.teamsByID[service.owner.value]?.name].compactMap({ $0 })
             + service.audience { add(text, .context) }
         add(service.summary.value, .summary)

@@ -37,7 +37,7 @@ public struct SiteRenderer: Sendable {
 
     private func render(_ page: Page) -> [OutputFile] {
         switch page {
-        case .search: SearchIndex(index: index).files()
+        case .search: SearchIndex(index: index, bodies: context.bodies).files()
         case .home: [homePage()]
         case .aToZ: [aToZPage()]
         case .portfolio: [portfolioPage()]
@@ -104,11 +104,6 @@ public struct SiteRenderer: Sendable {
 
     private func servicePage(_ service: Service) -> OutputFile {
         let path = SitePaths.service(service.id)
-        let root = SitePaths.root(of: path)
-        let body = Markdown.render(service.body) { destination in
-            guard destination.hasPrefix("service:") else { return nil }
-            return root + SitePaths.service(String(destination.dropFirst("service:".count)))
-        }
         let category = index.categoriesByID[service.category.value]
         let team = index.teamsByID[service.owner.value]
         let model = index.supportModelsByID[service.supportModel.value]
@@ -132,7 +127,7 @@ public struct SiteRenderer: Sendable {
             "supportModel": model.map(context.supportModel),
             "targets": context.targetRows(targets),
             "hasOverrides": targets.contains { $0.isOverride },
-            "bodyHTML": body.html,
+            "bodyHTML": context.bodies[service.id]?.html,
             "dependencies": context.summaries(service.dependsOn.compactMap { index.servicesByID[$0.value] }),
             "dependents": context.summaries(index.dependents[service.id] ?? []),
             "replacement": service.replacedBy.flatMap { context.summaries[$0.value] },
