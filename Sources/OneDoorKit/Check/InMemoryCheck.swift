@@ -32,6 +32,10 @@ public enum InMemoryCheck {
                 switch role {
                 case .service:
                     if let service = Service.read(source, diagnostics: &diagnostics, unreadable: &unreadable) { services.append(service) }
+                    // The description is rendered even when the fields are wrong, so every body reaches cmark.
+                    if case let .success(frontMatter) = FrontMatter.split(source) {
+                        _ = Markdown.render(frontMatter.body) { "../services/\($0).html" }
+                    }
                 case .categories:
                     categories = readList(source, diagnostics: &diagnostics, Category.read)
                 case .supportModels:
