@@ -18,13 +18,13 @@ enum ReferenceRules {
         }
         let uses = catalogue.services.flatMap(\.references) + catalogue.unreadable.serviceReferences
         for use in uses where !exists(use, index: index) {
-            switch use.kind {
-            case .category: findings.append(unknown("category", use.reference, among: categoryIDs, file: CatalogueLoader.categoriesFile))
-            case .team: findings.append(unknown("team", use.reference, among: teamIDs, file: CatalogueLoader.teamsFile))
-            case .supportModel:
-                findings.append(unknown("support model", use.reference, among: modelIDs, file: CatalogueLoader.supportModelsFile))
-            case .service: findings.append(unknown("service", use.reference, among: serviceIDs, file: "services/"))
+            let (ids, file): ([String], String) = switch use.kind {
+            case .category: (categoryIDs, CatalogueLoader.categoriesFile)
+            case .team: (teamIDs, CatalogueLoader.teamsFile)
+            case .supportModel: (modelIDs, CatalogueLoader.supportModelsFile)
+            case .service: (serviceIDs, "services/")
             }
+            findings.append(unknown(use.kind.rawValue, use.reference, among: ids, file: file))
         }
         for service in catalogue.services {
             findings += priorities(of: service.targets, index: index, owner: "service '\(service.id)'")

@@ -22,9 +22,8 @@ struct FieldReader {
             if known.contains(name) {
                 fields[name] = (key, value)
             } else {
-                diagnostics.append(.error(.unknownField, at: key.location,
-                    "unknown field '\(name)' in \(subject)" + Suggestion.hint(for: name, among: known)
-                        + (Suggestion.closest(to: name, among: known) == nil ? "; remove it or check its spelling" : "")))
+                let fix = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? "; remove it or check its spelling"
+                diagnostics.append(.error(.unknownField, at: key.location, "unknown field '\(name)' in \(subject)\(fix)"))
             }
         }
     }
