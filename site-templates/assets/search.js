@@ -8,7 +8,7 @@
   var root = (script && script.getAttribute("data-root")) || "";
   var loaded = {};
   var waiting = {};
-  var SHOWN = 20;
+  var SHOWN = 10;
 
   window.OneDoorSearch = {
     receive: function (name, data) {
