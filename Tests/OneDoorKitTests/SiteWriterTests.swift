@@ -22,6 +22,20 @@ import Testing
         #expect(leftovers == ["catalogue", "site"])
     }
 
+    @Test func unchangedFilesKeepTheirIdentity() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = SiteWriter(output: site, catalogueFolder: catalogue)
+        try writer.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "changed.html", text: "one")])
+        let inode = { (name: String) in
+            try FileManager.default.attributesOfItem(atPath: self.site.appendingPathComponent(name).path)[.systemFileNumber] as? Int
+        }
+        let (same, changed) = (try inode("same.html"), try inode("changed.html"))
+        try writer.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "changed.html", text: "two")])
+        #expect(try inode("same.html") == same)
+        #expect(try inode("changed.html") != changed)
+        #expect(try String(contentsOf: site.appendingPathComponent("changed.html"), encoding: .utf8) == "two")
+    }
+
     @Test func refusesFoldersItMustNeverReplace() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         for output in [URL(fileURLWithPath: "/"), catalogue, root] {

@@ -22,6 +22,8 @@ public enum WriteError: Error, Equatable, CustomStringConvertible {
 
 /// Writes the portal into a new folder beside the output, then swaps it in, so that a failed or
 /// interrupted build leaves the previous portal whole. It only ever deletes its own folders.
+/// A file whose bytes did not change is linked from the previous output instead of written again,
+/// so it keeps its modification time and web servers, caches and `rsync` see it unchanged.
 public struct SiteWriter: Sendable {
     /// A file in every output folder, so that a later build knows the folder is its own to replace.
     public static let marker = ".onedoor-output"
@@ -48,6 +50,16 @@ public struct SiteWriter: Sendable {
         if !contents.isEmpty, !contents.contains(Self.marker) { throw .foreignOutput(path: path) }
     }
 
+    /// True when the previous output holds the same bytes at the same path.
+    private func unchanged(_ file: OutputFile) -> Bool {
+        let previous = output.appendingPathComponent(file.path).path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: previous),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              (attributes[.size] as? NSNumber)?.intValue == file.bytes.count,
+              let data = FileManager.default.contents(atPath: previous) else { return false }
+        return data.elementsEqual(file.bytes)
+    }
+
     /// Writes every file into a staging folder, then swaps it with the output folder.
     public func write(_ files: [OutputFile]) throws(WriteError) {
         try validate()
@@ -70,7 +82,9 @@ public struct SiteWriter: Sendable {
                 if folders.insert(folder).inserted {
                     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
-                guard fileManager.createFile(atPath: url.path, contents: Data(file.bytes)) else {
+                if unchanged(file) {
+                    try fileManager.linkItem(at: output.appendingPathComponent(file.path), to: url)
+                } else if !fileManager.createFile(atPath: url.path, contents: Data(file.bytes)) {
                     throw WriteError.io(path: url.path, reason: "the file could not be created")
                 }
             }
