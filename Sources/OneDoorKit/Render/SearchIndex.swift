@@ -27,15 +27,25 @@ struct SearchIndex {
     func files() -> [OutputFile] {
         let services = index.catalogue.services
         let postings = self.postings(services)
-        let shards = shard(postings.keys.sorted(), prefixLength: 0, postings: postings)
-        var files = [OutputFile(path: "search/index.js", text: script("index", manifest(services, shards: shards.map(\.prefix))))]
-        files += shards.map { OutputFile(path: "search/\(shardName($0.prefix)).js", text: script(shardName($0.prefix), $0.json)) }
+        let words = postings.keys.sorted()
+        let entries = Dictionary(uniqueKeysWithValues: zip(words, words.concurrentMap { entry($0, postings[$0]!) }))
+        let shards = shard(words, prefixLength: 0, entries: entries)
+        var files = [OutputFile(path: "search/index.js", bytes: script("index", manifest(services, shards: shards.map(\.prefix)).bytes(pretty: false)))]
+        files += shards.map { shard in
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (offset, word) in shard.words.enumerated() {
+                if offset > 0 { json.append(UInt8(ascii: ",")) }
+                json += entries[word]!
+            }
+            json.append(UInt8(ascii: "}"))
+            return OutputFile(path: "search/\(shardName(shard.prefix)).js", bytes: script(shardName(shard.prefix), json))
+        }
         for start in stride(from: 0, to: services.count, by: Self.chunkSize) {
             let chunk = services[start..<min(services.count, start + Self.chunkSize)]
             let docs = JSONValue.array(chunk.map { service in
                 .array([.string(service.name), .string(service.summary.value), .string(SitePaths.service(service.id))])
             })
-            files.append(OutputFile(path: "search/docs-\(start / Self.chunkSize).js", text: script("docs-\(start / Self.chunkSize)", docs)))
+            files.append(OutputFile(path: "search/docs-\(start / Self.chunkSize).js", bytes: script("docs-\(start / Self.chunkSize)", docs.bytes(pretty: false))))
         }
         return files
     }
@@ -50,7 +60,7 @@ struct SearchIndex {
         let commonLimit = max(20, Int(Double(services.count) * Self.commonBodyShare))
         var postings: [String: [(doc: Int, weight: Weight)]] = [:]
         for (doc, words) in perService.enumerated() {
-            for (word, weight) in words.sorted(by: { $0.key < $1.key }) {
+            for (word, weight) in words {
                 if weight == .body, bodyOnly[word, default: 0] > commonLimit { continue }
                 postings[word, default: []].append((doc, weight))
             }
@@ -76,24 +86,31 @@ struct SearchIndex {
 
     private struct Shard {
         let prefix: String
-        let json: JSONValue
+        let words: [String]
     }
 
-    /// Groups words by prefix, splitting a group by a longer prefix while it is too large.
-    private func shard(_ words: [String], prefixLength: Int, postings: [String: [(doc: Int, weight: Weight)]]) -> [Shard] {
+    /// Groups words by prefix, splitting a group by a longer prefix while its JSON is too large.
+    private func shard(_ words: [String], prefixLength: Int, entries: [String: [UInt8]]) -> [Shard] {
         let groups = Dictionary(grouping: words) { shardKey($0, length: prefixLength) }
         return groups.keys.sorted().flatMap { key -> [Shard] in
             let members = groups[key]!
-            let json = JSONValue.object(members.map { word in (word, encode(postings[word]!)) })
-            let size = json.bytes(pretty: false).count
+            let size = members.reduce(1) { $0 + entries[$1]!.count + 1 }
             let splittable = members.contains { $0.count > prefixLength } && prefixLength < 4
-            guard size > Self.shardLimit, splittable else { return [Shard(prefix: key, json: json)] }
+            guard size > Self.shardLimit, splittable else { return [Shard(prefix: key, words: members)] }
             // Words no longer than the prefix stay in a shard of their own, named by the prefix itself.
             let short = members.filter { $0.count <= prefixLength }
             let long = members.filter { $0.count > prefixLength }
-            let shortShard = short.isEmpty ? [] : [Shard(prefix: key, json: .object(short.map { ($0, encode(postings[$0]!)) }))]
-            return shortShard + shard(long, prefixLength: prefixLength + 1, postings: postings)
+            let shortShard = short.isEmpty ? [] : [Shard(prefix: key, words: short)]
+            return shortShard + shard(long, prefixLength: prefixLength + 1, entries: entries)
         }
+    }
+
+    /// `"word":[…]`, one member of a terms file.
+    private func entry(_ word: String, _ postings: [(doc: Int, weight: Weight)]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONValue.writeString(word, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        return bytes + encode(postings).bytes(pretty: false)
     }
 
     /// `terms` for the one shard of a small catalogue, `terms-PREFIX` for the others.
@@ -149,7 +166,7 @@ struct SearchIndex {
     }
 
     /// A script that hands its data to the search client; JSON's escaping keeps `</script>` out of it.
-    private func script(_ name: String, _ data: JSONValue) -> String {
-        "OneDoorSearch.receive(\"\(name)\"," + data.serialized(pretty: false) + ");\n"
+    private func script(_ name: String, _ json: [UInt8]) -> [UInt8] {
+        Array("OneDoorSearch.receive(\"\(name)\",".utf8) + json + Array(");\n".utf8)
     }
 }

@@ -60,19 +60,19 @@ public struct SiteRenderer: Sendable {
 
     /// Renders `template` with `values` inside the layout.
     private func page(
-        _ path: String, template: String, title: String, description: String, values: [String: Any?],
+        _ path: String, template: String, title: String, description: String, values: [String: (any TemplateRepresentable)?],
         breadcrumbs: [(name: String, href: String)] = [], flags: [String] = [], jsonLD: JSONValue? = nil
     ) -> OutputFile {
         let root = SitePaths.root(of: path)
         let content = templates.render(template, TemplateValues(values.merging(["root": root, "site": context.site]) { $1 }))
-        var layout: [String: Any?] = [
-            "title": title, "description": description, "root": root, "site": context.site, "content": content,
+        var layout: [String: (any TemplateRepresentable)?] = [
+            "title": title, "description": description, "root": root, "site": context.site, "content": String(decoding: content, as: UTF8.self),
             "breadcrumbs": breadcrumbs.map { TemplateValues(["name": $0.name, "href": root + $0.href]) },
             "canonical": catalogue.settings.baseURL.map { $0 + path },
             "jsonLD": jsonLD?.serialized(pretty: false),
         ]
         for flag in flags { layout[flag] = true }
-        return OutputFile(path: path, text: templates.render("layout", TemplateValues(layout)))
+        return OutputFile(path: path, bytes: templates.render("layout", TemplateValues(layout)))
     }
 
     private var home: (name: String, href: String) { ("Home", SitePaths.home) }
@@ -120,7 +120,7 @@ public struct SiteRenderer: Sendable {
             "lastReviewedText": PageContext.longDate(service.lastReviewed.value),
             "contacts": service.contacts.map { TemplateValues(["role": $0.role, "name": $0.name, "email": $0.email]) },
         ])
-        let values: [String: Any?] = [
+        let values: [String: (any TemplateRepresentable)?] = [
             "service": facts,
             "category": TemplateValues(["name": category?.name ?? "", "href": SitePaths.category(service.category.value)]),
             "owner": TemplateValues(["name": team?.name ?? "", "href": SitePaths.team(service.owner.value)]),

@@ -1,5 +1,4 @@
 public import Foundation
-internal import Mustache
 
 /// Why the templates cannot be used.
 public struct TemplateError: Error, CustomStringConvertible, Sendable {
@@ -12,7 +11,7 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
 /// The portal's Mustache templates and static assets: the built-in ones compiled into the tool,
 /// each replaceable by a file of the same name in a `--templates` folder.
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    let renderer: TemplateRenderer
     /// Static files by their path in the output, such as `assets/onedoor.css`.
     let assets: [String: [UInt8]]
 
@@ -48,7 +47,7 @@ public struct TemplateSet: Sendable {
                 origins[name] = overrides.appendingPathComponent(name).path
             }
         }
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
         var assets: [String: [UInt8]] = [:]
         for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
             guard name.hasSuffix(".mustache") else {
@@ -59,22 +58,14 @@ public struct TemplateSet: Sendable {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw TemplateError(location: .start(of: file), message: "the template is not valid UTF-8")
             }
-            do {
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(
-                    location: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
-                    message: "the template cannot be parsed: \(error.error)")
-            } catch {
-                throw TemplateError(location: .start(of: file), message: "the template cannot be parsed: \(error)")
-            }
+            templates[String(name.dropLast(".mustache".count))] = try TemplateParser.parse(text, file: file)
         }
-        return TemplateSet(library: library, assets: assets)
+        return TemplateSet(renderer: TemplateRenderer(templates: templates), assets: assets)
     }
 
     /// Renders a template; an override that names a template that does not exist renders nothing.
-    func render(_ name: String, _ values: TemplateValues) -> String {
-        library.render(values, withTemplate: name) ?? ""
+    func render(_ name: String, _ values: TemplateValues) -> [UInt8] {
+        renderer.render(name, values)
     }
 
     private static func overrideFiles(in folder: URL) -> [String] {

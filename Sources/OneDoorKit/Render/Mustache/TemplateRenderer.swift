@@ -1,0 +1,211 @@
+/// Renders parsed templates with values into UTF-8 bytes. Text is escaped for HTML byte by byte;
+/// values are looked up through the stack of sections, innermost first.
+struct TemplateRenderer: Sendable {
+    let templates: [String: Template]
+
+    /// Partials may include each other (a tree of lists, say), but not endlessly.
+    static let maximumDepth = 64
+
+    /// `name` rendered with `values`; a template that does not exist renders nothing.
+    func render(_ name: String, _ values: TemplateValues) -> [UInt8] {
+        guard let template = templates[name] else { return [] }
+        var state = State(stack: [.object(values)])
+        render(template.nodes, into: &state)
+        return state.output
+    }
+
+    /// Where rendering has got to.
+    private struct State {
+        var output: [UInt8] = []
+        var stack: [TemplateValue]
+        /// The current item of the innermost list, for `first()`, `last()`, `index()`.
+        var item: (index: Int, count: Int)?
+        /// Blocks replaced by the parents being rendered.
+        var blocks: [String: [Template.Node]] = [:]
+        var indentation: [UInt8] = []
+        /// Inside an indented partial, at the start of a line of the template: indent before the next output.
+        var atLineStart = false
+        var depth = 0
+
+        init(stack: [TemplateValue]) {
+            self.stack = stack
+        }
+
+        mutating func startLine() {
+            if atLineStart {
+                output += indentation
+                atLineStart = false
+            }
+        }
+
+        mutating func appendText(_ text: [UInt8]) {
+            guard !indentation.isEmpty else { return output += text }
+            var start = 0
+            while start < text.count {
+                startLine()
+                let end = text[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? text.count
+                output += text[start..<end]
+                atLineStart = text[end - 1] == 0x0A
+                start = end
+            }
+        }
+    }
+
+    private func render(_ nodes: [Template.Node], into state: inout State) {
+        for node in nodes {
+            switch node {
+            case let .text(text):
+                state.appendText(text)
+            case let .variable(name, escaped):
+                guard let value = lookup(name, in: state) else { continue }
+                state.startLine()
+                Self.append(value, escaped: escaped, to: &state.output)
+            case let .section(name, nodes, inverted):
+                let value = lookup(name, in: state)
+                if inverted {
+                    if !(value?.isTruthy ?? false) { render(nodes, into: &state) }
+                } else if let value, value.isTruthy {
+                    renderSection(nodes, over: value, into: &state)
+                }
+            case let .partial(name, indentation):
+                include(name, indentation: indentation, blocks: [:], into: &state)
+            case let .parent(name, indentation, blocks):
+                include(name, indentation: indentation, blocks: blocks, into: &state)
+            case let .block(name, nodes):
+                render(state.blocks[name] ?? nodes, into: &state)
+            }
+        }
+    }
+
+    private func renderSection(_ nodes: [Template.Node], over value: TemplateValue, into state: inout State) {
+        switch value {
+        case .bool:
+            render(nodes, into: &state)
+        case let .list(items):
+            let outer = state.item
+            for (index, item) in items.enumerated() {
+                state.item = (index, items.count)
+                state.stack.append(item)
+                render(nodes, into: &state)
+                state.stack.removeLast()
+            }
+            state.item = outer
+        case .string, .int, .object:
+            state.stack.append(value)
+            render(nodes, into: &state)
+            state.stack.removeLast()
+        }
+    }
+
+    private func include(_ name: String, indentation: [UInt8], blocks: [String: [Template.Node]], into state: inout State) {
+        guard let template = templates[name], state.depth < Self.maximumDepth else { return }
+        let outer = (state.indentation, state.blocks)
+        state.depth += 1
+        if !indentation.isEmpty {
+            state.indentation += indentation
+            state.atLineStart = true
+        }
+        // The outermost parent's blocks win over those of the parents it includes.
+        state.blocks = blocks.merging(state.blocks) { _, outer in outer }
+        render(template.nodes, into: &state)
+        (state.indentation, state.blocks) = outer
+        state.depth -= 1
+    }
+
+    private func lookup(_ name: Template.Name, in state: State) -> TemplateValue? {
+        if name.path.isEmpty, let transform = name.transform {
+            return state.item.flatMap { Self.apply(transform, toItem: $0) }
+        }
+        var value: TemplateValue?
+        if let first = name.path.first {
+            for case let .object(values) in state.stack.reversed() {
+                if let found = values[first] {
+                    value = found
+                    break
+                }
+            }
+            for part in name.path.dropFirst() {
+                guard case let .object(values)? = value else { return nil }
+                value = values[part]
+            }
+        } else {
+            value = state.stack.last
+        }
+        guard let transform = name.transform else { return value }
+        guard let value else { return transform == .empty ? .bool(true) : nil }
+        return Self.apply(transform, to: value)
+    }
+
+    private static func apply(_ transform: Template.Transform, toItem item: (index: Int, count: Int)) -> TemplateValue? {
+        switch transform {
+        case .first: .bool(item.index == 0)
+        case .last: .bool(item.index == item.count - 1)
+        case .index: .int(item.index)
+        case .even: .bool(item.index % 2 == 0)
+        case .odd: .bool(item.index % 2 == 1)
+        default: nil
+        }
+    }
+
+    private static func apply(_ transform: Template.Transform, to value: TemplateValue) -> TemplateValue? {
+        switch (transform, value) {
+        case let (.empty, .list(items)): .bool(items.isEmpty)
+        case let (.empty, .string(text)): .bool(text.isEmpty)
+        case (.empty, _): .bool(false)
+        case let (.count, .list(items)): .int(items.count)
+        case let (.count, .string(text)): .int(text.count)
+        case let (.first, .list(items)): items.first
+        case let (.last, .list(items)): items.last
+        case let (.reversed, .list(items)): .list(items.reversed())
+        case let (.reversed, .string(text)): .string(String(text.reversed()))
+        case let (.uppercased, .string(text)): .string(text.uppercased())
+        case let (.lowercased, .string(text)): .string(text.lowercased())
+        case let (.capitalized, .string(text)): .string(text.prefix(1).uppercased() + text.dropFirst())
+        case let (.equalzero, .int(number)): .bool(number == 0)
+        case let (.plusone, .int(number)): .int(number + 1)
+        case let (.minusone, .int(number)): .int(number - 1)
+        case let (.even, .int(number)): .bool(number % 2 == 0)
+        case let (.odd, .int(number)): .bool(number % 2 != 0)
+        default: nil
+        }
+    }
+
+    /// Text for a variable tag: lists show their items separated by commas; a level of values shows nothing.
+    private static func append(_ value: TemplateValue, escaped: Bool, to output: inout [UInt8]) {
+        switch value {
+        case var .string(text):
+            text.withUTF8 { escaped ? appendEscaped($0, to: &output) : output.append(contentsOf: $0) }
+        case let .bool(flag):
+            output += (flag ? "true" : "false").utf8
+        case let .int(number):
+            output += String(number).utf8
+        case let .list(items):
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += ", ".utf8 }
+                append(item, escaped: escaped, to: &output)
+            }
+        case .object:
+            break
+        }
+    }
+
+    /// Escapes `& < > " '` so that text is safe in HTML content and quoted attributes.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        for (index, byte) in bytes.enumerated() {
+            let entity: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            start = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+}

@@ -1,0 +1,90 @@
+@testable import OneDoorKit
+import Testing
+
+@Suite struct TemplateRendererTests {
+    /// Renders `main` with the other templates available as partials.
+    private func render(_ main: String, _ values: [String: (any TemplateRepresentable)?] = [:],
+                        partials: [String: String] = [:]) throws -> String {
+        var templates = ["main": try TemplateParser.parse(main, file: "main.mustache")]
+        for (name, source) in partials { templates[name] = try TemplateParser.parse(source, file: "\(name).mustache") }
+        return String(decoding: TemplateRenderer(templates: templates).render("main", TemplateValues(values)), as: UTF8.self)
+    }
+
+    @Test func variablesAreEscapedForHTMLUnlessTripleOrAmpersand() throws {
+        let values = ["x": "<a href=\"#\">Tom & Jerry's</a>"]
+        #expect(try render("{{x}}", values) == "&lt;a href=&quot;#&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(try render("{{{x}}}|{{& x}}", values) == "<a href=\"#\">Tom & Jerry's</a>|<a href=\"#\">Tom & Jerry's</a>")
+    }
+
+    @Test func escapingWorksOnBytesSoCombiningMarksCannotHideATag() throws {
+        #expect(try render("{{x}}", ["x": "<\u{338}script>é"]) == "&lt;\u{338}script&gt;é")
+    }
+
+    @Test func numbersFlagsAndListsPrintAsText() throws {
+        #expect(try render("{{n}} {{b}} {{l}} {{missing}}.", ["n": 42, "b": false, "l": ["a", "b"]]) == "42 false a, b .")
+    }
+
+    @Test func sectionsRepeatOverListsAndShowOnceForOtherValues() throws {
+        let values: [String: (any TemplateRepresentable)?] = [
+            "items": [TemplateValues(["name": "a"]), TemplateValues(["name": "b"])],
+            "yes": true, "no": false, "empty": [String](), "text": "", "zero": 0,
+            "person": TemplateValues(["name": "Ann"]),
+        ]
+        #expect(try render("{{#items}}[{{name}}]{{/items}}", values) == "[a][b]")
+        #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}{{#missing}}M{{/missing}}", values) == "Y")
+        // Mustache's truth: empty text and zero are values, so they show the section.
+        #expect(try render("{{#text}}T{{/text}}{{#zero}}0{{/zero}}", values) == "T0")
+        #expect(try render("{{#person}}{{name}}{{/person}}", values) == "Ann")
+        #expect(try render("{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^missing}}M{{/missing}}{{^yes}}Y{{/yes}}", values) == "NEM")
+    }
+
+    @Test func namesAreFoundInOuterSectionsAndThroughDots() throws {
+        let values: [String: (any TemplateRepresentable)?] = [
+            "root": "../", "site": TemplateValues(["title": "Portal"]),
+            "services": [TemplateValues(["href": "a.html"])], "words": ["x", "y"],
+        ]
+        #expect(try render("{{#services}}{{root}}{{href}} {{site.title}}{{/services}}", values) == "../a.html Portal")
+        #expect(try render("{{#words}}<{{.}}>{{/words}}", values) == "<x><y>")
+        #expect(try render("{{site.missing.deeper}}|{{root.length}}", values) == "|")
+    }
+
+    @Test func standaloneTagsTakeTheirWholeLineWithThem() throws {
+        let template = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a comment }}\n</ul>\n"
+        #expect(try render(template, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(try render("a {{#yes}}\nb\n{{/yes}} c", ["yes": true]) == "a \nb\n c")
+        #expect(try render("a\r\n{{#yes}}\r\nb\r\n{{/yes}}\r\n", ["yes": true]) == "a\r\nb\r\n")
+    }
+
+    @Test func partialsAloneOnTheirLineAreIndented() throws {
+        let partials = ["item": "<li>\n{{{content}}}\n</li>\n"]
+        #expect(try render("<ul>\n  {{> item}}\n</ul>", ["content": "x\ny"], partials: partials)
+                == "<ul>\n  <li>\n  x\ny\n  </li>\n</ul>")
+        #expect(try render("[{{> item}}]", ["content": "x"], partials: partials) == "[<li>\nx\n</li>\n]")
+        #expect(try render("[{{> nothing}}]") == "[]")
+    }
+
+    @Test func partialsThatIncludeThemselvesStopAtTheDepthLimit() throws {
+        let output = try render("{{> loop}}", partials: ["loop": "x{{> loop}}"])
+        #expect(output == String(repeating: "x", count: TemplateRenderer.maximumDepth))
+    }
+
+    @Test func delimitersCanBeChanged() throws {
+        #expect(try render("{{=<% %>=}}<% x %> {{x}} <%={{ }}=%>{{x}}", ["x": "1"]) == "1 {{x}} 1")
+    }
+
+    @Test func parentsReplaceTheirBlocks() throws {
+        let partials = ["page": "<h1>{{$title}}Untitled{{/title}}</h1>{{$body}}Empty{{/body}}"]
+        #expect(try render("{{<page}}{{$title}}Hello {{name}}{{/title}}ignored{{/page}}", ["name": "Ann"], partials: partials)
+                == "<h1>Hello Ann</h1>Empty")
+    }
+
+    @Test func transformsWorkOnListsTextAndNumbers() throws {
+        let values: [String: (any TemplateRepresentable)?] = ["list": ["a", "b", "c"], "none": [String](), "n": 0, "name": "ann"]
+        #expect(try render("{{^empty(list)}}has{{/empty(list)}}{{#empty(none)}} none{{/empty(none)}}", values) == "has none")
+        #expect(try render("{{count(list)}} {{first(list)}} {{last(list)}} {{reversed(list)}}", values) == "3 a c c, b, a")
+        #expect(try render("{{uppercased(name)}} {{capitalized(name)}} {{plusone(n)}}{{#equalzero(n)}} zero{{/equalzero(n)}}", values)
+                == "ANN Ann 1 zero")
+        #expect(try render("{{#list}}{{.}}{{^last()}},{{/last()}}{{/list}}", values) == "a,b,c")
+        #expect(try render("{{#empty(missing)}}nothing{{/empty(missing)}}") == "nothing")
+    }
+}
