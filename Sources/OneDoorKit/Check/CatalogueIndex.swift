@@ -1,7 +1,9 @@
 /// Lookups by id over a catalogue, built once so every rule stays linear.
 struct CatalogueIndex {
     let services: [String: Service]
-    let categories: [String: Category]
+    /// The ids alone, so that asking whether one exists copies no entry.
+    let serviceIDs: Set<String>
+    let categoryIDs: Set<String>
     let teams: Set<String>
     let supportModels: Set<String>
     let priorities: Set<String>
@@ -9,7 +11,8 @@ struct CatalogueIndex {
 
     init(_ catalogue: Catalogue) {
         services = Dictionary(catalogue.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        categories = Dictionary(catalogue.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        serviceIDs = Set(catalogue.services.map(\.id))
+        categoryIDs = Set(catalogue.categories.map(\.id))
         teams = Set(catalogue.teams.map(\.id))
         supportModels = Set(catalogue.supportModels.map(\.id))
         priorities = Set(catalogue.settings.priorities.map(\.id))
@@ -18,6 +21,6 @@ struct CatalogueIndex {
 
     /// True when `id` names a service, readable or not.
     func serviceExists(_ id: String) -> Bool {
-        services[id] != nil || unreadable.services.contains(id)
+        serviceIDs.contains(id) || unreadable.services.contains(id)
     }
 }

@@ -2,10 +2,10 @@
 enum CycleRules {
     static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         let serviceEdges = catalogue.services.map { service in
-            (id: service.id, edges: service.dependsOn.filter { index.services[$0.value] != nil })
+            (id: service.id, edges: service.dependsOn.filter { index.serviceIDs.contains($0.value) })
         }
         let categoryEdges = catalogue.categories.map { category in
-            (id: category.id, edges: [category.parent].compactMap { $0 }.filter { index.categories[$0.value] != nil })
+            (id: category.id, edges: [category.parent].compactMap { $0 }.filter { index.categoryIDs.contains($0.value) })
         }
         return cycles(serviceEdges).map { cycle in
             Diagnostic.error(.dependencyCycle, at: cycle.closing.location,

@@ -8,7 +8,7 @@ enum ReferenceRules {
         let serviceIDs = catalogue.services.map(\.id)
 
         for category in catalogue.categories {
-            if let parent = category.parent, index.categories[parent.value] == nil,
+            if let parent = category.parent, !index.categoryIDs.contains(parent.value),
                !index.unreadable.categories.contains(parent.value) {
                 findings.append(unknown("parent category", parent, among: categoryIDs, file: CatalogueLoader.categoriesFile))
             }
@@ -64,7 +64,7 @@ enum ReferenceRules {
         let id = use.reference.value
         switch use.kind {
         case .category:
-            return index.unreadable.allCategories || index.categories[id] != nil || index.unreadable.categories.contains(id)
+            return index.unreadable.allCategories || index.categoryIDs.contains(id) || index.unreadable.categories.contains(id)
         case .team: return index.unreadable.allTeams || index.teams.contains(id) || index.unreadable.teams.contains(id)
         case .supportModel:
             return index.unreadable.allSupportModels || index.supportModels.contains(id) || index.unreadable.supportModels.contains(id)

@@ -59,7 +59,7 @@ public struct CatalogueLoader: Sendable {
         let results = servicePaths.concurrentMap { path in
             var findings: [Diagnostic] = []
             var partial = UnreadableIDs()
-            let service = readSource(path.path, kind: path.kind, size: path.size, diagnostics: &findings).flatMap {
+            let service = readSource(path.path, isSymbolicLink: path.isSymbolicLink, diagnostics: &findings).flatMap {
                 Service.read($0, diagnostics: &findings, unreadable: &partial)
             }
             return (service: service, findings: findings, references: partial.serviceReferences)
@@ -85,36 +85,18 @@ public struct CatalogueLoader: Sendable {
 
     /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the
     /// result never depends on the file system's listing order. Hidden files and folders are skipped.
-    /// A source file as the folder listing shows it, so that reading it needs no second look at the disk.
-    struct Listed: Sendable {
-        let path: String
-        let kind: FileAttributeType?
-        let size: Int?
-    }
-
-    func serviceFiles() -> (paths: [Listed], findings: [Diagnostic]) {
+    func serviceFiles() -> (paths: [SourceFolder.Entry], findings: [Diagnostic]) {
         let root = folder.appendingPathComponent(Self.servicesFolder).path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
-        var paths: [Listed] = []
+        var paths: [SourceFolder.Entry] = []
         var findings: [Diagnostic] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = relative.split(separator: "/").last ?? ""
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            let path = "\(Self.servicesFolder)/\(relative)"
-            // Foundation puts U+FFFD where a name's bytes are not UTF-8; such a file cannot be named in a link or a URL.
-            if relative.contains("\u{FFFD}") {
-                findings.append(.error(.unsafePath, at: .start(of: path),
+        for entry in SourceFolder.list(root, prefix: Self.servicesFolder, include: { $0.hasSuffix(".md") }) {
+            // A name whose bytes are not UTF-8 cannot be named in a link or a URL.
+            guard entry.hasValidName else {
+                findings.append(.error(.unsafePath, at: .start(of: entry.path),
                     "this file name is not valid UTF-8; rename it with letters a-z, digits and hyphens"))
                 continue
             }
-            guard name.hasSuffix(".md") else { continue }
-            let attributes = enumerator.fileAttributes
-            let type = attributes?[.type] as? FileAttributeType
-            guard type == .typeRegular || type == .typeSymbolicLink else { continue }
-            paths.append(Listed(path: path, kind: type, size: (attributes?[.size] as? NSNumber)?.intValue))
+            paths.append(entry)
         }
         paths.sort { $0.path < $1.path }
         if paths.count > SourceLimits.maxFiles {
@@ -126,36 +108,30 @@ public struct CatalogueLoader: Sendable {
     }
 
     /// Reads and decodes a source file, refusing one that leads outside the catalogue or is too large.
-    /// `kind` and `size` come from the folder listing when it has them (a link's size is its target's).
-    private func readSource(_ path: String, kind: FileAttributeType? = nil, size: Int? = nil,
-                            diagnostics: inout [Diagnostic]) -> SourceText? {
+    /// `isSymbolicLink` comes from the folder listing when it has it.
+    private func readSource(_ path: String, isSymbolicLink: Bool? = nil, diagnostics: inout [Diagnostic]) -> SourceText? {
         let url = folder.appendingPathComponent(path)
-        let attributes = kind == nil ? try? FileManager.default.attributesOfItem(atPath: url.path) : nil
-        let kind = kind ?? attributes?[.type] as? FileAttributeType
-        var size = size ?? (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        if kind == .typeSymbolicLink {
-            if let finding = outside(url, path: path) {
+        if isSymbolicLink ?? SourceFolder.isSymbolicLink(url.path) ?? false, let finding = outside(url, path: path) {
+            diagnostics.append(finding)
+            return nil
+        }
+        switch SourceFolder.contents(of: url.path, limit: SourceLimits.maxFileBytes) {
+        case .failure(.missing):
+            diagnostics.append(.error(.missingFile, at: .start(of: path), "the required file '\(path)' is missing; create it"))
+            return nil
+        case let .failure(.tooLarge(size)):
+            diagnostics.append(SourceLimits.sizeFinding(size, path: path))
+            return nil
+        case let .success(data):
+            switch SourceText.decode(data, path: path) {
+            case let .success(source):
+                let findings = SourceLimits.check(source)
+                diagnostics += findings
+                return findings.isEmpty ? source : nil
+            case let .failure(finding):
                 diagnostics.append(finding)
                 return nil
             }
-            size = ((try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.size] as? NSNumber)?.intValue ?? 0
-        }
-        if let finding = SourceLimits.checkSize(size, path: path) {
-            diagnostics.append(finding)
-            return nil
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(.error(.missingFile, at: .start(of: path), "the required file '\(path)' is missing; create it"))
-            return nil
-        }
-        switch SourceText.decode(data, path: path) {
-        case let .success(source):
-            let findings = SourceLimits.check(source)
-            diagnostics += findings
-            return findings.isEmpty ? source : nil
-        case let .failure(finding):
-            diagnostics.append(finding)
-            return nil
         }
     }
 

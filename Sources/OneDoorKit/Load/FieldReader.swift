@@ -17,10 +17,11 @@ struct FieldReader {
         self.node = node
         self.subject = subject
         self.known = known
-        for (key, value) in pairs {
+        for pair in pairs {
+            let key = pair.key
             let name = key.scalar ?? ""
             if known.contains(name) {
-                fields[name] = (key, value)
+                fields[name] = (key, pair.value)
             } else {
                 let fix = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? "; remove it or check its spelling"
                 diagnostics.append(.error(.unknownField, at: key.location, "unknown field '\(name)' in \(subject)\(fix)"))

@@ -14,10 +14,9 @@ enum SourceLimits {
     /// used as a key is expanded before any tree check could run: the text is counted first.
     static let maxAliases = 32
 
-    /// A file over the size limit, before it is decoded.
-    static func checkSize(_ byteCount: Int, path: String) -> Diagnostic? {
-        guard byteCount > maxFileBytes else { return nil }
-        return .error(.limit, at: .start(of: path),
+    /// A file over the size limit, found before it is read.
+    static func sizeFinding(_ byteCount: Int, path: String) -> Diagnostic {
+        .error(.limit, at: .start(of: path),
             "the file is \(byteCount) bytes, over the limit of 1 MiB; split the description or move attachments elsewhere")
     }
 
@@ -63,15 +62,15 @@ enum SourceLimits {
 
     /// A YAML tree nested deeper than the limit, or whose aliases would expand it beyond the limit.
     /// (The parser itself stops at 1,000 levels, which it reports as a syntax error.)
-    static func checkTree(_ root: SourceNode) -> Diagnostic? {
+    static func checkTree(_ root: Node, file: String, lineOffset: Int) -> Diagnostic? {
         var budget = maxExpandedValues
         var deepest: Node?
-        guard !exceeds(root.node, depth: 1, budget: &budget, deepest: &deepest) else {
+        guard !exceeds(root, depth: 1, budget: &budget, deepest: &deepest) else {
             if let deepest {
-                let place = SourceNode(node: deepest, file: root.file, lineOffset: root.lineOffset).location
+                let place = SourceNode.location(of: deepest, file: file, lineOffset: lineOffset)
                 return .error(.limit, at: place, "the YAML is nested more than \(maxDepth) levels deep here; flatten it")
             }
-            return .error(.limit, at: root.location,
+            return .error(.limit, at: SourceNode.location(of: root, file: file, lineOffset: lineOffset),
                 "YAML aliases here expand to more than \(maxExpandedValues) values; write the values out instead of repeating aliases")
         }
         return nil

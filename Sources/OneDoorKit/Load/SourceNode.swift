@@ -1,31 +1,76 @@
 internal import Yams
 
-/// A YAML node that knows the file it came from, so every value read from it has a location.
-struct SourceNode {
-    let node: Node
-    let file: String
-    /// Lines of the file before the YAML text (1 for the front matter of a service).
-    let lineOffset: Int
-
-    var location: SourceLocation {
-        guard let mark = node.mark else { return .start(of: file) }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+/// A YAML node that knows where it stands in its file, so every value read from it has a location.
+struct SourceNode: Sendable, Equatable {
+    enum Content: Sendable, Equatable {
+        /// Text, and whether it was written plain (without quotes).
+        case scalar(String, plain: Bool)
+        case sequence([SourceNode])
+        case mapping([Pair])
+        case alias
     }
 
-    /// Parses YAML text into its root node; nil for an empty document.
+    struct Pair: Sendable, Equatable {
+        let key: SourceNode
+        let value: SourceNode
+    }
+
+    let content: Content
+    let location: SourceLocation
+
+    var file: String { location.file }
+
+    /// Parses YAML text into its root node; nil for an empty document. `lineOffset` is the number of
+    /// lines of the file before the YAML text (1 for the front matter of a service).
+    ///
+    /// The plain block YAML that catalogue files are written in is read by `PlainYAML`; anything else
+    /// (anchors, block scalars, multi-line values, escapes, errors) goes to Yams, which reads all of YAML.
     static func parse(_ yaml: String, file: String, lineOffset: Int = 0) -> Result<SourceNode?, Diagnostic> {
+        if let root = PlainYAML.parse(yaml, file: file, lineOffset: lineOffset) { return .success(root) }
+        return parseWithYams(yaml, file: file, lineOffset: lineOffset)
+    }
+
+    /// Parses any YAML with Yams.
+    static func parseWithYams(_ yaml: String, file: String, lineOffset: Int = 0) -> Result<SourceNode?, Diagnostic> {
         if let finding = SourceLimits.checkAliases(yaml, file: file, lineOffset: lineOffset) { return .failure(finding) }
         do {
             // The basic resolver reads every scalar as text, so no YAML 1.1 guess happens (and no regex runs).
             guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return .success(nil) }
-            let root = SourceNode(node: node, file: file, lineOffset: lineOffset)
-            if let finding = SourceLimits.checkTree(root) { return .failure(finding) }
-            return .success(root)
+            if let finding = SourceLimits.checkTree(node, file: file, lineOffset: lineOffset) { return .failure(finding) }
+            return .success(SourceNode(node, file: file, lineOffset: lineOffset))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, yaml: yaml))
         } catch {
             return .failure(.error(.yamlSyntax, at: .start(of: file), "the YAML could not be read: \(error)"))
         }
+    }
+
+    init(_ content: Content, at location: SourceLocation) {
+        self.content = content
+        self.location = location
+    }
+
+    /// A node composed by Yams.
+    init(_ node: Node, file: String, lineOffset: Int) {
+        location = Self.location(of: node, file: file, lineOffset: lineOffset)
+        switch node {
+        case let .scalar(scalar):
+            content = .scalar(scalar.string, plain: scalar.style == .plain)
+        case let .sequence(sequence):
+            content = .sequence(sequence.map { SourceNode($0, file: file, lineOffset: lineOffset) })
+        case let .mapping(mapping):
+            content = .mapping(mapping.map {
+                Pair(key: SourceNode($0.key, file: file, lineOffset: lineOffset),
+                     value: SourceNode($0.value, file: file, lineOffset: lineOffset))
+            })
+        case .alias:
+            content = .alias
+        }
+    }
+
+    static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation {
+        guard let mark = node.mark else { return .start(of: file) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
     private static func diagnostic(for error: YamlError, file: String, lineOffset: Int, yaml: String) -> Diagnostic {
@@ -54,7 +99,7 @@ struct SourceNode {
 
     /// The kind of value, as messages name it.
     var kindName: String {
-        switch node {
+        switch content {
         case .scalar: "a single value"
         case .mapping: "a block of fields"
         case .sequence: "a list"
@@ -62,22 +107,21 @@ struct SourceNode {
         }
     }
 
-    var scalar: String? { node.scalar?.string }
+    var scalar: String? {
+        guard case let .scalar(text, _) = content else { return nil }
+        return text
+    }
 
     /// True for a field written with nothing after the colon.
-    var isEmpty: Bool {
-        guard case let .scalar(scalar) = node else { return false }
-        return scalar.string.isEmpty && scalar.style == .plain
-    }
+    var isEmpty: Bool { content == .scalar("", plain: true) }
 
     var elements: [SourceNode]? {
-        node.sequence.map { $0.map { SourceNode(node: $0, file: file, lineOffset: lineOffset) } }
+        guard case let .sequence(elements) = content else { return nil }
+        return elements
     }
 
-    var pairs: [(key: SourceNode, value: SourceNode)]? {
-        node.mapping.map { mapping in
-            mapping.map { (SourceNode(node: $0.key, file: file, lineOffset: lineOffset),
-                           SourceNode(node: $0.value, file: file, lineOffset: lineOffset)) }
-        }
+    var pairs: [Pair]? {
+        guard case let .mapping(pairs) = content else { return nil }
+        return pairs
     }
 }
