@@ -110,7 +110,7 @@ public struct CatalogueLoader: Sendable {
     /// Reads and decodes a source file, refusing one that leads outside the catalogue or is too large.
     /// `isSymbolicLink` comes from the folder listing when it has it.
     private func readSource(_ path: String, isSymbolicLink: Bool? = nil, diagnostics: inout [Diagnostic]) -> SourceText? {
-        let url = folder.appendingPathComponent(path)
+        let url = URL(fileURLWithPath: folder.path + "/" + path)
         if isSymbolicLink ?? SourceFolder.isSymbolicLink(url.path) ?? false, let finding = outside(url, path: path) {
             diagnostics.append(finding)
             return nil

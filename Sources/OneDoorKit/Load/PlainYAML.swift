@@ -239,6 +239,8 @@ struct PlainYAML {
 
     /// Characters that give a value at its start a meaning other than plain text.
     private static let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    /// Characters a plain item of a `[…]` list may not hold.
+    private static let flowIndicators: Set<UInt8> = Set("[]{}:#".utf8)
 
     /// One item of a `[…]` list, and the position after it.
     private func flowItem(at position: Int, _ line: Line) throws(Unsupported) -> (SourceNode, Int) {
@@ -246,7 +248,7 @@ struct PlainYAML {
         guard !Self.indicators.contains(bytes[position]) else { throw Unsupported() }
         var end = position
         while end < line.end, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: "]") {
-            guard !Set("[]{}:#".utf8).contains(bytes[end]) else { throw Unsupported() }
+            guard !Self.flowIndicators.contains(bytes[end]) else { throw Unsupported() }
             end += 1
         }
         var last = end

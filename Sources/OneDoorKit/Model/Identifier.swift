@@ -4,9 +4,17 @@ public enum Identifier {
     static let rule = "use lower-case letters a-z and digits, words joined by single hyphens, at most 64 characters"
 
     public static func isValid(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= maxLength, !text.hasPrefix("-"), !text.hasSuffix("-"),
-              !text.contains("--") else { return false }
-        return text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        guard !text.isEmpty, text.utf8.count <= maxLength else { return false }
+        var previous: UInt8 = 0x2D  // so that a leading hyphen fails like a doubled one
+        for byte in text.utf8 {
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39: break
+            case 0x2D where previous != 0x2D: break
+            default: return false
+            }
+            previous = byte
+        }
+        return previous != 0x2D
     }
 
     /// The id a person probably meant: `Remote Access_VPN` → `remote-access-vpn`.

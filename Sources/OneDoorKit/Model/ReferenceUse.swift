@@ -17,8 +17,8 @@ public struct ReferenceUse: Hashable, Sendable {
 extension Service {
     /// Every id this service names, outside its targets.
     public var references: [ReferenceUse] {
-        [ReferenceUse(.category, category), ReferenceUse(.team, owner), ReferenceUse(.supportModel, supportModel)]
-            + dependsOn.map { ReferenceUse(.service, $0) }
-            + (replacedBy.map { [ReferenceUse(.service, $0)] } ?? [])
+        [ReferenceUse(.category, self.category), ReferenceUse(.team, self.owner), ReferenceUse(.supportModel, self.supportModel)]
+            + self.dependsOn.map { ReferenceUse(.service, $0) }
+            + (self.replacedBy.map { [ReferenceUse(.service, $0)] } ?? [])
     }
 }
