@@ -40,14 +40,15 @@ struct BuildCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
-        let files = SiteRenderer(catalogue: catalogue, templates: templateSet).render()
+        let renderer = SiteRenderer(catalogue: catalogue, templates: templateSet)
+        let written: [String]
         do {
-            try writer.write(files)
+            written = try writer.write { write in renderer.render(into: write) }
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        let pages = files.count { $0.path.hasSuffix(".html") }
+        let pages = written.count { $0.hasSuffix(".html") }
         let seconds = Date().timeIntervalSince(started)
         print("Built \(pages) pages for \(catalogue.services.count) services into \(output)/ in \(String(format: "%.2f", seconds)) s")
     }

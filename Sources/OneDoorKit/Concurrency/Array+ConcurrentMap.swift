@@ -17,3 +17,11 @@ extension Array where Element: Sendable {
         return results.withLock { $0.flatMap { $0! } }
     }
 }
+
+extension Array where Element: Sendable {
+    /// Runs `body` on every element on every core, in no particular order. Elements are taken one at
+    /// a time, so a few large jobs at the front spread over the cores.
+    func concurrentForEach(_ body: @Sendable (Element) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: count) { body(self[$0]) }
+    }
+}

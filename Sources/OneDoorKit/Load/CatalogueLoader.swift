@@ -85,11 +85,11 @@ public struct CatalogueLoader: Sendable {
 
     /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the
     /// result never depends on the file system's listing order. Hidden files and folders are skipped.
-    func serviceFiles() -> (paths: [SourceFolder.Entry], findings: [Diagnostic]) {
+    func serviceFiles() -> (paths: [FileSystem.Entry], findings: [Diagnostic]) {
         let root = folder.appendingPathComponent(Self.servicesFolder).path
-        var paths: [SourceFolder.Entry] = []
+        var paths: [FileSystem.Entry] = []
         var findings: [Diagnostic] = []
-        for entry in SourceFolder.list(root, prefix: Self.servicesFolder, include: { $0.hasSuffix(".md") }) {
+        for entry in FileSystem.list(root, prefix: Self.servicesFolder, include: { $0.hasSuffix(".md") }) {
             // A name whose bytes are not UTF-8 cannot be named in a link or a URL.
             guard entry.hasValidName else {
                 findings.append(.error(.unsafePath, at: .start(of: entry.path),
@@ -111,11 +111,11 @@ public struct CatalogueLoader: Sendable {
     /// `isSymbolicLink` comes from the folder listing when it has it.
     private func readSource(_ path: String, isSymbolicLink: Bool? = nil, diagnostics: inout [Diagnostic]) -> SourceText? {
         let url = URL(fileURLWithPath: folder.path + "/" + path)
-        if isSymbolicLink ?? SourceFolder.isSymbolicLink(url.path) ?? false, let finding = outside(url, path: path) {
+        if isSymbolicLink ?? FileSystem.isSymbolicLink(url.path) ?? false, let finding = outside(url, path: path) {
             diagnostics.append(finding)
             return nil
         }
-        switch SourceFolder.contents(of: url.path, limit: SourceLimits.maxFileBytes) {
+        switch FileSystem.contents(of: url.path, limit: SourceLimits.maxFileBytes) {
         case .failure(.missing):
             diagnostics.append(.error(.missingFile, at: .start(of: path), "the required file '\(path)' is missing; create it"))
             return nil

@@ -1,4 +1,6 @@
-/// Renders the whole portal in memory: every page, the assets, `catalogue.json` and its schema.
+internal import Synchronization
+
+/// Renders the whole portal: every page, the search index, the assets, `catalogue.json` and its schema.
 public struct SiteRenderer: Sendable {
     public let catalogue: Catalogue
     public let templates: TemplateSet
@@ -14,16 +16,30 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file, sorted by path. The same catalogue always gives the same bytes.
     public func render() -> [OutputFile] {
-        // Every file is independent of the others: all are rendered on every core, gathered in a fixed order.
-        var jobs: [Page] = [.search, .home, .aToZ, .portfolio, .catalogueJSON, .catalogueSchema]
-        jobs += catalogue.categories.map(Page.category)
-        jobs += catalogue.services.map(Page.service)
+        let files = Mutex<[OutputFile]>([])
+        render { file in files.withLock { $0.append(file) } }
+        return files.withLock { $0 }.sorted { $0.path < $1.path }
+    }
+
+    /// Renders every output file on every core, handing each to `write` as soon as it is ready, from any
+    /// thread and in no particular order, so that a large portal never has to fit in memory whole.
+    /// Each file's bytes depend on the catalogue alone.
+    public func render(into write: @Sendable (OutputFile) -> Void) {
+        // The largest jobs go first, so that no core is left with one at the end.
+        var jobs: [Page] = [.search, .catalogueJSON, .aToZ, .portfolio, .home, .catalogueSchema]
         jobs += catalogue.teams.map(Page.team)
         jobs += catalogue.supportModels.map(Page.supportModel)
-        var files = jobs.concurrentMap(render).flatMap { $0 }
-        files += templates.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
-        if let sitemap = sitemap(pages: files.map(\.path).filter { $0.hasSuffix(".html") }) { files.append(sitemap) }
-        return files.sorted { $0.path < $1.path }
+        jobs += catalogue.categories.map(Page.category)
+        jobs += catalogue.services.map(Page.service)
+        let pages = Mutex<[String]>([])
+        jobs.concurrentForEach { job in
+            for file in render(job) {
+                if file.path.hasSuffix(".html") { pages.withLock { $0.append(file.path) } }
+                write(file)
+            }
+        }
+        for (path, bytes) in templates.assets { write(OutputFile(path: path, bytes: bytes)) }
+        if let sitemap = sitemap(pages: pages.withLock { $0 }) { write(sitemap) }
     }
 
     /// One piece of the output to render.

@@ -1,4 +1,10 @@
 public import Foundation
+internal import Synchronization
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// Why the portal could not be written. The previous output is left as it was in every case.
 public enum WriteError: Error, Equatable, CustomStringConvertible {
@@ -52,16 +58,20 @@ public struct SiteWriter: Sendable {
 
     /// True when the previous output holds the same bytes at the same path.
     private func unchanged(_ file: OutputFile) -> Bool {
-        let previous = output.appendingPathComponent(file.path).path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: previous),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              (attributes[.size] as? NSNumber)?.intValue == file.bytes.count,
-              let data = FileManager.default.contents(atPath: previous) else { return false }
-        return data.elementsEqual(file.bytes)
+        guard case let .success(data) = FileSystem.contents(of: output.path + "/" + file.path, limit: file.bytes.count) else {
+            return false
+        }
+        return data.count == file.bytes.count && data.elementsEqual(file.bytes)
     }
 
     /// Writes every file into a staging folder, then swaps it with the output folder.
     public func write(_ files: [OutputFile]) throws(WriteError) {
+        _ = try write { write in files.forEach(write) }
+    }
+
+    /// Writes the files that `produce` hands to its argument — from any thread, in any order — into a
+    /// staging folder, then swaps it with the output folder. Returns the paths written.
+    public func write(_ produce: (_ write: @Sendable (OutputFile) -> Void) -> Void) throws(WriteError) -> [String] {
         try validate()
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -75,19 +85,19 @@ public struct SiteWriter: Sendable {
                 try fileManager.removeItem(at: leftover)
             }
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            var folders: Set<String> = []
-            for file in files + [OutputFile(path: Self.marker, text: "Written by onedoor build, which replaces this folder whole.\n")] {
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                if unchanged(file) {
-                    try fileManager.linkItem(at: output.appendingPathComponent(file.path), to: url)
-                } else if !fileManager.createFile(atPath: url.path, contents: Data(file.bytes)) {
-                    throw WriteError.io(path: url.path, reason: "the file could not be created")
+            let progress = Progress(staging: staging.path)
+            let write: @Sendable (OutputFile) -> Void = { file in
+                guard progress.state.withLock({ $0.error == nil }) else { return }
+                do throws(WriteError) {
+                    try self.place(file, in: progress)
+                } catch {
+                    progress.state.withLock { $0.error = $0.error ?? error }
                 }
             }
+            produce(write)
+            write(OutputFile(path: Self.marker, text: "Written by onedoor build, which replaces this folder whole.\n"))
+            let (paths, failure) = progress.state.withLock { ($0.paths, $0.error) }
+            if let failure { throw failure }
             let hadOutput = fileManager.fileExists(atPath: output.path)
             if hadOutput { try fileManager.moveItem(at: output, to: previous) }
             do {
@@ -97,12 +107,44 @@ public struct SiteWriter: Sendable {
                 throw error
             }
             if hadOutput { try fileManager.removeItem(at: previous) }
+            return paths.filter { $0 != Self.marker }
         } catch let error as WriteError {
             try? fileManager.removeItem(at: staging)
             throw error
         } catch {
             try? fileManager.removeItem(at: staging)
             throw .io(path: output.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes one file into the staging folder, or links it from the previous output when unchanged.
+    private func place(_ file: OutputFile, in progress: Progress) throws(WriteError) {
+        let path = progress.staging + "/" + file.path
+        let folder = String(path[..<path.lastIndex(of: "/")!])
+        if progress.state.withLock({ !$0.folders.contains(folder) }) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .io(path: folder, reason: error.localizedDescription)
+            }
+            progress.state.withLock { _ = $0.folders.insert(folder) }
+        }
+        if unchanged(file) {
+            guard link(output.path + "/" + file.path, path) == 0 else { throw .io(path: path, reason: "the file could not be linked") }
+        } else {
+            try FileSystem.save(file.bytes, to: path)
+        }
+        progress.state.withLock { $0.paths.append(file.path) }
+    }
+
+    /// What the threads writing into the staging folder share.
+    private final class Progress: Sendable {
+        let staging: String
+        let state: Mutex<(folders: Set<String>, paths: [String], error: WriteError?)>
+
+        init(staging: String) {
+            self.staging = staging
+            state = Mutex(([staging], [], nil))
         }
     }
 }

@@ -5,10 +5,10 @@ internal import Darwin
 #endif
 internal import Foundation
 
-/// The catalogue's files as the operating system shows them: listed with `readdir`, read with one
-/// `open`, `fstat` and `read`. Foundation's enumerator and `attributesOfItem` cost more than reading
-/// the files themselves in a catalogue of 100,000 services.
-enum SourceFolder {
+/// Files as the operating system shows them: listed with `readdir`, read with one `open`, `fstat` and
+/// `read`, written with `open` and `write`. Foundation's enumerator, `attributesOfItem` and `createFile`
+/// cost more than the reading and writing themselves in a catalogue of 100,000 services.
+enum FileSystem {
     /// One file found by `list`.
     struct Entry: Sendable {
         /// The path relative to the listed folder's parent, as `services/a/b.md`.
@@ -83,5 +83,19 @@ enum SourceFolder {
             return true
         }
         return complete ? .success(data) : .failure(.missing)
+    }
+
+    /// Creates (or replaces) a file with `bytes`.
+    static func save(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+            written += count
+        }
     }
 }
