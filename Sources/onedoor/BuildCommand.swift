@@ -43,7 +43,7 @@ struct BuildCommand: ParsableCommand {
         let renderer = SiteRenderer(catalogue: catalogue, templates: templateSet)
         let written: [String]
         do {
-            written = try writer.write { write in renderer.render(into: write) }
+            written = try writer.write { sink in renderer.render(into: sink) }
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

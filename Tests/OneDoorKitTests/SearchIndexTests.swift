@@ -18,8 +18,9 @@ import Testing
         defer { fixture.remove() }
         let catalogue = try fixture.load().catalogue
         let siteIndex = SiteIndex(catalogue)
-        let index = SearchIndex(index: siteIndex, bodies: PageContext(index: siteIndex).bodies)
-        let words = index.words(of: catalogue.services.first { $0.id == "laptops" }!)
+        let laptops = catalogue.services.first { $0.id == "laptops" }!
+        let description = PageContext(index: siteIndex).body(of: laptops).plainText
+        let words = SearchIndex(index: siteIndex).words(of: laptops, description: description)
         #expect(words["laptops"] == .name)
         #expect(words["notebook"] == .keyword)
         #expect(words["computer"] == .keyword)
@@ -57,7 +58,9 @@ import Testing
                         contacts: [], dependsOn: [], targets: [], availability: nil, continuity: nil, cost: nil,
                         lastReviewed: Located(Day("2026-01-01")!, at: .start(of: "x")), replacedBy: nil, body: "", bodyLine: 1)
             }, fileCount: 3000)
-        let files = SearchIndex(index: SiteIndex(catalogue), bodies: [:]).files()
+        let search = SearchIndex(index: SiteIndex(catalogue))
+        for (doc, service) in catalogue.services.enumerated() { search.add(service, doc: doc, description: "") }
+        let files = search.files()
         let shards = files.filter { $0.path.hasPrefix("search/terms-") }
         #expect(shards.count > 4)
         #expect(shards.allSatisfy { $0.bytes.count <= SearchIndex.shardLimit * 2 })

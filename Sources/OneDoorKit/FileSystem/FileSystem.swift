@@ -87,15 +87,24 @@ enum FileSystem {
 
     /// Creates (or replaces) a file with `bytes`.
     static func save(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        try save(parts: { emit in emit(bytes) }, to: path)
+    }
+
+    /// Creates (or replaces) a file with the parts `parts` hands over, in order.
+    static func save(parts: (_ emit: ([UInt8]) -> Void) -> Void, to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
-            written += count
+        var failure: Int32 = 0
+        parts { bytes in
+            var written = 0
+            while failure == 0, written < bytes.count {
+                let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { failure = count < 0 ? errno : EIO; return }
+                written += count
+            }
         }
+        if failure != 0 { throw .io(path: path, reason: String(cString: strerror(failure))) }
     }
 }

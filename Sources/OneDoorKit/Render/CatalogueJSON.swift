@@ -6,6 +6,32 @@ struct CatalogueJSON {
     let index: SiteIndex
 
     var json: JSONValue {
+        guard case let .object(fields) = header else { return header }
+        return .object(fields + [("services", .array(index.catalogue.services.map(service)))])
+    }
+
+    /// The pretty-printed file, written a service at a time so that a large catalogue never sits in
+    /// memory whole; the bytes are those of `json.bytes()` followed by a line break.
+    func write(_ emit: ([UInt8]) -> Void) {
+        var head = header.bytes()
+        head.removeLast(2)  // the closing "\n}"
+        head += ",\n  \"services\": [".utf8
+        let services = index.catalogue.services
+        guard !services.isEmpty else { return emit(head + "]\n}\n".utf8) }
+        var buffer = head
+        for (offset, service) in services.enumerated() {
+            buffer += (offset == 0 ? "\n    " : ",\n    ").utf8
+            self.service(service).write(to: &buffer, indent: 4)
+            if buffer.count >= 1 << 16 {
+                emit(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        emit(buffer + "\n  ]\n}\n".utf8)
+    }
+
+    /// Everything but the services.
+    private var header: JSONValue {
         let catalogue = index.catalogue
         let settings = catalogue.settings
         let contact: JSONValue? = settings.contact.map { contact in
@@ -15,7 +41,6 @@ struct CatalogueJSON {
         let categories: [JSONValue] = catalogue.categories.map(category)
         let teams: [JSONValue] = catalogue.teams.map(team)
         let supportModels: [JSONValue] = catalogue.supportModels.map(supportModel)
-        let services: [JSONValue] = catalogue.services.map(service)
         return .fields([
             ("format", .string("onedoor-catalogue")),
             ("version", .int(1)),
@@ -29,7 +54,6 @@ struct CatalogueJSON {
             ("categories", .array(categories)),
             ("teams", .array(teams)),
             ("support_models", .array(supportModels)),
-            ("services", .array(services)),
         ])
     }
 

@@ -37,7 +37,8 @@ public enum JSONValue: Hashable, Sendable {
         return output
     }
 
-    private func write(to output: inout [UInt8], indent: Int?) {
+    /// Writes the JSON text as if it stood `indent` spaces in (nil: not pretty).
+    func write(to output: inout [UInt8], indent: Int?) {
         switch self {
         case .null: output += "null".utf8
         case let .bool(value): output += (value ? "true" : "false").utf8

@@ -6,9 +6,6 @@ struct PageContext: Sendable {
     let site: TemplateValues
     /// Each service as lists show it, by id.
     let summaries: [String: TemplateValues]
-    /// Each service's description rendered once, by id, for its page and for search. Service pages all
-    /// sit one folder down, so `service:` links lead to `../services/ID.html`.
-    let bodies: [String: Markdown.Rendered]
 
     init(index: SiteIndex) {
         self.index = index
@@ -23,12 +20,6 @@ struct PageContext: Sendable {
             },
         ])
         let services = index.catalogue.services
-        bodies = Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap { service in
-            Markdown.render(service.body) { destination in
-                guard destination.hasPrefix("service:") else { return nil }
-                return "../" + SitePaths.service(String(destination.dropFirst("service:".count)))
-            }
-        }))
         summaries = Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap { service in
             TemplateValues([
                 "id": service.id, "name": service.name, "summary": service.summary.value, "href": SitePaths.service(service.id),
@@ -39,6 +30,15 @@ struct PageContext: Sendable {
                 "lastReviewed": service.lastReviewed.value.description,
             ])
         }))
+    }
+
+    /// A service's description for its page and for search. Service pages all sit one folder down,
+    /// so `service:` links lead to `../services/ID.html`.
+    func body(of service: Service) -> Markdown.Rendered {
+        Markdown.render(service.body) { destination in
+            guard destination.hasPrefix("service:") else { return nil }
+            return "../" + SitePaths.service(String(destination.dropFirst("service:".count)))
+        }
     }
 
     /// The choices of the search filters.

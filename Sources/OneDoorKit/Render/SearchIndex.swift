@@ -1,3 +1,5 @@
+internal import Synchronization
+
 /// The search index, built at build time and loaded by the browser with `<script>` elements, which work
 /// from `file://` where `fetch` does not. It is split so that a query loads only what it needs:
 ///
@@ -5,7 +7,10 @@
 /// - `search/terms-P.js`: the words that start with the prefix `P` (`search/terms.js` when one file holds all), each with the services it is found
 ///   in and a weight for the field (name above keywords, above summary, above the rest, above body);
 /// - `search/docs-N.js`: names, summaries and pages of services, `chunkSize` at a time, for the results shown.
-struct SearchIndex {
+///
+/// The index gathers words while the service pages render, each page handing over the words of its
+/// service (`add`), so that no description is rendered twice or kept after its page is written.
+final class SearchIndex: Sendable {
     /// How much a word counts by the field it is found in.
     enum Weight: Int, Comparable {
         case body = 1, context = 2, summary = 3, keyword = 6, name = 10
@@ -20,13 +25,35 @@ struct SearchIndex {
     static let commonBodyShare = 0.25
 
     let index: SiteIndex
-    /// The services' rendered descriptions, by id.
-    let bodies: [String: Markdown.Rendered]
+    private let gathered = Mutex(Postings())
 
-    /// Every file of the index, under `search/`.
+    /// Each word with the services it is found in, as `doc << 4 | weight`, in the order they arrived.
+    private struct Postings {
+        var lists: [String: [UInt32]] = [:]
+        /// For each word, how many services have it in their description only.
+        var bodyOnly: [String: Int] = [:]
+    }
+
+    init(index: SiteIndex) {
+        self.index = index
+    }
+
+    /// Adds the words of the service at position `doc` of the id-sorted list; `description` is its
+    /// Markdown description as plain text. Safe to call from any thread.
+    func add(_ service: Service, doc: Int, description: String) {
+        let words = words(of: service, description: description)
+        gathered.withLock { postings in
+            for (word, weight) in words {
+                postings.lists[word, default: []].append(UInt32(doc) << 4 | UInt32(weight.rawValue))
+                if weight == .body { postings.bodyOnly[word, default: 0] += 1 }
+            }
+        }
+    }
+
+    /// Every file of the index, under `search/`, once every service has been added.
     func files() -> [OutputFile] {
         let services = index.catalogue.services
-        let postings = self.postings(services)
+        let postings = self.postings()
         let words = postings.keys.sorted()
         let entries = Dictionary(uniqueKeysWithValues: zip(words, words.concurrentMap { entry($0, postings[$0]!) }))
         let shards = shard(words, prefixLength: 0, entries: entries)
@@ -50,31 +77,29 @@ struct SearchIndex {
         return files
     }
 
-    /// For each word, the services it is found in (by position in the id-sorted list) and its best weight there.
-    func postings(_ services: [Service]) -> [String: [(doc: Int, weight: Weight)]] {
-        let perService = services.concurrentMap { service in words(of: service) }
-        var bodyOnly: [String: Int] = [:]
-        for words in perService {
-            for (word, weight) in words where weight == .body { bodyOnly[word, default: 0] += 1 }
-        }
-        let commonLimit = max(20, Int(Double(services.count) * Self.commonBodyShare))
-        var postings: [String: [(doc: Int, weight: Weight)]] = [:]
-        for (doc, words) in perService.enumerated() {
-            for (word, weight) in words {
-                if weight == .body, bodyOnly[word, default: 0] > commonLimit { continue }
-                postings[word, default: []].append((doc, weight))
-            }
+    /// For each word, the services it is found in (by position in the id-sorted list) and its best weight
+    /// there. Words found only in the descriptions of most services tell them apart from nothing, and
+    /// are left out.
+    /// Each list is sorted by position, packed as `doc << 4 | weight`.
+    func postings() -> [String: [UInt32]] {
+        let gathered = self.gathered.withLock { $0 }
+        let commonLimit = max(20, Int(Double(index.catalogue.services.count) * Self.commonBodyShare))
+        var postings: [String: [UInt32]] = [:]
+        for (word, list) in gathered.lists {
+            let common = gathered.bodyOnly[word, default: 0] > commonLimit
+            let kept = common ? list.filter { $0 & 0xF != UInt32(Weight.body.rawValue) } : list
+            if !kept.isEmpty { postings[word] = kept.sorted() }
         }
         return postings
     }
 
     /// Every word of a service with the weight of the best field it is found in.
-    func words(of service: Service) -> [String: Weight] {
+    func words(of service: Service, description: String) -> [String: Weight] {
         var words: [String: Weight] = [:]
         func add(_ text: String, _ weight: Weight) {
             for word in SearchText.words(text) where words[word].map({ $0 < weight }) ?? true { words[word] = weight }
         }
-        add(bodies[service.id]?.plainText ?? "", .body)
+        add(description, .body)
         for text in [index.categoriesByID[service.category.value]?.name, index.teamsByID[service.owner.value]?.name].compactMap({ $0 })
             + service.audience { add(text, .context) }
         add(service.summary.value, .summary)
@@ -106,11 +131,20 @@ struct SearchIndex {
     }
 
     /// `"word":[…]`, one member of a terms file.
-    private func entry(_ word: String, _ postings: [(doc: Int, weight: Weight)]) -> [UInt8] {
+    /// `"word":[doc gap, weight, doc gap, weight, …]`, one member of a terms file: gaps between
+    /// ascending positions keep the numbers short.
+    private func entry(_ word: String, _ postings: [UInt32]) -> [UInt8] {
         var bytes: [UInt8] = []
         JSONValue.writeString(word, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        return bytes + encode(postings).bytes(pretty: false)
+        bytes += ":[".utf8
+        var previous: UInt32 = 0
+        for (offset, packed) in postings.enumerated() {
+            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += "\((packed >> 4) - previous),\(packed & 0xF)".utf8
+            previous = packed >> 4
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
     }
 
     /// `terms` for the one shard of a small catalogue, `terms-PREFIX` for the others.
@@ -121,18 +155,6 @@ struct SearchIndex {
     /// The prefix a word is filed under: its first letters of a-z and 0-9, `_` for any other character.
     func shardKey(_ word: String, length: Int) -> String {
         String(word.prefix(length).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
-    }
-
-    /// `[doc gap, weight, doc gap, weight, …]`: gaps between ascending positions keep the numbers short.
-    private func encode(_ postings: [(doc: Int, weight: Weight)]) -> JSONValue {
-        var previous = 0
-        var numbers: [JSONValue] = []
-        for posting in postings {
-            numbers.append(.int(posting.doc - previous))
-            numbers.append(.int(posting.weight.rawValue))
-            previous = posting.doc
-        }
-        return .array(numbers)
     }
 
     private func manifest(_ services: [Service], shards: [String]) -> JSONValue {

@@ -16,58 +16,74 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file, sorted by path. The same catalogue always gives the same bytes.
     public func render() -> [OutputFile] {
-        let files = Mutex<[OutputFile]>([])
-        render { file in files.withLock { $0.append(file) } }
-        return files.withLock { $0 }.sorted { $0.path < $1.path }
+        let files = FileList()
+        render(into: files)
+        return files.files.withLock { $0 }.sorted { $0.path < $1.path }
     }
 
-    /// Renders every output file on every core, handing each to `write` as soon as it is ready, from any
+    /// Renders every output file on every core, handing each to `sink` as soon as it is ready, from any
     /// thread and in no particular order, so that a large portal never has to fit in memory whole.
     /// Each file's bytes depend on the catalogue alone.
-    public func render(into write: @Sendable (OutputFile) -> Void) {
+    public func render(into sink: some OutputSink) {
+        let search = SearchIndex(index: index)
+        let pages = Mutex<[String]>([])
         // The largest jobs go first, so that no core is left with one at the end.
-        var jobs: [Page] = [.search, .catalogueJSON, .aToZ, .portfolio, .home, .catalogueSchema]
+        var jobs: [Page] = [.catalogueJSON, .aToZ, .portfolio, .home, .catalogueSchema]
         jobs += catalogue.teams.map(Page.team)
         jobs += catalogue.supportModels.map(Page.supportModel)
         jobs += catalogue.categories.map(Page.category)
-        jobs += catalogue.services.map(Page.service)
-        let pages = Mutex<[String]>([])
+        jobs += catalogue.services.indices.map(Page.service)
         jobs.concurrentForEach { job in
-            for file in render(job) {
-                if file.path.hasSuffix(".html") { pages.withLock { $0.append(file.path) } }
-                write(file)
+            guard let file = render(job, search: search) else {
+                return sink.write(path: SitePaths.catalogueJSON) { emit in CatalogueJSON(index: index).write(emit) }
             }
+            pages.withLock { $0.append(file.path) }
+            sink.write(file)
         }
-        for (path, bytes) in templates.assets { write(OutputFile(path: path, bytes: bytes)) }
-        if let sitemap = sitemap(pages: pages.withLock { $0 }) { write(sitemap) }
+        // Every service page has handed its words to the index by now.
+        for file in search.files() { sink.write(file) }
+        for (path, bytes) in templates.assets { sink.write(OutputFile(path: path, bytes: bytes)) }
+        if let sitemap = sitemap(pages: pages.withLock { $0 }.filter { $0.hasSuffix(".html") }) { sink.write(sitemap) }
     }
 
     /// One piece of the output to render.
     private enum Page: Sendable {
-        case search, home, aToZ, portfolio, catalogueJSON, catalogueSchema
+        case home, aToZ, portfolio, catalogueJSON, catalogueSchema
         case category(Category)
-        case service(Service)
+        /// The service at this position of the id-sorted list.
+        case service(Int)
         case team(Team)
         case supportModel(SupportModel)
     }
 
-    private func render(_ page: Page) -> [OutputFile] {
+    /// The page's file; nil for `catalogue.json`, which is written in parts.
+    private func render(_ page: Page, search: SearchIndex) -> OutputFile? {
         switch page {
-        case .search: SearchIndex(index: index, bodies: context.bodies).files()
-        case .home: [homePage()]
-        case .aToZ: [aToZPage()]
-        case .portfolio: [portfolioPage()]
-        case .catalogueJSON: [catalogueJSON()]
-        case .catalogueSchema: [catalogueSchema()]
-        case let .category(category): [categoryPage(category)]
-        case let .service(service): [servicePage(service)]
-        case let .team(team): [teamPage(team)]
-        case let .supportModel(model): [supportModelPage(model)]
+        case .home: homePage()
+        case .aToZ: aToZPage()
+        case .portfolio: portfolioPage()
+        case .catalogueJSON: nil
+        case .catalogueSchema: catalogueSchema()
+        case let .category(category): categoryPage(category)
+        case let .service(position): servicePage(catalogue.services[position], position: position, search: search)
+        case let .team(team): teamPage(team)
+        case let .supportModel(model): supportModelPage(model)
         }
     }
 
-    private func catalogueJSON() -> OutputFile {
-        OutputFile(path: SitePaths.catalogueJSON, bytes: CatalogueJSON(index: index).json.bytes() + [0x0A])
+    /// Files gathered in memory.
+    private final class FileList: OutputSink {
+        let files = Mutex<[OutputFile]>([])
+
+        func write(_ file: OutputFile) {
+            files.withLock { $0.append(file) }
+        }
+
+        func write(path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) {
+            var bytes: [UInt8] = []
+            parts { bytes += $0 }
+            write(OutputFile(path: path, bytes: bytes))
+        }
     }
 
     private func catalogueSchema() -> OutputFile {
@@ -118,8 +134,11 @@ public struct SiteRenderer: Sendable {
                     ], breadcrumbs: trail)
     }
 
-    private func servicePage(_ service: Service) -> OutputFile {
+    /// The service's page; its words go to the search index on the way.
+    private func servicePage(_ service: Service, position: Int, search: SearchIndex) -> OutputFile {
         let path = SitePaths.service(service.id)
+        let body = context.body(of: service)
+        search.add(service, doc: position, description: body.plainText)
         let category = index.categoriesByID[service.category.value]
         let team = index.teamsByID[service.owner.value]
         let model = index.supportModelsByID[service.supportModel.value]
@@ -143,7 +162,7 @@ public struct SiteRenderer: Sendable {
             "supportModel": model.map(context.supportModel),
             "targets": context.targetRows(targets),
             "hasOverrides": targets.contains { $0.isOverride },
-            "bodyHTML": context.bodies[service.id]?.html,
+            "bodyHTML": body.html,
             "dependencies": context.summaries(service.dependsOn.compactMap { index.servicesByID[$0.value] }),
             "dependents": context.summaries(index.dependents[service.id] ?? []),
             "replacement": service.replacedBy.flatMap { context.summaries[$0.value] },

@@ -56,22 +56,14 @@ public struct SiteWriter: Sendable {
         if !contents.isEmpty, !contents.contains(Self.marker) { throw .foreignOutput(path: path) }
     }
 
-    /// True when the previous output holds the same bytes at the same path.
-    private func unchanged(_ file: OutputFile) -> Bool {
-        guard case let .success(data) = FileSystem.contents(of: output.path + "/" + file.path, limit: file.bytes.count) else {
-            return false
-        }
-        return data.count == file.bytes.count && data.elementsEqual(file.bytes)
-    }
-
     /// Writes every file into a staging folder, then swaps it with the output folder.
     public func write(_ files: [OutputFile]) throws(WriteError) {
-        _ = try write { write in files.forEach(write) }
+        _ = try write { sink in files.forEach(sink.write) }
     }
 
-    /// Writes the files that `produce` hands to its argument — from any thread, in any order — into a
+    /// Writes the files that `produce` hands to its sink — from any thread, in any order — into a
     /// staging folder, then swaps it with the output folder. Returns the paths written.
-    public func write(_ produce: (_ write: @Sendable (OutputFile) -> Void) -> Void) throws(WriteError) -> [String] {
+    public func write(_ produce: (any OutputSink) -> Void) throws(WriteError) -> [String] {
         try validate()
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -85,18 +77,10 @@ public struct SiteWriter: Sendable {
                 try fileManager.removeItem(at: leftover)
             }
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            let progress = Progress(staging: staging.path)
-            let write: @Sendable (OutputFile) -> Void = { file in
-                guard progress.state.withLock({ $0.error == nil }) else { return }
-                do throws(WriteError) {
-                    try self.place(file, in: progress)
-                } catch {
-                    progress.state.withLock { $0.error = $0.error ?? error }
-                }
-            }
-            produce(write)
-            write(OutputFile(path: Self.marker, text: "Written by onedoor build, which replaces this folder whole.\n"))
-            let (paths, failure) = progress.state.withLock { ($0.paths, $0.error) }
+            let sink = StagingFolder(path: staging.path, previous: output.path)
+            produce(sink)
+            sink.write(OutputFile(path: Self.marker, text: "Written by onedoor build, which replaces this folder whole.\n"))
+            let (paths, failure) = sink.state.withLock { ($0.paths, $0.error) }
             if let failure { throw failure }
             let hadOutput = fileManager.fileExists(atPath: output.path)
             if hadOutput { try fileManager.moveItem(at: output, to: previous) }
@@ -117,34 +101,61 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Writes one file into the staging folder, or links it from the previous output when unchanged.
-    private func place(_ file: OutputFile, in progress: Progress) throws(WriteError) {
-        let path = progress.staging + "/" + file.path
-        let folder = String(path[..<path.lastIndex(of: "/")!])
-        if progress.state.withLock({ !$0.folders.contains(folder) }) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw .io(path: folder, reason: error.localizedDescription)
-            }
-            progress.state.withLock { _ = $0.folders.insert(folder) }
-        }
-        if unchanged(file) {
-            guard link(output.path + "/" + file.path, path) == 0 else { throw .io(path: path, reason: "the file could not be linked") }
-        } else {
-            try FileSystem.save(file.bytes, to: path)
-        }
-        progress.state.withLock { $0.paths.append(file.path) }
-    }
-
-    /// What the threads writing into the staging folder share.
-    private final class Progress: Sendable {
-        let staging: String
+    /// The folder a build writes into, shared by the threads that render. The first error stops
+    /// further writes and is kept for the end.
+    private final class StagingFolder: OutputSink {
+        let path: String
+        /// The output of the previous build, whose unchanged files are linked instead of written.
+        let previous: String
         let state: Mutex<(folders: Set<String>, paths: [String], error: WriteError?)>
 
-        init(staging: String) {
-            self.staging = staging
-            state = Mutex(([staging], [], nil))
+        init(path: String, previous: String) {
+            self.path = path
+            self.previous = previous
+            state = Mutex(([path], [], nil))
+        }
+
+        func write(_ file: OutputFile) {
+            record(file.path) { (target) throws(WriteError) in
+                if unchanged(file) {
+                    guard link(previous + "/" + file.path, target) == 0 else { throw .io(path: target, reason: "the file could not be linked") }
+                } else {
+                    try FileSystem.save(file.bytes, to: target)
+                }
+            }
+        }
+
+        func write(path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) {
+            record(path) { (target) throws(WriteError) in try FileSystem.save(parts: parts, to: target) }
+        }
+
+        /// Runs `save` with the file's path in the staging folder, its folder made, unless a write failed before.
+        private func record(_ relative: String, _ save: (String) throws(WriteError) -> Void) {
+            guard state.withLock({ $0.error == nil }) else { return }
+            let target = path + "/" + relative
+            let folder = String(target[..<target.lastIndex(of: "/")!])
+            do throws(WriteError) {
+                if state.withLock({ !$0.folders.contains(folder) }) {
+                    do {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    } catch {
+                        throw .io(path: folder, reason: error.localizedDescription)
+                    }
+                    state.withLock { _ = $0.folders.insert(folder) }
+                }
+                try save(target)
+                state.withLock { $0.paths.append(relative) }
+            } catch {
+                state.withLock { $0.error = $0.error ?? error }
+            }
+        }
+
+        /// True when the previous output holds the same bytes at the same path.
+        private func unchanged(_ file: OutputFile) -> Bool {
+            guard case let .success(data) = FileSystem.contents(of: previous + "/" + file.path, limit: file.bytes.count) else {
+                return false
+            }
+            return data.count == file.bytes.count && data.elementsEqual(file.bytes)
         }
     }
 }
