@@ -26,33 +26,32 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let server = try PreviewServer(port: port)
-        let build: @Sendable () -> Result<[String: OutputFile], PreviewFailure> = {
-            PreviewBuild(catalogueFolder: catalogue, templatesFolder: templatesFolder,
-                         today: Day.today(environment: ProcessInfo.processInfo.environment)).run()
-        }
-        server.publish(Self.report(build(), took: nil))
+        var session = PreviewSession(catalogueFolder: catalogue, templatesFolder: templatesFolder,
+                                     today: Day.today(environment: ProcessInfo.processInfo.environment))
+        let watcher = SourceWatcher(folders: [catalogue] + (templatesFolder.map { [$0] } ?? []))
+        let first = session.build(fingerprint: watcher.fingerprint())
+        server.publish(Self.report(first, took: nil))
 
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
         interrupt.setEventHandler { Task { await server.stop() } }
         interrupt.resume()
 
-        let watcher = SourceWatcher(folders: [catalogue] + (templatesFolder.map { [$0] } ?? []))
         // Ctrl-C stops the server; the watcher's sleep then ends with a cancellation, which is the way out.
         do {
-            try await serve(server, watcher: watcher, build: build)
+            try await serve(server, watcher: watcher, session: session)
         } catch is CancellationError {}
         interrupt.cancel()
         say("Stopped.")
     }
 
-    private func serve(_ server: PreviewServer, watcher: SourceWatcher,
-                       build: @escaping @Sendable () -> Result<[String: OutputFile], PreviewFailure>) async throws {
+    private func serve(_ server: PreviewServer, watcher: SourceWatcher, session: PreviewSession) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             try await server.waitUntilListening()
             say("Serving \(folder) at http://127.0.0.1:\(await server.port ?? port)/ — press Ctrl-C to stop")
             group.addTask {
+                var session = session
                 var seen = watcher.fingerprint()
                 while !Task.isCancelled {
                     try await Task.sleep(for: .milliseconds(250))
@@ -60,7 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
                     guard now != seen else { continue }
                     seen = now
                     let started = ContinuousClock.now
-                    server.publish(Self.report(build(), took: ContinuousClock.now - started))
+                    let outcome = session.build(fingerprint: now)
+                    server.publish(Self.report(outcome, took: ContinuousClock.now - started))
                 }
             }
             try await group.next()
@@ -69,17 +69,20 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Says in the terminal what a build gave, and passes it on.
-    private static func report(_ result: Result<[String: OutputFile], PreviewFailure>, took: Swift.Duration?)
-        -> Result<[String: OutputFile], PreviewFailure> {
+    private static func report(_ outcome: PreviewSession.Outcome, took: Swift.Duration?) -> Result<[String: OutputFile], PreviewFailure> {
         let time = took.map { " in \($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) ms" } ?? ""
-        switch result {
+        switch outcome.result {
         case let .success(files):
-            say("Built \(files.count) files\(time)")
+            if outcome.wasIncremental {
+                say("Rebuilt \(outcome.renderedCount) of \(files.count) files\(time)")
+            } else {
+                say("Built \(files.count) files\(time)")
+            }
         case let .failure(failure):
             say(failure.messages.joined(separator: "\n"))
             say("The catalogue has errors\(time); still showing the last good build")
         }
-        return result
+        return outcome.result
     }
 }
 

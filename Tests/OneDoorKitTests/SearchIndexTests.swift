@@ -45,8 +45,8 @@ import Testing
         #expect(terms.contains(#""hosting":[0,10,1,1]"#))
     }
 
-    @Test func aLargeIndexIsSplitByPrefix() {
-        let catalogue = Catalogue(
+    private func largeCatalogue(body: (Int) -> String = { _ in "" }) -> Catalogue {
+        Catalogue(
             settings: CatalogueSettings(title: "T", organisation: "O", baseURL: nil, language: "en", contact: nil,
                                         reviewIntervalDays: 365, priorities: []),
             categories: [], teams: [], supportModels: [],
@@ -56,14 +56,38 @@ import Testing
                         kind: .business, status: .live, owner: Reference("t", at: .start(of: "x")),
                         supportModel: Reference("m", at: .start(of: "x")), audience: [], keywords: ["delta\(n)"], requestURL: nil,
                         contacts: [], dependsOn: [], targets: [], availability: nil, continuity: nil, cost: nil,
-                        lastReviewed: Located(Day("2026-01-01")!, at: .start(of: "x")), replacedBy: nil, body: "", bodyLine: 1)
+                        lastReviewed: Located(Day("2026-01-01")!, at: .start(of: "x")), replacedBy: nil, body: body(n), bodyLine: 1)
             }, fileCount: 3000)
-        let search = SearchIndex(index: SiteIndex(catalogue))
-        for (doc, service) in catalogue.services.enumerated() { search.add(service, doc: doc, description: "") }
-        let files = search.files()
+    }
+
+    private func index(_ catalogue: Catalogue, keepingFiles: Bool = false) -> (SearchIndex, [OutputFile]) {
+        let search = SearchIndex(index: SiteIndex(catalogue), keepingFiles: keepingFiles)
+        for (doc, service) in catalogue.services.enumerated() { search.add(service, doc: doc, description: service.body) }
+        return (search, search.files())
+    }
+
+    @Test func aLargeIndexIsSplitByPrefix() {
+        let files = index(largeCatalogue()).1
         let shards = files.filter { $0.path.hasPrefix("search/terms-") }
         #expect(shards.count > 4)
         #expect(shards.allSatisfy { $0.bytes.count <= SearchIndex.shardLimit * 2 })
         #expect(files.filter { $0.path.hasPrefix("search/docs-") }.count == 60)
+    }
+
+    @Test func anUpdatedIndexIsTheIndexOfTheEditedCatalogue() {
+        let before = largeCatalogue { $0 % 7 == 0 ? "common words here" : "words \($0) zebra" }
+        let (search, files) = index(before, keepingFiles: true)
+        // Service s43 loses its words and gains new ones, some of letters no word had.
+        let after = largeCatalogue { $0 == 43 ? "quagga xylograph ñandu common" : $0 % 7 == 0 ? "common words here" : "words \($0) zebra" }
+        let expected = Dictionary(uniqueKeysWithValues: index(after).1.map { ($0.path, $0) })
+        let doc = before.services.firstIndex { $0.id == "s43" }!
+        let updated = SearchIndex(index: SiteIndex(after), continuing: search)
+            .update(doc: doc, old: (before.services[doc], before.services[doc].body), new: (after.services[doc], after.services[doc].body))
+        var result = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+        for path in updated.removed { result[path] = nil }
+        for file in updated.changed { result[file.path] = file }
+        #expect(Set(result.keys) == Set(expected.keys), "missing \(Set(expected.keys).subtracting(result.keys).sorted()), extra \(Set(result.keys).subtracting(expected.keys).sorted())")
+        for (path, file) in expected where result[path] != file { Issue.record("\(path) differs from a fresh index") }
+        #expect(updated.changed.count < files.count / 4)
     }
 }

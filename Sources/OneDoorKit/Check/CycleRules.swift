@@ -21,29 +21,31 @@ enum CycleRules {
     ///
     /// - Complexity: O(*V* + *E*).
     static func cycles(_ nodes: [(id: String, edges: [Reference])]) -> [(path: [String], closing: Reference)] {
-        let edges = Dictionary(nodes.map { ($0.id, $0.edges) }, uniquingKeysWith: { first, _ in first })
-        var state: [String: Bool] = [:]  // false: on the current path; true: done
+        // Positions instead of ids: the walk then needs no hashing.
+        let position = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let edges = nodes.map { node in node.edges.compactMap { edge in position[edge.value].map { (to: $0, reference: edge) } } }
+        var state = [UInt8](repeating: 0, count: nodes.count)  // 0: not seen; 1: on the current path; 2: done
         var found: [(path: [String], closing: Reference)] = []
-        for start in nodes.map(\.id) where state[start] == nil {
-            var stack: [(id: String, next: Int)] = [(start, 0)]
-            state[start] = false
+        for start in nodes.indices where state[start] == 0 && position[nodes[start].id] == start {
+            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            state[start] = 1
             while let top = stack.last {
-                let outgoing = edges[top.id] ?? []
+                let outgoing = edges[top.node]
                 guard top.next < outgoing.count else {
-                    state[top.id] = true
+                    state[top.node] = 2
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].next += 1
                 let edge = outgoing[top.next]
-                switch state[edge.value] {
-                case nil:
-                    state[edge.value] = false
-                    stack.append((edge.value, 0))
-                case false?:
-                    let loop = stack.drop { $0.id != edge.value }.map(\.id)
-                    found.append((loop + [edge.value], edge))
-                case true?:
+                switch state[edge.to] {
+                case 0:
+                    state[edge.to] = 1
+                    stack.append((edge.to, 0))
+                case 1:
+                    let loop = stack.drop { $0.node != edge.to }.map { nodes[$0.node].id }
+                    found.append((loop + [nodes[edge.to].id], edge.reference))
+                default:
                     break
                 }
             }

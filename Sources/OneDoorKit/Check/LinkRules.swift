@@ -2,19 +2,23 @@
 enum LinkRules {
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel", "service"]
 
-    static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
+    /// The findings about each service's links, by position.
+    static func findings(_ catalogue: Catalogue, index: CatalogueIndex) -> [[Diagnostic]] {
         let serviceIDs = catalogue.services.map(\.id)
         // Parsing every body is the costly part of a check: it runs on every core.
-        return catalogue.services.concurrentMap { service in
-            var findings: [Diagnostic] = []
-            for link in Markdown.links(in: service.body) {
-                let location = { SourceLocation(file: service.file, line: link.line + service.bodyLine - 1, column: link.column(in: service.body)) }
-                if let finding = check(link.destination, at: location, index: index, serviceIDs: serviceIDs) {
-                    findings.append(finding)
-                }
+        return catalogue.services.concurrentMap { findings(for: $0, index: index, serviceIDs: serviceIDs) }
+    }
+
+    /// The findings about one service's links; `serviceIDs` are those of the catalogue, for "did you mean".
+    static func findings(for service: Service, index: CatalogueIndex, serviceIDs: [String]) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for link in Markdown.links(in: service.body) {
+            let location = { SourceLocation(file: service.file, line: link.line + service.bodyLine - 1, column: link.column(in: service.body)) }
+            if let finding = check(link.destination, at: location, index: index, serviceIDs: serviceIDs) {
+                findings.append(finding)
             }
-            return findings
-        }.flatMap { $0 }
+        }
+        return findings
     }
 
     private static func check(_ destination: String, at location: () -> SourceLocation, index: CatalogueIndex,

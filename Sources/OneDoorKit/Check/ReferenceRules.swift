@@ -3,9 +3,6 @@ enum ReferenceRules {
     static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let categoryIDs = catalogue.categories.map(\.id)
-        let teamIDs = catalogue.teams.map(\.id)
-        let modelIDs = catalogue.supportModels.map(\.id)
-        let serviceIDs = catalogue.services.map(\.id)
 
         for category in catalogue.categories {
             if let parent = category.parent, !index.categoryIDs.contains(parent.value),
@@ -16,19 +13,23 @@ enum ReferenceRules {
         for model in catalogue.supportModels {
             findings += targetCoverage(model, catalogue: catalogue, index: index)
         }
-        let uses = catalogue.services.flatMap(\.references) + catalogue.unreadable.serviceReferences
-        for use in uses where !exists(use, index: index) {
+        func check(_ use: ReferenceUse) {
+            guard !exists(use, index: index) else { return }
             let (ids, file): ([String], String) = switch use.kind {
             case .category: (categoryIDs, CatalogueLoader.categoriesFile)
-            case .team: (teamIDs, CatalogueLoader.teamsFile)
-            case .supportModel: (modelIDs, CatalogueLoader.supportModelsFile)
-            case .service: (serviceIDs, "services/")
+            case .team: (catalogue.teams.map(\.id), CatalogueLoader.teamsFile)
+            case .supportModel: (catalogue.supportModels.map(\.id), CatalogueLoader.supportModelsFile)
+            case .service: (catalogue.services.map(\.id), "services/")
             }
             findings.append(unknown(use.kind.rawValue, use.reference, among: ids, file: file))
         }
         for service in catalogue.services {
-            findings += priorities(of: service.targets, index: index, owner: "service '\(service.id)'")
+            service.forEachReference(check)
+            if !service.targets.isEmpty {
+                findings += priorities(of: service.targets, index: index, owner: "service '\(service.id)'")
+            }
         }
+        catalogue.unreadable.serviceReferences.forEach(check)
         return findings
     }
 

@@ -3,14 +3,14 @@ enum UsageRules {
     static func check(_ catalogue: Catalogue) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         // Services that could not be read whole still count as using what they name.
-        let uses = catalogue.services.flatMap(\.references) + catalogue.unreadable.serviceReferences
-        let usedCategories = Set(uses.filter { $0.kind == .category }.map(\.reference.value)
-            + catalogue.categories.compactMap(\.parent?.value))
+        let unreadable = catalogue.unreadable.serviceReferences
+        let usedCategories = Set(catalogue.services.map(\.category.value)
+            + unreadable.filter { $0.kind == .category }.map(\.reference.value) + catalogue.categories.compactMap(\.parent?.value))
         for category in catalogue.categories where !usedCategories.contains(category.id) {
             findings.append(.warning(.emptyCategory, at: category.location,
                 "category '\(category.id)' has no services and no sub-categories; add a service to it or remove it"))
         }
-        let owners = Set(uses.filter { $0.kind == .team }.map(\.reference.value))
+        let owners = Set(catalogue.services.map(\.owner.value) + unreadable.filter { $0.kind == .team }.map(\.reference.value))
         for team in catalogue.teams where !owners.contains(team.id) {
             findings.append(.warning(.unusedTeam, at: team.location,
                 "team '\(team.id)' owns no service; name it as a service's 'owner' or remove it"))

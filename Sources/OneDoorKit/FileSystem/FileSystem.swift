@@ -49,6 +49,27 @@ enum FileSystem {
         return entries
     }
 
+    /// Each file under `folder` (hidden ones too, links not followed) with its modification time and
+    /// size: two equal results mean nothing changed.
+    static func stamps(under folder: String) -> [String: String] {
+        guard let directory = opendir(folder) else { return [:] }
+        defer { closedir(directory) }
+        var stamps: [String: String] = [:]
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                stamps.merge(self.stamps(under: path)) { first, _ in first }
+            } else {
+                stamps[path] = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_size)"
+            }
+        }
+        return stamps
+    }
+
     /// Whether `path` is a symbolic link itself (nil when there is nothing there).
     static func isSymbolicLink(_ path: String) -> Bool? {
         var info = stat()

@@ -56,14 +56,7 @@ public struct CatalogueLoader: Sendable {
 
         let (servicePaths, pathFindings) = serviceFiles()
         diagnostics += pathFindings
-        let results = servicePaths.concurrentMap { path in
-            var findings: [Diagnostic] = []
-            var partial = UnreadableIDs()
-            let service = readSource(path.path, isSymbolicLink: path.isSymbolicLink, diagnostics: &findings).flatMap {
-                Service.read($0, diagnostics: &findings, unreadable: &partial)
-            }
-            return (service: service, findings: findings, references: partial.serviceReferences)
-        }
+        let results = servicePaths.concurrentMap(readService)
         var services: [Service] = []
         for (path, result) in zip(servicePaths.map(\.path), results) {
             diagnostics += result.findings
@@ -81,6 +74,23 @@ public struct CatalogueLoader: Sendable {
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
             unreadable: unreadable, fileCount: 4 + servicePaths.count)
         return LoadedCatalogue(catalogue: catalogue, diagnostics: diagnostics)
+    }
+
+    /// One service file read: the service when it could be read whole, the findings, and the ids it
+    /// names when it could not (so that they still count as used).
+    struct ServiceRead: Sendable {
+        let service: Service?
+        let findings: [Diagnostic]
+        let references: [ReferenceUse]
+    }
+
+    func readService(_ entry: FileSystem.Entry) -> ServiceRead {
+        var findings: [Diagnostic] = []
+        var partial = UnreadableIDs()
+        let service = readSource(entry.path, isSymbolicLink: entry.isSymbolicLink, diagnostics: &findings).flatMap {
+            Service.read($0, diagnostics: &findings, unreadable: &partial)
+        }
+        return ServiceRead(service: service, findings: findings, references: partial.serviceReferences)
     }
 
     /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the

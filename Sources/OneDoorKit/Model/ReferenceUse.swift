@@ -17,8 +17,17 @@ public struct ReferenceUse: Hashable, Sendable {
 extension Service {
     /// Every id this service names, outside its targets.
     public var references: [ReferenceUse] {
-        [ReferenceUse(.category, self.category), ReferenceUse(.team, self.owner), ReferenceUse(.supportModel, self.supportModel)]
-            + self.dependsOn.map { ReferenceUse(.service, $0) }
-            + (self.replacedBy.map { [ReferenceUse(.service, $0)] } ?? [])
+        var uses: [ReferenceUse] = []
+        forEachReference { uses.append($0) }
+        return uses
+    }
+
+    /// Calls `body` with every id this service names, outside its targets, without gathering them.
+    func forEachReference(_ body: (ReferenceUse) -> Void) {
+        body(ReferenceUse(.category, self.category))
+        body(ReferenceUse(.team, self.owner))
+        body(ReferenceUse(.supportModel, self.supportModel))
+        for dependency in self.dependsOn { body(ReferenceUse(.service, dependency)) }
+        if let replacement = self.replacedBy { body(ReferenceUse(.service, replacement)) }
     }
 }

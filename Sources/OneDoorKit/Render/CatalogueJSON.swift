@@ -13,21 +13,35 @@ struct CatalogueJSON {
     /// The pretty-printed file, written a service at a time so that a large catalogue never sits in
     /// memory whole; the bytes are those of `json.bytes()` followed by a line break.
     func write(_ emit: ([UInt8]) -> Void) {
-        var head = header.bytes()
-        head.removeLast(2)  // the closing "\n}"
-        head += ",\n  \"services\": [".utf8
         let services = index.catalogue.services
-        guard !services.isEmpty else { return emit(head + "]\n}\n".utf8) }
-        var buffer = head
+        var buffer = head()
         for (offset, service) in services.enumerated() {
-            buffer += (offset == 0 ? "\n    " : ",\n    ").utf8
-            self.service(service).write(to: &buffer, indent: 4)
+            buffer += entry(for: service, first: offset == 0)
             if buffer.count >= 1 << 16 {
                 emit(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        emit(buffer + "\n  ]\n}\n".utf8)
+        emit(buffer + Self.end(hasServices: !services.isEmpty))
+    }
+
+    /// The file up to the opening of the list of services.
+    func head() -> [UInt8] {
+        var head = header.bytes()
+        head.removeLast(2)  // the closing "\n}"
+        return head + ",\n  \"services\": [".utf8
+    }
+
+    /// One service's place in the list, with the comma before it unless it comes first.
+    func entry(for service: Service, first: Bool) -> [UInt8] {
+        var bytes = Array((first ? "\n    " : ",\n    ").utf8)
+        self.service(service).write(to: &bytes, indent: 4)
+        return bytes
+    }
+
+    /// The file after the last service.
+    static func end(hasServices: Bool) -> [UInt8] {
+        Array((hasServices ? "\n  ]\n}\n" : "]\n}\n").utf8)
     }
 
     /// Everything but the services.

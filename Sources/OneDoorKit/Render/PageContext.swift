@@ -8,7 +8,26 @@ struct PageContext: Sendable {
     let summaries: [String: TemplateValues]
 
     init(index: SiteIndex) {
+        let services = index.catalogue.services
+        self.init(index: index, summaries: Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap {
+            PageContext.summary(of: $0, index: index)
+        })))
+    }
+
+    /// The context of `previous` for a catalogue in which only the services at `changed` positions were
+    /// edited (the same categories and teams): only their summaries are made again.
+    init(index: SiteIndex, updating previous: PageContext, changed: [Int]) {
+        var summaries = previous.summaries
+        for position in changed {
+            let service = index.catalogue.services[position]
+            summaries[service.id] = PageContext.summary(of: service, index: index)
+        }
+        self.init(index: index, summaries: summaries)
+    }
+
+    private init(index: SiteIndex, summaries: [String: TemplateValues]) {
         self.index = index
+        self.summaries = summaries
         let settings = index.catalogue.settings
         site = TemplateValues([
             "title": settings.title, "organisation": settings.organisation, "language": settings.language,
@@ -19,17 +38,18 @@ struct PageContext: Sendable {
                 ])
             },
         ])
-        let services = index.catalogue.services
-        summaries = Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap { service in
-            TemplateValues([
-                "id": service.id, "name": service.name, "summary": service.summary.value, "href": SitePaths.service(service.id),
-                "isPipeline": service.status == .pipeline, "isRetired": service.status == .retired,
-                "typeName": PageContext.typeName(service.kind), "typeShort": service.kind == .business ? "Business" : "Enterprise",
-                "categoryName": index.categoriesByID[service.category.value]?.name ?? service.category.value,
-                "ownerName": index.teamsByID[service.owner.value]?.name ?? service.owner.value,
-                "lastReviewed": service.lastReviewed.value.description,
-            ])
-        }))
+    }
+
+    /// A service as lists show it.
+    private static func summary(of service: Service, index: SiteIndex) -> TemplateValues {
+        TemplateValues([
+            "id": service.id, "name": service.name, "summary": service.summary.value, "href": SitePaths.service(service.id),
+            "isPipeline": service.status == .pipeline, "isRetired": service.status == .retired,
+            "typeName": PageContext.typeName(service.kind), "typeShort": service.kind == .business ? "Business" : "Enterprise",
+            "categoryName": index.categoriesByID[service.category.value]?.name ?? service.category.value,
+            "ownerName": index.teamsByID[service.owner.value]?.name ?? service.owner.value,
+            "lastReviewed": service.lastReviewed.value.description,
+        ])
     }
 
     /// A service's description for its page and for search. Service pages all sit one folder down,

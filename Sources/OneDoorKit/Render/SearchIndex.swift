@@ -25,7 +25,10 @@ final class SearchIndex: Sendable {
     static let commonBodyShare = 0.25
 
     let index: SiteIndex
-    private let gathered = Mutex(Postings())
+    private let gathered: Mutex<Postings>
+    /// What the last `files()` wrote, kept when the index is to be updated (by `onedoor serve`).
+    private let written: Mutex<Written?>
+    private let keepsWritten: Bool
 
     /// Each word with the services it is found in, as `doc << 4 | weight`, in the order they arrived.
     private struct Postings {
@@ -34,8 +37,36 @@ final class SearchIndex: Sendable {
         var bodyOnly: [String: Int] = [:]
     }
 
-    init(index: SiteIndex) {
+    /// The terms files as last written: every word's entry, and the shards.
+    private struct Written {
+        var entries: [String: [UInt8]]
+        var shards: [String: (words: [String], file: OutputFile)]
+        /// The words, sorted, grouped by their first letter as shards name it.
+        var wordsByKey: [String: [String]]
+    }
+
+    /// An empty index; `keepingFiles` keeps what `files()` writes, for `update`.
+    init(index: SiteIndex, keepingFiles: Bool = false) {
         self.index = index
+        gathered = Mutex(Postings())
+        written = Mutex(nil)
+        keepsWritten = keepingFiles
+    }
+
+    /// Takes over the words and files of `previous` (which is left empty), for a catalogue in which
+    /// services have been edited (the same ids in the same order, with the same categories, teams and
+    /// support models): `update` then brings it up to date. Nothing is copied.
+    init(index: SiteIndex, continuing previous: SearchIndex) {
+        self.index = index
+        gathered = Mutex(previous.gathered.withLock { state in
+            defer { state = Postings() }
+            return state
+        })
+        written = Mutex(previous.written.withLock { state in
+            defer { state = nil }
+            return state
+        })
+        keepsWritten = true
     }
 
     /// Adds the words of the service at position `doc` of the id-sorted list; `description` is its
@@ -57,24 +88,123 @@ final class SearchIndex: Sendable {
         let words = postings.keys.sorted()
         let entries = Dictionary(uniqueKeysWithValues: zip(words, words.concurrentMap { entry($0, postings[$0]!) }))
         let shards = shard(words, prefixLength: 0, entries: entries)
-        var files = [OutputFile(path: "search/index.js", bytes: script("index", manifest(services, shards: shards.map(\.prefix)).bytes(pretty: false)))]
-        files += shards.map { shard in
-            var json: [UInt8] = [UInt8(ascii: "{")]
-            for (offset, word) in shard.words.enumerated() {
-                if offset > 0 { json.append(UInt8(ascii: ",")) }
-                json += entries[word]!
+        let shardFiles = shards.map { shardFile($0, entries: entries) }
+        if keepsWritten {
+            written.withLock { written in
+                written = Written(entries: entries, shards: Dictionary(uniqueKeysWithValues: zip(shards, shardFiles).map {
+                    ($0.prefix, (words: $0.words, file: $1))
+                }), wordsByKey: Dictionary(grouping: words) { shardKey($0, length: 1) })
             }
-            json.append(UInt8(ascii: "}"))
-            return OutputFile(path: "search/\(shardName(shard.prefix)).js", bytes: script(shardName(shard.prefix), json))
         }
-        for start in stride(from: 0, to: services.count, by: Self.chunkSize) {
-            let chunk = services[start..<min(services.count, start + Self.chunkSize)]
-            let docs = JSONValue.array(chunk.map { service in
-                .array([.string(service.name), .string(service.summary.value), .string(SitePaths.service(service.id))])
-            })
-            files.append(OutputFile(path: "search/docs-\(start / Self.chunkSize).js", bytes: script("docs-\(start / Self.chunkSize)", docs.bytes(pretty: false))))
+        return [manifestFile(shards: shards.map(\.prefix))] + shardFiles
+            + stride(from: 0, to: services.count, by: Self.chunkSize).map { docsFile(chunk: $0 / Self.chunkSize) }
+    }
+
+    /// Brings the index up to date after the service at position `doc` was edited from `old` to `new`
+    /// (`files()` or `update` must have run before). Returns the files that changed, and the paths of
+    /// terms files that are no longer part of the index; the result is what `files()` would give.
+    func update(doc: Int, old: (service: Service, description: String), new: (service: Service, description: String))
+        -> (changed: [OutputFile], removed: [String]) {
+        // Only words whose weight changed, or that came or went, change the index.
+        var before = words(of: old.service, description: old.description)
+        var after = words(of: new.service, description: new.description)
+        for (word, weight) in after where before[word] == weight {
+            before[word] = nil
+            after[word] = nil
         }
-        return files
+        let lists = gathered.withLock { postings -> [String: [UInt32]] in
+            for (word, weight) in before {
+                postings.lists[word]?.removeAll { $0 >> 4 == UInt32(doc) }
+                if postings.lists[word]?.isEmpty == true { postings.lists[word] = nil }
+                if weight == .body { postings.bodyOnly[word, default: 1] -= 1 }
+            }
+            for (word, weight) in after {
+                postings.lists[word, default: []].append(UInt32(doc) << 4 | UInt32(weight.rawValue))
+                if weight == .body { postings.bodyOnly[word, default: 0] += 1 }
+            }
+            let dirty = Set(before.keys).union(after.keys)
+            return Dictionary(uniqueKeysWithValues: dirty.map { ($0, kept($0, in: postings) ?? []) })
+        }
+        // Taken out of the lock while it changes, so that it is not copied.
+        guard var last = written.withLock({ state in
+            defer { state = nil }
+            return state
+        }) else { return (files(), []) }
+        for (word, list) in lists {
+            let key = shardKey(word, length: 1)
+            let existed = last.entries[word] != nil
+            last.entries[word] = list.isEmpty ? nil : entry(word, list)
+            if list.isEmpty, existed {
+                last.wordsByKey[key]?.removeAll { $0 == word }
+            } else if !list.isEmpty, !existed {
+                last.wordsByKey[key, default: []].append(word)
+                last.wordsByKey[key]?.sort()
+            }
+        }
+        let shards = reshard(last, dirtyKeys: Set(lists.keys.map { shardKey($0, length: 1) }))
+        var changed = [docsFile(chunk: doc / Self.chunkSize)]
+        // The manifest holds the shards' names and each service's filters and place in name order.
+        let (a, b) = (old.service, new.service)
+        if Set(shards.map(\.prefix)) != Set(last.shards.keys) || a.name != b.name || a.category.value != b.category.value
+            || a.kind != b.kind || a.status != b.status || a.owner.value != b.owner.value {
+            changed.append(manifestFile(shards: shards.map(\.prefix)))
+        }
+        var next: [String: (words: [String], file: OutputFile)] = [:]
+        for shard in shards {
+            if let previous = last.shards[shard.prefix], previous.words == shard.words, !shard.words.contains(where: { lists[$0] != nil }) {
+                next[shard.prefix] = previous
+            } else {
+                let file = shardFile(shard, entries: last.entries)
+                next[shard.prefix] = (shard.words, file)
+                changed.append(file)
+            }
+        }
+        let removed = last.shards.keys.filter { next[$0] == nil }.map { "search/\(shardName($0)).js" }
+        last.shards = next
+        written.withLock { $0 = last }
+        return (changed, removed)
+    }
+
+    /// The shards `shard(words, prefixLength: 0, …)` gives, worked out again only for the first letters
+    /// in `dirtyKeys` when the index is split by first letter (as any large one is).
+    private func reshard(_ written: Written, dirtyKeys: Set<String>) -> [Shard] {
+        let size = written.entries.values.reduce(1) { $0 + $1.count + 1 }
+        guard size > Self.shardLimit, written.shards[""] == nil else {
+            return shard(written.entries.keys.sorted(), prefixLength: 0, entries: written.entries)
+        }
+        let previous = Dictionary(grouping: written.shards.keys.sorted()) { String($0.prefix(1)) }
+        return written.wordsByKey.keys.sorted().flatMap { key -> [Shard] in
+            let words = written.wordsByKey[key]!
+            guard !words.isEmpty else { return [] }
+            if !dirtyKeys.contains(key), let kept = previous[key] {
+                return kept.map { Shard(prefix: $0, words: written.shards[$0]!.words) }
+            }
+            return shard(words, prefixLength: 1, entries: written.entries)
+        }
+    }
+
+    private func shardFile(_ shard: Shard, entries: [String: [UInt8]]) -> OutputFile {
+        var json: [UInt8] = [UInt8(ascii: "{")]
+        for (offset, word) in shard.words.enumerated() {
+            if offset > 0 { json.append(UInt8(ascii: ",")) }
+            json += entries[word]!
+        }
+        json.append(UInt8(ascii: "}"))
+        return OutputFile(path: "search/\(shardName(shard.prefix)).js", bytes: script(shardName(shard.prefix), json))
+    }
+
+    private func manifestFile(shards: [String]) -> OutputFile {
+        OutputFile(path: "search/index.js", bytes: script("index", manifest(index.catalogue.services, shards: shards).bytes(pretty: false)))
+    }
+
+    /// Names, summaries and pages of the services of one chunk.
+    private func docsFile(chunk: Int) -> OutputFile {
+        let services = index.catalogue.services
+        let start = chunk * Self.chunkSize
+        let docs = JSONValue.array(services[start..<min(services.count, start + Self.chunkSize)].map { service in
+            .array([.string(service.name), .string(service.summary.value), .string(SitePaths.service(service.id))])
+        })
+        return OutputFile(path: "search/docs-\(chunk).js", bytes: script("docs-\(chunk)", docs.bytes(pretty: false)))
     }
 
     /// For each word, the services it is found in (by position in the id-sorted list) and its best weight
@@ -82,15 +212,22 @@ final class SearchIndex: Sendable {
     /// are left out.
     /// Each list is sorted by position, packed as `doc << 4 | weight`.
     func postings() -> [String: [UInt32]] {
-        let gathered = self.gathered.withLock { $0 }
-        let commonLimit = max(20, Int(Double(index.catalogue.services.count) * Self.commonBodyShare))
-        var postings: [String: [UInt32]] = [:]
-        for (word, list) in gathered.lists {
-            let common = gathered.bodyOnly[word, default: 0] > commonLimit
-            let kept = common ? list.filter { $0 & 0xF != UInt32(Weight.body.rawValue) } : list
-            if !kept.isEmpty { postings[word] = kept.sorted() }
+        gathered.withLock { gathered in
+            var postings: [String: [UInt32]] = [:]
+            for word in gathered.lists.keys {
+                if let kept = kept(word, in: gathered) { postings[word] = kept }
+            }
+            return postings
         }
-        return postings
+    }
+
+    /// A word's list as the index shows it, sorted; nil when nothing of it is kept.
+    private func kept(_ word: String, in gathered: Postings) -> [UInt32]? {
+        guard let list = gathered.lists[word] else { return nil }
+        let commonLimit = max(20, Int(Double(index.catalogue.services.count) * Self.commonBodyShare))
+        let common = gathered.bodyOnly[word, default: 0] > commonLimit
+        let kept = common ? list.filter { $0 & 0xF != UInt32(Weight.body.rawValue) } : list
+        return kept.isEmpty ? nil : kept.sorted()
     }
 
     /// Every word of a service with the weight of the best field it is found in.
@@ -154,7 +291,15 @@ final class SearchIndex: Sendable {
 
     /// The prefix a word is filed under: its first letters of a-z and 0-9, `_` for any other character.
     func shardKey(_ word: String, length: Int) -> String {
-        String(word.prefix(length).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        // Most words are plain ASCII: their first bytes are their first letters. (A byte after them that
+        // is not ASCII could join the last one into a larger character, so that case takes the long way.)
+        let bytes = word.utf8.prefix(length + 1)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: bytes.prefix(length).map { byte in
+                (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) ? byte : UInt8(ascii: "_")
+            }, as: UTF8.self)
+        }
+        return String(word.prefix(length).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
     }
 
     private func manifest(_ services: [Service], shards: [String]) -> JSONValue {

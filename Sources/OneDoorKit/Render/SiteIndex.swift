@@ -5,18 +5,18 @@ internal import Foundation
 ///
 /// - Complexity: O(*n* log *n*) in the number of services.
 struct SiteIndex: Sendable {
-    let catalogue: Catalogue
-    let servicesByID: [String: Service]
+    private(set) var catalogue: Catalogue
+    private(set) var servicesByID: [String: Service]
     let categoriesByID: [String: Category]
     let teamsByID: [String: Team]
     let supportModelsByID: [String: SupportModel]
     let prioritiesByID: [String: Priority]
     /// Services in display order: by name, ignoring case and accents, then by id.
-    let servicesByName: [Service]
-    let servicesInCategory: [String: [Service]]
-    let servicesOfTeam: [String: [Service]]
-    let servicesOfSupportModel: [String: [Service]]
-    let dependents: [String: [Service]]
+    private(set) var servicesByName: [Service]
+    private(set) var servicesInCategory: [String: [Service]]
+    private(set) var servicesOfTeam: [String: [Service]]
+    private(set) var servicesOfSupportModel: [String: [Service]]
+    private(set) var dependents: [String: [Service]]
     let subcategories: [String: [Category]]
     /// Services in a category and all its sub-categories.
     let totalInCategory: [String: Int]
@@ -56,9 +56,41 @@ struct SiteIndex: Sendable {
         totalInCategory = totals
     }
 
+    /// The index of a catalogue in which only the services at `changed` positions were edited since
+    /// `previous` was made (`onedoor serve`). When none of them changed its id, name, category, owner,
+    /// support model or dependencies, the edited services take the places of the old ones; otherwise
+    /// the index is made again.
+    static func updating(_ previous: SiteIndex, catalogue: Catalogue, changed: [Int]) -> SiteIndex {
+        let old = previous.catalogue.services
+        let inPlace = changed.allSatisfy { position in
+            let (before, after) = (old[position], catalogue.services[position])
+            return before.id == after.id && before.name == after.name && before.category.value == after.category.value
+                && before.owner.value == after.owner.value && before.supportModel.value == after.supportModel.value
+                && before.dependsOn.map(\.value) == after.dependsOn.map(\.value)
+        }
+        guard inPlace, old.count == catalogue.services.count else { return SiteIndex(catalogue) }
+        var index = previous
+        index.catalogue = catalogue
+        func replace(_ service: Service, in list: inout [Service]) {
+            if let at = list.firstIndex(where: { $0.id == service.id }) { list[at] = service }
+        }
+        for position in changed {
+            let service = catalogue.services[position]
+            index.servicesByID[service.id] = service
+            replace(service, in: &index.servicesByName)
+            replace(service, in: &index.servicesInCategory[service.category.value, default: []])
+            replace(service, in: &index.servicesOfTeam[service.owner.value, default: []])
+            replace(service, in: &index.servicesOfSupportModel[service.supportModel.value, default: []])
+            for dependency in service.dependsOn { replace(service, in: &index.dependents[dependency.value, default: []]) }
+        }
+        return index
+    }
+
     /// Case- and accent-insensitive key, so "Éducation" sorts with "Education".
     static func sortKey(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Plain ASCII has no accents: lower-casing is the whole of it, and much cheaper than folding.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// Top-level categories, in display order.

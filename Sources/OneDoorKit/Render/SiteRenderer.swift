@@ -14,6 +14,15 @@ public struct SiteRenderer: Sendable {
         self.context = PageContext(index: index)
     }
 
+    /// A renderer for a catalogue in which only the services at `changed` positions were edited since
+    /// `previous` was made (`onedoor serve`): what it had worked out for the others is reused.
+    init(updating previous: SiteRenderer, catalogue: Catalogue, changed: [Int]) {
+        self.catalogue = catalogue
+        templates = previous.templates
+        index = SiteIndex.updating(previous.index, catalogue: catalogue, changed: changed)
+        context = PageContext(index: index, updating: previous.context, changed: changed)
+    }
+
     /// Every output file, sorted by path. The same catalogue always gives the same bytes.
     public func render() -> [OutputFile] {
         let files = FileList()
@@ -25,7 +34,11 @@ public struct SiteRenderer: Sendable {
     /// thread and in no particular order, so that a large portal never has to fit in memory whole.
     /// Each file's bytes depend on the catalogue alone.
     public func render(into sink: some OutputSink) {
-        let search = SearchIndex(index: index)
+        render(into: sink, search: SearchIndex(index: index))
+    }
+
+    /// Renders everything, gathering the service pages' words into `search`.
+    func render(into sink: some OutputSink, search: SearchIndex) {
         let pages = Mutex<[String]>([])
         // The largest jobs go first, so that no core is left with one at the end.
         var jobs: [Page] = [.catalogueJSON, .aToZ, .portfolio, .home, .catalogueSchema]
@@ -46,8 +59,14 @@ public struct SiteRenderer: Sendable {
         if let sitemap = sitemap(pages: pages.withLock { $0 }.filter { $0.hasSuffix(".html") }) { sink.write(sitemap) }
     }
 
+    /// Renders some pages on every core, in the order given (for `onedoor serve`, which renders only
+    /// the pages a change affects). Service pages hand nothing to a search index.
+    func render(_ pages: [Page]) -> [OutputFile] {
+        pages.concurrentMap { render($0, search: nil) }.compactMap { $0 }
+    }
+
     /// One piece of the output to render.
-    private enum Page: Sendable {
+    enum Page: Sendable {
         case home, aToZ, portfolio, catalogueJSON, catalogueSchema
         case category(Category)
         /// The service at this position of the id-sorted list.
@@ -57,7 +76,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The page's file; nil for `catalogue.json`, which is written in parts.
-    private func render(_ page: Page, search: SearchIndex) -> OutputFile? {
+    private func render(_ page: Page, search: SearchIndex?) -> OutputFile? {
         switch page {
         case .home: homePage()
         case .aToZ: aToZPage()
@@ -72,7 +91,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Files gathered in memory.
-    private final class FileList: OutputSink {
+    final class FileList: OutputSink {
         let files = Mutex<[OutputFile]>([])
 
         func write(_ file: OutputFile) {
@@ -135,10 +154,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The service's page; its words go to the search index on the way.
-    private func servicePage(_ service: Service, position: Int, search: SearchIndex) -> OutputFile {
+    private func servicePage(_ service: Service, position: Int, search: SearchIndex?) -> OutputFile {
         let path = SitePaths.service(service.id)
         let body = context.body(of: service)
-        search.add(service, doc: position, description: body.plainText)
+        search?.add(service, doc: position, description: body.plainText)
         let category = index.categoriesByID[service.category.value]
         let team = index.teamsByID[service.owner.value]
         let model = index.supportModelsByID[service.supportModel.value]

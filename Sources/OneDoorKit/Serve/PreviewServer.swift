@@ -13,6 +13,7 @@ public final class PreviewServer: Sendable {
         var files: [String: OutputFile] = [:]
         var version = 0
         var failure: PreviewFailure?
+        var stopping = false
     }
 
     private let state = Mutex(State())
@@ -44,10 +45,13 @@ public final class PreviewServer: Sendable {
         }
     }
 
+    /// Serves until `stop()`. The socket closing under a stop is the end, not an error.
     public func run() async throws {
         let handler = PreviewHandler(server: self)
         await server.appendRoute("GET *", to: handler)
-        try await server.run()
+        do {
+            try await server.run()
+        } catch where state.withLock({ $0.stopping }) {}
     }
 
     public func waitUntilListening() async throws {
@@ -55,6 +59,7 @@ public final class PreviewServer: Sendable {
     }
 
     public func stop() async {
+        state.withLock { $0.stopping = true }
         await server.stop(timeout: 1)
     }
 

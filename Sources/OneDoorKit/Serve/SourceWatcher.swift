@@ -11,15 +11,8 @@ public struct SourceWatcher: Sendable {
 
     /// What the folders hold now; two equal fingerprints mean nothing changed.
     public func fingerprint() -> [String: String] {
-        var result: [String: String] = [:]
-        for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { continue }
-            while let path = enumerator.nextObject() as? String {
-                guard let attributes = enumerator.fileAttributes, attributes[.type] as? FileAttributeType != .typeDirectory else { continue }
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                result[folder.path + "/" + path] = "\(modified):\(attributes[.size] ?? 0)"
-            }
+        folders.reduce(into: [:]) { result, folder in
+            result.merge(FileSystem.stamps(under: folder.standardizedFileURL.path)) { first, _ in first }
         }
-        return result
     }
 }

@@ -1,5 +1,5 @@
 /// A value a template can show: text, a flag, a number, a list, or a nested level of named values.
-enum TemplateValue: Sendable {
+enum TemplateValue: Sendable, Equatable {
     case string(String)
     case bool(Bool)
     case int(Int)
@@ -19,7 +19,7 @@ enum TemplateValue: Sendable {
 
 /// The values a template sees at one level. Values that are not set are left out, so that a
 /// section over them is skipped.
-struct TemplateValues: Sendable {
+struct TemplateValues: Sendable, Equatable {
     let values: [String: TemplateValue]
 
     init(_ values: [String: (any TemplateRepresentable)?]) {

@@ -1,0 +1,223 @@
+public import Foundation
+internal import Synchronization
+
+/// The preview server's builds, in memory. The first builds everything. After that, when the only
+/// change is to the text of existing service files, it re-reads those files, checks the catalogue with
+/// the links of the other services kept, and renders again only what shows the edited services: their
+/// pages and those of the services they name or that name them, the lists they are in (home, A–Z,
+/// portfolio, their category, team and support model), the search files that hold their words, and
+/// `catalogue.json`. Any other change — a file added, removed or renamed, a YAML file, a template —
+/// builds everything again. Either way the files are those a full build gives.
+public struct PreviewSession: Sendable {
+    public let catalogueFolder: URL
+    public let templatesFolder: URL?
+    public let today: Day
+    private var last: LastBuild?
+
+    /// What the last good build read and wrote.
+    private struct LastBuild: Sendable {
+        let fingerprint: [String: String]
+        let catalogue: Catalogue
+        /// Findings made while reading files (warnings: a build with errors is not kept).
+        let readFindings: [Diagnostic]
+        let templates: TemplateSet
+        let files: [String: OutputFile]
+        let renderer: SiteRenderer
+        let search: SearchIndex
+        /// Each service's place in `catalogue.json`, by position.
+        let jsonEntries: [[UInt8]]
+        /// The findings about each service's links, by position.
+        let linkFindings: [[Diagnostic]]
+    }
+
+    /// What a build gave.
+    public struct Outcome: Sendable {
+        public let result: Result<[String: OutputFile], PreviewFailure>
+        /// Files rendered by this build (all of them for a full build).
+        public let renderedCount: Int
+        public let wasIncremental: Bool
+    }
+
+    public init(catalogueFolder: URL, templatesFolder: URL?, today: Day) {
+        self.catalogueFolder = catalogueFolder.standardizedFileURL
+        self.templatesFolder = templatesFolder?.standardizedFileURL
+        self.today = today
+    }
+
+    /// Builds the sources as they are now; `fingerprint` is `SourceWatcher`'s, taken just before.
+    public mutating func build(fingerprint: [String: String]) -> Outcome {
+        if let last, let changed = editedServices(since: last, fingerprint: fingerprint) {
+            return update(last, changed: changed, fingerprint: fingerprint)
+        }
+        return fullBuild(fingerprint: fingerprint)
+    }
+
+    /// The positions of the services whose files changed, when nothing else did.
+    private func editedServices(since last: LastBuild, fingerprint: [String: String]) -> [Int]? {
+        // The same number of files, each of them there before: the same files.
+        guard fingerprint.count == last.fingerprint.count else { return nil }
+        let root = catalogueFolder.path + "/"
+        var changed: [Int] = []
+        for (path, stamp) in fingerprint {
+            guard let before = last.fingerprint[path] else { return nil }
+            guard before != stamp else { continue }
+            let file = path.dropFirst(root.count)
+            guard path.hasPrefix(root), let position = last.catalogue.services.firstIndex(where: { $0.file == file }) else { return nil }
+            changed.append(position)
+        }
+        return changed.sorted()
+    }
+
+    private mutating func fullBuild(fingerprint: [String: String]) -> Outcome {
+        let loaded: LoadedCatalogue
+        do {
+            loaded = try CatalogueLoader(folder: catalogueFolder).load()
+        } catch {
+            return Outcome(result: .failure(PreviewFailure(messages: ["error: \(error)"])), renderedCount: 0, wasIncremental: false)
+        }
+        let catalogue = loaded.catalogue
+        let linkFindings = LinkRules.findings(catalogue, index: CatalogueIndex(catalogue))
+        let findings = (loaded.diagnostics + CatalogueChecker(today: today).check(catalogue, linkFindings: linkFindings)).sorted()
+        guard !findings.hasErrors else {
+            return Outcome(result: .failure(PreviewFailure(messages: findings.map(\.description))), renderedCount: 0, wasIncremental: false)
+        }
+        let templates: TemplateSet
+        do {
+            templates = try TemplateSet.load(overrides: templatesFolder)
+        } catch {
+            return Outcome(result: .failure(PreviewFailure(messages: [error.description])), renderedCount: 0, wasIncremental: false)
+        }
+        let renderer = SiteRenderer(catalogue: catalogue, templates: templates)
+        let search = SearchIndex(index: renderer.index, keepingFiles: true)
+        let list = SiteRenderer.FileList()
+        renderer.render(into: list, search: search)
+        let files = Dictionary(list.files.withLock { $0 }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let json = CatalogueJSON(index: renderer.index)
+        last = LastBuild(
+            fingerprint: fingerprint, catalogue: catalogue, readFindings: loaded.diagnostics, templates: templates, files: files,
+            renderer: renderer, search: search, jsonEntries: catalogue.services.enumerated().map { json.entry(for: $1, first: $0 == 0) },
+            linkFindings: linkFindings)
+        return Outcome(result: .success(files), renderedCount: files.count, wasIncremental: false)
+    }
+
+    private mutating func update(_ last: LastBuild, changed: [Int], fingerprint: [String: String]) -> Outcome {
+        let loader = CatalogueLoader(folder: catalogueFolder)
+        var services = last.catalogue.services
+        let changedFiles = Set(changed.map { services[$0].file })
+        var readFindings = last.readFindings.filter { !changedFiles.contains($0.location.file) }
+        for position in changed {
+            let entry = FileSystem.Entry(path: services[position].file, isSymbolicLink: false, hasValidName: true)
+            let read = loader.readService(entry)
+            readFindings += read.findings
+            // A file that cannot be read whole (or that now holds another id) needs the full story.
+            guard let service = read.service, service.id == services[position].id else {
+                return Outcome(result: .failure(PreviewFailure(messages: readFindings.sorted().map(\.description))),
+                               renderedCount: 0, wasIncremental: true)
+            }
+            services[position] = service
+        }
+        let old = last.catalogue
+        let catalogue = Catalogue(settings: old.settings, categories: old.categories, teams: old.teams, supportModels: old.supportModels,
+                                  services: services, unreadable: old.unreadable, fileCount: old.fileCount)
+        // The same ids as before: the links of the other services find what they found.
+        var linkFindings = last.linkFindings
+        let checkIndex = CatalogueIndex(catalogue)
+        let serviceIDs = services.map(\.id)
+        for position in changed { linkFindings[position] = LinkRules.findings(for: services[position], index: checkIndex, serviceIDs: serviceIDs) }
+        let findings = (readFindings + CatalogueChecker(today: today).check(catalogue, linkFindings: linkFindings)).sorted()
+        guard !findings.hasErrors else {
+            return Outcome(result: .failure(PreviewFailure(messages: findings.map(\.description))), renderedCount: 0, wasIncremental: true)
+        }
+
+        let renderer = SiteRenderer(updating: last.renderer, catalogue: catalogue, changed: changed)
+        let index = renderer.index
+        let (pages, jsonPositions) = Self.pages(showing: changed, before: old, renderer: renderer, previous: last.renderer)
+        let json = CatalogueJSON(index: index)
+        var jsonEntries = last.jsonEntries
+        for position in jsonPositions { jsonEntries[position] = json.entry(for: services[position], first: position == 0) }
+        let entries = jsonEntries
+        let search = SearchIndex(index: index, continuing: last.search)
+        let jsonSize = last.files[SitePaths.catalogueJSON]?.bytes.count ?? 0
+        // Pages, search files and catalogue.json do not depend on each other: they are made side by side.
+        let (toRender, edited) = (pages, services)
+        let parts: [@Sendable () -> (files: [OutputFile], removed: [String])] = [
+            { (renderer.render(toRender), []) },
+            {
+                var result: (files: [OutputFile], removed: [String]) = ([], [])
+                for position in changed {
+                    let update = search.update(
+                        doc: position,
+                        old: (old.services[position], renderer.context.body(of: old.services[position]).plainText),
+                        new: (edited[position], renderer.context.body(of: edited[position]).plainText))
+                    result.files += update.changed
+                    result.removed += update.removed
+                }
+                return result
+            },
+            {
+                var bytes = json.head()
+                bytes.reserveCapacity(jsonSize)
+                for entry in entries { bytes += entry }
+                bytes += CatalogueJSON.end(hasServices: !edited.isEmpty)
+                return ([OutputFile(path: SitePaths.catalogueJSON, bytes: bytes)], [])
+            },
+        ]
+        let results = parts.concurrentMap { $0() }
+        let rendered = results.flatMap(\.files)
+        let removed = results.flatMap(\.removed)
+        var files = last.files
+        for path in removed { files[path] = nil }
+        for file in rendered { files[file.path] = file }
+        self.last = LastBuild(fingerprint: fingerprint, catalogue: catalogue, readFindings: readFindings, templates: last.templates,
+                              files: files, renderer: renderer, search: search, jsonEntries: jsonEntries, linkFindings: linkFindings)
+        return Outcome(result: .success(files), renderedCount: rendered.count, wasIncremental: true)
+    }
+}
+
+extension PreviewSession {
+    /// The pages that show the edited services at `changed` positions: their own pages; and, when
+    /// what lists show of them changed (or their support model or dependencies), the pages of the
+    /// services they name or that name them and the lists they are in. Also the positions whose
+    /// entries in `catalogue.json` change.
+    fileprivate static func pages(showing changed: [Int], before old: Catalogue, renderer: SiteRenderer, previous: SiteRenderer)
+        -> (pages: [SiteRenderer.Page], jsonPositions: Set<Int>) {
+        let services = renderer.catalogue.services
+        let index = renderer.index
+        let listed = changed.filter { position in
+            let (before, after) = (old.services[position], services[position])
+            return previous.context.summaries[before.id] != renderer.context.summaries[after.id]
+                || before.supportModel.value != after.supportModel.value
+                || before.dependsOn.map(\.value) != after.dependsOn.map(\.value)
+        }
+        guard !listed.isEmpty else { return (changed.map(SiteRenderer.Page.service), Set(changed)) }
+        var servicePositions = Set(changed)
+        var jsonPositions = Set(changed)
+        let positions = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1.id, $0) })
+        var categories: Set<String> = [], teams: Set<String> = [], models: Set<String> = []
+        for position in listed {
+            for service in [old.services[position], services[position]] {
+                // Pages that name the service: those it depends on, and those that depend on it or point to it.
+                let related = service.dependsOn.map(\.value) + (index.dependents[service.id] ?? []).map(\.id)
+                servicePositions.formUnion(related.compactMap { positions[$0] })
+                servicePositions.formUnion(services.indices.filter { services[$0].replacedBy?.value == service.id })
+                // Their `used_by` in catalogue.json.
+                jsonPositions.formUnion(service.dependsOn.compactMap { positions[$0.value] })
+                var category: String? = service.category.value
+                while let id = category, categories.insert(id).inserted { category = index.categoriesByID[id]?.parent?.value }
+                teams.insert(service.owner.value)
+                models.insert(service.supportModel.value)
+            }
+        }
+        var pages: [SiteRenderer.Page] = [.home, .aToZ, .portfolio]
+        pages += categories.sorted().compactMap { index.categoriesByID[$0] }.map(SiteRenderer.Page.category)
+        pages += teams.sorted().compactMap { index.teamsByID[$0] }.map(SiteRenderer.Page.team)
+        pages += models.sorted().compactMap { index.supportModelsByID[$0] }.map(SiteRenderer.Page.supportModel)
+        pages += servicePositions.sorted().map(SiteRenderer.Page.service)
+        return (pages, jsonPositions)
+    }
+}
+
+/// Why a preview build did not publish: the lines `check` would print.
+public struct PreviewFailure: Error, Sendable, Equatable {
+    public let messages: [String]
+}
