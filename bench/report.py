@@ -51,6 +51,20 @@ def main():
     if len(sizes) > 1 and 10000 in sizes and 100000 in sizes:
         print(f"\nScaling from 10,000 to 100,000 services: build × {median(work, 100000, 'build') / median(work, 10000, 'build'):.1f}, "
               f"check × {median(work, 100000, 'check') / median(work, 10000, 'check'):.1f}.")
+    serve = work / "serve-10000.json"
+    if serve.exists():
+        data = json.loads(serve.read_text())
+        build = median(work, 10000, "build")
+        print("\n## `onedoor serve` at 10,000 services\n")
+        print("One service file edited at a time, seven times for each kind of edit (`bench/serve_bench.py`). "
+              "*Rebuild* is the time serve reports for the rebuild; *noticed* runs from the file being written to "
+              "the rebuild being ready, so it adds the polling interval (up to 250 ms) and the look at every "
+              "file's modification time.\n")
+        print("| edit | rebuild ms (median) | slowest ms | ÷ full build | noticed ms (median) |")
+        print("|---|---|---|---|---|")
+        for kind, result in data["edits"].items():
+            print(f"| {kind} | {result['rebuild_ms']:.0f} | {result['rebuild_max_ms']:.0f} | "
+                  f"{result['rebuild_ms'] / 1000 / build * 100:.1f} % | {result['noticed_ms']:.0f} |")
     search = work / "search-10000.md"
     if search.exists():
         print("\n## Search at 10,000 services\n")

@@ -34,6 +34,7 @@ for n in $SIZES; do
   du -sb "$WORK/out-ours/search" | cut -f1 > "$WORK/size-search-$n.txt"
   if [ "$n" = 10000 ]; then
     python3 bench/search_bench.py "$WORK/out-ours" > "$WORK/search-$n.md"
+    python3 bench/serve_bench.py "$ONEDOOR" "$catalogue" "$WORK/serve-$n.json"
   fi
   rm -rf "$WORK"/out-*
 done

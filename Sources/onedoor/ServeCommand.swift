@@ -29,8 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
         var session = PreviewSession(catalogueFolder: catalogue, templatesFolder: templatesFolder,
                                      today: Day.today(environment: ProcessInfo.processInfo.environment))
         let watcher = SourceWatcher(folders: [catalogue] + (templatesFolder.map { [$0] } ?? []))
-        let first = session.build(fingerprint: watcher.fingerprint())
-        server.publish(Self.report(first, took: nil))
+        let sources = watcher.fingerprint()
+        server.publish(Self.report(session.build(fingerprint: sources), took: nil))
 
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
@@ -39,20 +39,22 @@ struct ServeCommand: AsyncParsableCommand {
 
         // Ctrl-C stops the server; the watcher's sleep then ends with a cancellation, which is the way out.
         do {
-            try await serve(server, watcher: watcher, session: session)
+            try await serve(server, watcher: watcher, session: session, built: sources)
         } catch is CancellationError {}
         interrupt.cancel()
         say("Stopped.")
     }
 
-    private func serve(_ server: PreviewServer, watcher: SourceWatcher, session: PreviewSession) async throws {
+    /// Serves, and builds again whenever the sources differ from those last built (`built` at first).
+    private func serve(_ server: PreviewServer, watcher: SourceWatcher, session: PreviewSession,
+                       built: [String: String]) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             try await server.waitUntilListening()
             say("Serving \(folder) at http://127.0.0.1:\(await server.port ?? port)/ — press Ctrl-C to stop")
             group.addTask {
                 var session = session
-                var seen = watcher.fingerprint()
+                var seen = built
                 while !Task.isCancelled {
                     try await Task.sleep(for: .milliseconds(250))
                     let now = watcher.fingerprint()

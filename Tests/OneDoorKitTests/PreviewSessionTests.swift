@@ -64,6 +64,12 @@ import Testing
         let third = session.build(fingerprint: watcher.fingerprint())
         #expect(third.wasIncremental && third.renderedCount <= 5)
         assertSame(third, try fullBuild(of: folder))
+
+        // A dependency dropped: the pages of both services, and who uses what, change.
+        try edit(folder, "services/communications-and-collaboration/email.md") { $0.replacing("depends_on: [network-accounts, ", with: "depends_on: [") }
+        let fourth = session.build(fingerprint: watcher.fingerprint())
+        #expect(fourth.wasIncremental)
+        assertSame(fourth, try fullBuild(of: folder))
     }
 
     @Test func aBrokenEditIsReportedAndItsFixBuildsAsAFullBuildWould() throws {

@@ -36,11 +36,7 @@ struct SiteIndex: Sendable {
         servicesInCategory = Dictionary(grouping: byName, by: \.category.value)
         servicesOfTeam = Dictionary(grouping: byName, by: \.owner.value)
         servicesOfSupportModel = Dictionary(grouping: byName, by: \.supportModel.value)
-        var dependents: [String: [Service]] = [:]
-        for service in byName {
-            for dependency in service.dependsOn { dependents[dependency.value, default: []].append(service) }
-        }
-        self.dependents = dependents
+        dependents = Self.dependents(in: byName)
         subcategories = Dictionary(grouping: catalogue.categories.filter { $0.parent != nil }, by: { $0.parent!.value })
         var totals: [String: Int] = [:]
         for category in catalogue.categories {
@@ -57,18 +53,18 @@ struct SiteIndex: Sendable {
     }
 
     /// The index of a catalogue in which only the services at `changed` positions were edited since
-    /// `previous` was made (`onedoor serve`). When none of them changed its id, name, category, owner,
-    /// support model or dependencies, the edited services take the places of the old ones; otherwise
-    /// the index is made again.
+    /// `previous` was made (`onedoor serve`). When none of them changed its id, name, category, owner
+    /// or support model, the edited services take the places of the old ones (and who depends on whom
+    /// is worked out again if dependencies changed); otherwise the index is made again.
     static func updating(_ previous: SiteIndex, catalogue: Catalogue, changed: [Int]) -> SiteIndex {
         let old = previous.catalogue.services
         let inPlace = changed.allSatisfy { position in
             let (before, after) = (old[position], catalogue.services[position])
             return before.id == after.id && before.name == after.name && before.category.value == after.category.value
                 && before.owner.value == after.owner.value && before.supportModel.value == after.supportModel.value
-                && before.dependsOn.map(\.value) == after.dependsOn.map(\.value)
         }
         guard inPlace, old.count == catalogue.services.count else { return SiteIndex(catalogue) }
+        let sameDependencies = changed.allSatisfy { old[$0].dependsOn.map(\.value) == catalogue.services[$0].dependsOn.map(\.value) }
         var index = previous
         index.catalogue = catalogue
         func replace(_ service: Service, in list: inout [Service]) {
@@ -81,9 +77,21 @@ struct SiteIndex: Sendable {
             replace(service, in: &index.servicesInCategory[service.category.value, default: []])
             replace(service, in: &index.servicesOfTeam[service.owner.value, default: []])
             replace(service, in: &index.servicesOfSupportModel[service.supportModel.value, default: []])
-            for dependency in service.dependsOn { replace(service, in: &index.dependents[dependency.value, default: []]) }
+            if sameDependencies {
+                for dependency in service.dependsOn { replace(service, in: &index.dependents[dependency.value, default: []]) }
+            }
         }
+        if !sameDependencies { index.dependents = dependents(in: index.servicesByName) }
         return index
+    }
+
+    /// For each id, the services that depend on it, in the order of `services`.
+    private static func dependents(in services: [Service]) -> [String: [Service]] {
+        var dependents: [String: [Service]] = [:]
+        for service in services {
+            for dependency in service.dependsOn { dependents[dependency.value, default: []].append(service) }
+        }
+        return dependents
     }
 
     /// Case- and accent-insensitive key, so "Éducation" sorts with "Education".
