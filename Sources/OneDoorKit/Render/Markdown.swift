@@ -102,16 +102,19 @@ enum Markdown {
     /// Gives each `<hN>` an id. In safe mode raw HTML is omitted, so every `<hN>` in cmark's output is a heading.
     private static func addAnchors(_ headings: [Heading], to html: String) -> String {
         guard !headings.isEmpty else { return html }
-        var result = ""
-        var rest = Substring(html)
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + headings.count * 32)
+        var position = 0
         for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { break }
-            result += rest[..<range.lowerBound]
-            result += "<h\(heading.level) id=\"\(heading.anchor)\">"
-            rest = rest[range.upperBound...]
+            let tag = Array("<h\(heading.level)>".utf8)
+            guard let found = bytes.firstIndex(of: tag, from: position) else { break }
+            result += bytes[position..<found]
+            result += "<h\(heading.level) id=\"\(heading.anchor)\">".utf8
+            position = found + tag.count
         }
-        return result + rest
+        result += bytes[position...]
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static func withDocument(_ text: String, _ body: (OpaquePointer) -> Void) {

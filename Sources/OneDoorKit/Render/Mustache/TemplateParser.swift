@@ -37,7 +37,7 @@ struct TemplateParser {
             if !text.isEmpty { nodes.append(.text(text)) }
             text = []
         }
-        while let tagStart = find(open, from: position) {
+        while let tagStart = bytes.firstIndex(of: open, from: position) {
             text += bytes[position..<tagStart]
             let tag = try readTag(at: tagStart)
             position = tag.end
@@ -108,7 +108,7 @@ struct TemplateParser {
             }
         }
         if sigil == UInt8(ascii: "=") { closer = [UInt8(ascii: "=")] + close }
-        guard let contentEnd = find(closer, from: contentStart) else {
+        guard let contentEnd = bytes.firstIndex(of: closer, from: contentStart) else {
             throw error("this tag is never closed with `\(String(decoding: closer, as: UTF8.self))`", at: start)
         }
         let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -155,16 +155,6 @@ struct TemplateParser {
         let path = content.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.contains(where: \.isEmpty) else { throw error("`\(content)` is not a name", at: tag.start) }
         return Template.Name(path: path, transform: transform)
-    }
-
-    private func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, start + needle.count <= bytes.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 
     private func error(_ message: String, at offset: Int) -> TemplateError {
