@@ -32,9 +32,19 @@ final class SearchIndex: Sendable {
 
     /// Each word with the services it is found in, as `doc << 4 | weight`, in the order they arrived.
     private struct Postings {
-        var lists: [String: [UInt32]] = [:]
-        /// For each word, how many services have it in their description only.
-        var bodyOnly: [String: Int] = [:]
+        var words: [String: Word] = [:]
+
+        /// One dictionary entry per word, so that adding a word looks it up once.
+        struct Word {
+            var list: [UInt32] = []
+            /// How many services have the word in their description only.
+            var bodyOnly = 0
+
+            mutating func add(doc: Int, weight: Weight) {
+                list.append(UInt32(doc) << 4 | UInt32(weight.rawValue))
+                if weight == .body { bodyOnly += 1 }
+            }
+        }
     }
 
     /// The terms files as last written: every word's entry, and the shards.
@@ -75,8 +85,7 @@ final class SearchIndex: Sendable {
         let words = words(of: service, description: description)
         gathered.withLock { postings in
             for (word, weight) in words {
-                postings.lists[word, default: []].append(UInt32(doc) << 4 | UInt32(weight.rawValue))
-                if weight == .body { postings.bodyOnly[word, default: 0] += 1 }
+                postings.words[word, default: Postings.Word()].add(doc: doc, weight: weight)
             }
         }
     }
@@ -114,13 +123,12 @@ final class SearchIndex: Sendable {
         }
         let lists = gathered.withLock { postings -> [String: [UInt32]] in
             for (word, weight) in before {
-                postings.lists[word]?.removeAll { $0 >> 4 == UInt32(doc) }
-                if postings.lists[word]?.isEmpty == true { postings.lists[word] = nil }
-                if weight == .body { postings.bodyOnly[word, default: 1] -= 1 }
+                postings.words[word]?.list.removeAll { $0 >> 4 == UInt32(doc) }
+                if weight == .body { postings.words[word]?.bodyOnly -= 1 }
+                if postings.words[word]?.list.isEmpty == true { postings.words[word] = nil }
             }
             for (word, weight) in after {
-                postings.lists[word, default: []].append(UInt32(doc) << 4 | UInt32(weight.rawValue))
-                if weight == .body { postings.bodyOnly[word, default: 0] += 1 }
+                postings.words[word, default: Postings.Word()].add(doc: doc, weight: weight)
             }
             let dirty = Set(before.keys).union(after.keys)
             return Dictionary(uniqueKeysWithValues: dirty.map { ($0, kept($0, in: postings) ?? []) })
@@ -214,7 +222,7 @@ final class SearchIndex: Sendable {
     func postings() -> [String: [UInt32]] {
         gathered.withLock { gathered in
             var postings: [String: [UInt32]] = [:]
-            for word in gathered.lists.keys {
+            for word in gathered.words.keys {
                 if let kept = kept(word, in: gathered) { postings[word] = kept }
             }
             return postings
@@ -223,9 +231,10 @@ final class SearchIndex: Sendable {
 
     /// A word's list as the index shows it, sorted; nil when nothing of it is kept.
     private func kept(_ word: String, in gathered: Postings) -> [UInt32]? {
-        guard let list = gathered.lists[word] else { return nil }
+        guard let entry = gathered.words[word] else { return nil }
         let commonLimit = max(20, Int(Double(index.catalogue.services.count) * Self.commonBodyShare))
-        let common = gathered.bodyOnly[word, default: 0] > commonLimit
+        let common = entry.bodyOnly > commonLimit
+        let list = entry.list
         let kept = common ? list.filter { $0 & 0xF != UInt32(Weight.body.rawValue) } : list
         return kept.isEmpty ? nil : kept.sorted()
     }
