@@ -22,21 +22,20 @@ enum SourceLimits {
 
     /// A line over the length limit.
     static func check(_ source: SourceText) -> [Diagnostic] {
-        var line = 1
-        var length = 0
-        for byte in source.text.utf8 {
-            if byte == 0x0A {
+        var text = source.text
+        let line = text.withUTF8 { bytes -> Int? in
+            var line = 1
+            var lineStart = 0
+            for index in bytes.indices where bytes[index] == 0x0A {
+                if index - lineStart > maxLineBytes { return line }
                 line += 1
-                length = 0
-            } else {
-                length += 1
-                if length > maxLineBytes {
-                    return [.error(.limit, at: SourceLocation(file: source.path, line: line, column: 1),
-                        "this line is over the limit of 64 KiB; break it into shorter lines")]
-                }
+                lineStart = index + 1
             }
+            return bytes.count - lineStart > maxLineBytes ? line : nil
         }
-        return []
+        guard let line else { return [] }
+        return [.error(.limit, at: SourceLocation(file: source.path, line: line, column: 1),
+            "this line is over the limit of 64 KiB; break it into shorter lines")]
     }
 
     /// More aliases than the limit, counted on the text before it is parsed.
