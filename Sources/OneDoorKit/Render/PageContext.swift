@@ -6,6 +6,8 @@ struct PageContext: Sendable {
     let site: TemplateValues
     /// Each service as lists show it, by id.
     let summaries: [String: TemplateValues]
+    /// Each support model as service pages show it, by id.
+    let supportModels: [String: TemplateValues]
 
     init(index: SiteIndex) {
         let services = index.catalogue.services
@@ -28,6 +30,8 @@ struct PageContext: Sendable {
     private init(index: SiteIndex, summaries: [String: TemplateValues]) {
         self.index = index
         self.summaries = summaries
+        supportModels = Dictionary(index.catalogue.supportModels.map { ($0.id, PageContext.values(of: $0)) },
+                                   uniquingKeysWith: { first, _ in first })
         let settings = index.catalogue.settings
         site = TemplateValues([
             "title": settings.title, "organisation": settings.organisation, "language": settings.language,
@@ -82,6 +86,10 @@ struct PageContext: Sendable {
     }
 
     func supportModel(_ model: SupportModel) -> TemplateValues {
+        supportModels[model.id] ?? PageContext.values(of: model)
+    }
+
+    private static func values(of model: SupportModel) -> TemplateValues {
         TemplateValues([
             "name": model.name, "hours": model.hours, "href": SitePaths.supportModel(model.id),
             "escalation": model.escalation,

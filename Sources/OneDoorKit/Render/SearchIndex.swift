@@ -242,8 +242,9 @@ final class SearchIndex: Sendable {
     /// Every word of a service with the weight of the best field it is found in.
     func words(of service: Service, description: String) -> [String: Weight] {
         var words: [String: Weight] = [:]
+        // Fields come in order of rising weight, so a word keeps the last (best) one it is found in.
         func add(_ text: String, _ weight: Weight) {
-            for word in SearchText.words(text) where words[word].map({ $0 < weight }) ?? true { words[word] = weight }
+            for word in SearchText.words(text) { words[word] = weight }
         }
         add(description, .body)
         for text in [index.categoriesByID[service.category.value]?.name, index.teamsByID[service.owner.value]?.name].compactMap({ $0 })

@@ -23,7 +23,12 @@ struct TemplateValues: Sendable, Equatable {
     let values: [String: TemplateValue]
 
     init(_ values: [String: (any TemplateRepresentable)?]) {
-        self.values = values.compactMapValues { $0?.templateValue }
+        var kept: [String: TemplateValue] = [:]
+        kept.reserveCapacity(values.count)
+        for (name, value) in values {
+            if let value { kept[name] = value.templateValue }
+        }
+        self.values = kept
     }
 
     subscript(name: String) -> TemplateValue? { values[name] }
