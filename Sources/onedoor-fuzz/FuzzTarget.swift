@@ -1,5 +1,5 @@
 // The fuzz target: arbitrary bytes through front matter splitting, YAML loading, the model, the checks
-// and rendering. The first byte chooses the file the rest stands for (service, categories.yaml or
+// and rendering, and the plain-YAML reader compared with Yams. The first byte chooses the file the rest stands for (service, categories.yaml or
 // support-models.yaml). Built by `make fuzz` with libFuzzer; built normally, it replays a corpus.
 import Foundation
 import OneDoorKit
@@ -7,7 +7,10 @@ import OneDoorKit
 func probe(_ bytes: [UInt8]) {
     guard let first = bytes.first else { return }
     let roles = InMemoryCheck.Role.allCases
-    InMemoryCheck.run(Array(bytes.dropFirst()), as: roles[Int(first) % roles.count])
+    let role = roles[Int(first) % roles.count]
+    InMemoryCheck.run(Array(bytes.dropFirst()), as: role)
+    // The fast reader of plain YAML must read exactly what Yams reads, or leave the text to Yams.
+    precondition(InMemoryCheck.plainYAMLAgreesWithYams(Array(bytes.dropFirst()), as: role), "PlainYAML and Yams disagree")
 }
 
 #if FUZZING

@@ -12,6 +12,7 @@ import Testing
             guard let first = bytes.first else { continue }
             let roles = InMemoryCheck.Role.allCases
             _ = InMemoryCheck.run(Array(bytes.dropFirst()), as: roles[Int(first) % roles.count])
+            #expect(InMemoryCheck.plainYAMLAgreesWithYams(Array(bytes.dropFirst()), as: roles[Int(first) % roles.count]), "\(input.lastPathComponent)")
         }
     }
 

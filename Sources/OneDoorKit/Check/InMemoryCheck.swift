@@ -52,6 +52,20 @@ public enum InMemoryCheck {
         return findings
     }
 
+    /// False when `PlainYAML` reads the YAML of `bytes` (the front matter of a service file, or a whole
+    /// YAML file) into anything but what Yams reads: the fuzzer traps on it.
+    public static func plainYAMLAgreesWithYams(_ bytes: [UInt8], as role: Role) -> Bool {
+        guard case let .success(source) = SourceText.decode(Data(bytes), path: "probe") else { return true }
+        var yaml = source.text
+        if role == .service {
+            guard case let .success(frontMatter) = FrontMatter.split(source) else { return true }
+            yaml = frontMatter.yaml
+        }
+        guard let plain = PlainYAML.parse(yaml, file: "probe", lineOffset: 0) else { return true }
+        guard case let .success(yams?) = SourceNode.parseWithYams(yaml, file: "probe") else { return false }
+        return plain == yams
+    }
+
     private static func readList<Entry>(
         _ source: SourceText, diagnostics: inout [Diagnostic], _ read: (SourceNode, inout [Diagnostic]) -> (Entry?, id: String?)
     ) -> [Entry] {
