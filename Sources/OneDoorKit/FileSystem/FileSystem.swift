@@ -49,15 +49,16 @@ enum FileSystem {
         return entries
     }
 
-    /// Each file under `folder` (hidden ones too, links not followed) with its modification time and
-    /// size: two equal results mean nothing changed.
+    /// Each file under `folder` (links not followed) with its modification time and size: two equal
+    /// results mean nothing changed. Hidden files and backups ending in `~` are left out, as the
+    /// loader leaves them out: an editor's swap files come and go without changing anything.
     static func stamps(under folder: String) -> [String: String] {
         guard let directory = opendir(folder) else { return [:] }
         defer { closedir(directory) }
         var stamps: [String: String] = [:]
         while let item = readdir(directory) {
             let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name != ".", name != ".." else { continue }
+            guard !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
             let path = folder + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }

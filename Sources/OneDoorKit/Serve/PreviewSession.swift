@@ -106,7 +106,9 @@ public struct PreviewSession: Sendable {
         let changedFiles = Set(changed.map { services[$0].file })
         var readFindings = last.readFindings.filter { !changedFiles.contains($0.location.file) }
         for position in changed {
-            let entry = FileSystem.Entry(path: services[position].file, isSymbolicLink: false, hasValidName: true)
+            let file = services[position].file
+            let isLink = FileSystem.isSymbolicLink(catalogueFolder.path + "/" + file) ?? false
+            let entry = FileSystem.Entry(path: file, isSymbolicLink: isLink, hasValidName: true)
             let read = loader.readService(entry)
             readFindings += read.findings
             // A file that cannot be read whole (or that now holds another id) needs the full story.
