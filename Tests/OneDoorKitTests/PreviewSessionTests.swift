@@ -2,28 +2,44 @@ import Foundation
 @testable import OneDoorKit
 import Testing
 
-@Suite struct PreviewSessionTests {
-    /// A copy of the example catalogue, whose services name each other in many ways.
-    private func exampleCatalogue() throws -> URL {
+/// A preview session on a copy of the example catalogue, whose services name each other in many ways.
+private struct Preview {
+    static let email = "services/communications-and-collaboration/email.md"
+    let folder: URL
+    let watcher: SourceWatcher
+    var session: PreviewSession
+
+    init() throws {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("catalogue")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onedoor-session-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("onedoor-session-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: source, to: folder)
-        return folder
+        watcher = SourceWatcher(folders: [folder])
+        session = PreviewSession(catalogueFolder: folder, templatesFolder: nil, today: Day("2026-12-01")!)
     }
 
-    private func fullBuild(of folder: URL) throws -> [String: OutputFile] {
+    mutating func build() -> PreviewSession.Outcome {
+        session.build(fingerprint: watcher.fingerprint())
+    }
+
+    func edit(_ path: String = Preview.email, _ change: (String) -> String) throws {
+        let url = folder.appendingPathComponent(path)
+        try Data(change(try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
+    }
+
+    /// What a full build of the sources as they are now gives.
+    func fullBuild() throws -> [String: OutputFile] {
         let catalogue = try CatalogueLoader(folder: folder).load().catalogue
         let files = SiteRenderer(catalogue: catalogue, templates: try TemplateSet.load()).render()
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
     }
 
-    private func edit(_ folder: URL, _ path: String, _ change: (String) -> String) throws {
-        let url = folder.appendingPathComponent(path)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try Data(change(text).utf8).write(to: url)
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
     }
+}
 
+@Suite struct PreviewSessionTests {
     private func assertSame(_ outcome: PreviewSession.Outcome, _ expected: [String: OutputFile]) {
         guard case let .success(files) = outcome.result else {
             Issue.record("the build failed: \(outcome.result)")
@@ -36,71 +52,62 @@ import Testing
     }
 
     @Test func editingServicesRendersOnlyWhatTheyShowOnAndMatchesAFullBuild() throws {
-        let folder = try exampleCatalogue()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let watcher = SourceWatcher(folders: [folder])
-        var session = PreviewSession(catalogueFolder: folder, templatesFolder: nil, today: Day("2026-12-01")!)
-        let first = session.build(fingerprint: watcher.fingerprint())
+        var preview = try Preview()
+        defer { preview.remove() }
+        let first = preview.build()
         #expect(!first.wasIncremental)
-        assertSame(first, try fullBuild(of: folder))
+        assertSame(first, try preview.fullBuild())
 
         // A new name and summary, a new dependency, and words no other service has.
-        try edit(folder, "services/communications-and-collaboration/email.md") { text in
+        try preview.edit { text in
             text.replacing("name: Email\n", with: "name: Email and Calendars\n")
                 .replacing("summary: \"Mailboxes", with: "summary: \"Quokka mailboxes")
                 .replacing("depends_on: [", with: "depends_on: [network-accounts, ")
                 + "\nZanzibar xylophones are not supported.\n"
         }
-        let second = session.build(fingerprint: watcher.fingerprint())
+        let second = preview.build()
         #expect(second.wasIncremental)
         #expect(second.renderedCount * 4 < (try? second.result.get().count) ?? 0)
-        assertSame(second, try fullBuild(of: folder))
+        assertSame(second, try preview.fullBuild())
 
         // Words removed from the description again, so that some leave the index: no list shows the
         // description, so only the service's own page, search files and catalogue.json change.
-        try edit(folder, "services/communications-and-collaboration/email.md") { text in
-            text.replacing("\nZanzibar xylophones are not supported.\n", with: "")
-        }
-        let third = session.build(fingerprint: watcher.fingerprint())
+        try preview.edit { $0.replacing("\nZanzibar xylophones are not supported.\n", with: "") }
+        let third = preview.build()
         #expect(third.wasIncremental && third.renderedCount <= 5)
-        assertSame(third, try fullBuild(of: folder))
+        assertSame(third, try preview.fullBuild())
 
         // A dependency dropped: the pages of both services, and who uses what, change.
-        try edit(folder, "services/communications-and-collaboration/email.md") { $0.replacing("depends_on: [network-accounts, ", with: "depends_on: [") }
-        let fourth = session.build(fingerprint: watcher.fingerprint())
+        try preview.edit { $0.replacing("depends_on: [network-accounts, ", with: "depends_on: [") }
+        let fourth = preview.build()
         #expect(fourth.wasIncremental)
-        assertSame(fourth, try fullBuild(of: folder))
+        assertSame(fourth, try preview.fullBuild())
     }
 
     @Test func aBrokenEditIsReportedAndItsFixBuildsAsAFullBuildWould() throws {
-        let folder = try exampleCatalogue()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let watcher = SourceWatcher(folders: [folder])
-        var session = PreviewSession(catalogueFolder: folder, templatesFolder: nil, today: Day("2026-12-01")!)
-        _ = session.build(fingerprint: watcher.fingerprint())
-        try edit(folder, "services/communications-and-collaboration/email.md") { $0.replacing("status: live", with: "status: active") }
-        let broken = session.build(fingerprint: watcher.fingerprint())
-        guard case let .failure(failure) = broken.result else {
+        var preview = try Preview()
+        defer { preview.remove() }
+        _ = preview.build()
+        try preview.edit { $0.replacing("status: live", with: "status: active") }
+        guard case let .failure(failure) = preview.build().result else {
             Issue.record("a broken edit was published")
             return
         }
         #expect(failure.messages.contains { $0.contains("email.md:") && $0.contains("active") })
-        try edit(folder, "services/communications-and-collaboration/email.md") { $0.replacing("status: active", with: "status: pipeline") }
-        let fixed = session.build(fingerprint: watcher.fingerprint())
+        try preview.edit { $0.replacing("status: active", with: "status: pipeline") }
+        let fixed = preview.build()
         #expect(fixed.wasIncremental)
-        assertSame(fixed, try fullBuild(of: folder))
+        assertSame(fixed, try preview.fullBuild())
     }
 
     @Test func addingAFileBuildsEverything() throws {
-        let folder = try exampleCatalogue()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let watcher = SourceWatcher(folders: [folder])
-        var session = PreviewSession(catalogueFolder: folder, templatesFolder: nil, today: Day("2026-12-01")!)
-        _ = session.build(fingerprint: watcher.fingerprint())
-        let email = folder.appendingPathComponent("services/communications-and-collaboration/email.md")
+        var preview = try Preview()
+        defer { preview.remove() }
+        _ = preview.build()
+        let email = preview.folder.appendingPathComponent(Preview.email)
         try FileManager.default.copyItem(at: email, to: email.deletingLastPathComponent().appendingPathComponent("email-two.md"))
-        let outcome = session.build(fingerprint: watcher.fingerprint())
+        let outcome = preview.build()
         #expect(!outcome.wasIncremental)
-        assertSame(outcome, try fullBuild(of: folder))
+        assertSame(outcome, try preview.fullBuild())
     }
 }
