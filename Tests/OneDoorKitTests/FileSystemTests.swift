@@ -57,6 +57,20 @@ import Testing
         #expect(throws: WriteError.self) { try FileSystem.save([1], to: folder.appendingPathComponent("missing/out").path) }
     }
 
+    @Test func filesAreComparedByTheirBytes() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = String(repeating: "0123456789", count: 20_000)  // more than one block
+        try write("a", big)
+        try write("b", big)
+        try write("c", String(big.dropLast()) + "x")
+        try write("d", big + "x")
+        let path = { (name: String) in folder.appendingPathComponent(name).path }
+        #expect(FileSystem.sameContents(path("a"), path("b")))
+        #expect(!FileSystem.sameContents(path("a"), path("c")))
+        #expect(!FileSystem.sameContents(path("a"), path("d")))
+        #expect(!FileSystem.sameContents(path("a"), path("missing")))
+    }
+
     @Test func stampsChangeWithAFileButNotWithSwapFiles() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try write("services/a.md", "a")

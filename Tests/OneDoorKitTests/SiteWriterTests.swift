@@ -36,6 +36,22 @@ import Testing
         #expect(try String(contentsOf: site.appendingPathComponent("changed.html"), encoding: .utf8) == "two")
     }
 
+    @Test func filesWrittenInPartsAreLinkedTooWhenUnchanged() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = SiteWriter(output: site, catalogueFolder: catalogue)
+        let parts = { (texts: [String]) in
+            { (sink: any OutputSink) in sink.write(path: "catalogue.json") { emit in texts.forEach { emit(Array($0.utf8)) } } }
+        }
+        let inode = { try FileManager.default.attributesOfItem(atPath: self.site.appendingPathComponent("catalogue.json").path)[.systemFileNumber] as? Int }
+        #expect(try writer.write(parts(["{", "\"a\": 1", "}"])) == ["catalogue.json"])
+        let first = try inode()
+        _ = try writer.write(parts(["{\"a\"", ": 1}"]))
+        #expect(try inode() == first)
+        _ = try writer.write(parts(["{\"a\": 2}"]))
+        #expect(try inode() != first)
+        #expect(try String(contentsOf: site.appendingPathComponent("catalogue.json"), encoding: .utf8) == "{\"a\": 2}")
+    }
+
     @Test func refusesFoldersItMustNeverReplace() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         for output in [URL(fileURLWithPath: "/"), catalogue, root] {

@@ -107,6 +107,29 @@ enum FileSystem {
         return complete ? .success(data) : .failure(.missing)
     }
 
+    /// True when both files exist and hold the same bytes, read a block at a time.
+    static func sameContents(_ first: String, _ second: String) -> Bool {
+        let (a, b) = (open(first, O_RDONLY | O_CLOEXEC), open(second, O_RDONLY | O_CLOEXEC))
+        defer {
+            if a >= 0 { close(a) }
+            if b >= 0 { close(b) }
+        }
+        var (infoA, infoB) = (stat(), stat())
+        guard a >= 0, b >= 0, fstat(a, &infoA) == 0, fstat(b, &infoB) == 0, infoA.st_size == infoB.st_size else { return false }
+        var (blockA, blockB) = ([UInt8](repeating: 0, count: 1 << 16), [UInt8](repeating: 0, count: 1 << 16))
+        while true {
+            let countA = blockA.withUnsafeMutableBytes { read(a, $0.baseAddress!, $0.count) }
+            guard countA > 0 else { return countA == 0 }
+            var filled = 0
+            while filled < countA {
+                let countB = blockB.withUnsafeMutableBytes { read(b, $0.baseAddress! + filled, countA - filled) }
+                guard countB > 0 else { return false }
+                filled += countB
+            }
+            guard blockA[..<countA] == blockB[..<countA] else { return false }
+        }
+    }
+
     /// Creates (or replaces) a file with `bytes`.
     static func save(_ bytes: [UInt8], to path: String) throws(WriteError) {
         try save(parts: { emit in emit(bytes) }, to: path)

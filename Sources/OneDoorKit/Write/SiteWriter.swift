@@ -126,7 +126,16 @@ public struct SiteWriter: Sendable {
         }
 
         func write(path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) {
-            record(path) { (target) throws(WriteError) in try FileSystem.save(parts: parts, to: target) }
+            record(path) { (target) throws(WriteError) in
+                try FileSystem.save(parts: parts, to: target)
+                // Compared once written, a piece at a time: such a file is too large to hold twice.
+                let earlier = previous + "/" + path
+                if FileSystem.sameContents(target, earlier) {
+                    guard unlink(target) == 0, link(earlier, target) == 0 else {
+                        throw .io(path: target, reason: "the file could not be linked")
+                    }
+                }
+            }
         }
 
         /// Runs `save` with the file's path in the staging folder, its folder made, unless a write failed before.
