@@ -4,13 +4,16 @@ import json
 import pathlib
 import platform
 import re
+import statistics
 import subprocess
 import sys
 
 
 def median(work, n, name):
-    data = json.loads((work / f"times-{n}.json").read_text())
-    return next(r["median"] for r in data["results"] if r["command"] == name)
+    """The median over the rounds (`times-N-ROUND.json`, one run of each tool per round)."""
+    times = [next(r["mean"] for r in json.loads(path.read_text())["results"] if r["command"] == name)
+             for path in sorted(work.glob(f"times-{n}-*.json"))]
+    return statistics.median(times)
 
 
 def peak_mib(work, tool, n):
@@ -32,8 +35,9 @@ def main():
     memory = next(line.split(":", 1)[1].strip() for line in open("/proc/meminfo") if line.startswith("MemTotal"))
     print("# Benchmark results\n")
     print("Made by `make bench` (`bench/run.sh`): generated catalogues (`bench/generate.py`), release builds, "
-          "[hyperfine](https://github.com/sharkdp/hyperfine) medians, sources and outputs in tmpfs, outputs deleted "
-          "outside the timed part. Hugo builds the same service files with the equivalent templates in `bench/hugo/`.\n")
+          "[hyperfine](https://github.com/sharkdp/hyperfine) runs taking turns (one run of each tool a round, "
+          "7 rounds at 1,000 and 10,000 services, 3 at 100,000, after a warm-up round; medians shown), sources and outputs "
+          "in tmpfs, outputs deleted outside the timed part. Hugo builds the same service files with the equivalent templates in `bench/hugo/`.\n")
     print(f"Machine: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
           f"{memory} memory, {platform.system()} {platform.release()}; {first_line(['swift', '--version'])}; "
           f"{first_line(['hugo', 'version'])}.\n")
@@ -48,11 +52,18 @@ def main():
         search = int((work / f"size-search-{n}.txt").read_text()) / 2**20
         print(f"| {n:,} | {check:.3f} | {build:.3f} | {hugo:.3f} | {floor:.3f} | {build / hugo:.2f} | {check / hugo:.3f} | "
               f"{build / floor:.0f} | {peaks} | {ours:.0f} / {theirs:.0f} | {search:.1f} |")
+    for n in sizes:
+        ratios = []
+        for path in sorted(work.glob(f"times-{n}-*.json")):
+            results = {r["command"]: r["mean"] for r in json.loads(path.read_text())["results"]}
+            ratios.append(results["build"] / results["hugo"])
+        print(f"\nbuild ÷ Hugo round by round at {n:,} services: " + ", ".join(f"{r:.2f}" for r in ratios) + ".", end="")
+    print()
     if len(sizes) > 1 and 10000 in sizes and 100000 in sizes:
         print(f"\nScaling from 10,000 to 100,000 services: build × {median(work, 100000, 'build') / median(work, 10000, 'build'):.1f}, "
               f"check × {median(work, 100000, 'check') / median(work, 10000, 'check'):.1f}.")
     serve = work / "serve-10000.json"
-    if serve.exists():
+    if serve.exists() and 10000 in sizes:
         data = json.loads(serve.read_text())
         build = median(work, 10000, "build")
         print("\n## `onedoor serve` at 10,000 services\n")
@@ -66,7 +77,7 @@ def main():
             print(f"| {kind} | {result['rebuild_ms']:.0f} | {result['rebuild_max_ms']:.0f} | "
                   f"{result['rebuild_ms'] / 1000 / build * 100:.1f} % | {result['noticed_ms']:.0f} |")
     search = work / "search-10000.md"
-    if search.exists():
+    if search.exists() and 10000 in sizes:
         print("\n## Search at 10,000 services\n")
         print("In headless Chromium from `file://` (`bench/search_bench.py`): the files each query downloads, "
               "their size as a web server would send them (gzip level 6), and the time from a keystroke to its "

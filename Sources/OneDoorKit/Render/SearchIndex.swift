@@ -220,13 +220,15 @@ final class SearchIndex: Sendable {
     /// are left out.
     /// Each list is sorted by position, packed as `doc << 4 | weight`.
     func postings() -> [String: [UInt32]] {
-        gathered.withLock { gathered in
-            var postings: [String: [UInt32]] = [:]
-            for word in gathered.words.keys {
-                if let kept = kept(word, in: gathered) { postings[word] = kept }
-            }
-            return postings
+        let gathered = self.gathered.withLock { $0 }
+        let words = Array(gathered.words.keys)
+        // Sorting every word's list is the costly part: it runs on every core.
+        var postings: [String: [UInt32]] = [:]
+        postings.reserveCapacity(words.count)
+        for (word, kept) in zip(words, words.concurrentMap { kept($0, in: gathered) }) where kept != nil {
+            postings[word] = kept
         }
+        return postings
     }
 
     /// A word's list as the index shows it, sorted; nil when nothing of it is kept.
