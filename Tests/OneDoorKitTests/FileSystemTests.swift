@@ -48,6 +48,14 @@ import Testing
         guard case .failure(.missing) = FileSystem.contents(of: path + ".gone", limit: 100) else { Issue.record("nothing was read"); return }
     }
 
+    @Test func aNamedPipeIsRefusedRatherThanWaitedOn() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pipe = folder.appendingPathComponent("pipe.md").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        guard case .failure(.missing) = FileSystem.contents(of: pipe, limit: 100) else { Issue.record("the pipe was read"); return }
+    }
+
     @Test func savingWritesThePartsInOrder() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -80,8 +80,14 @@ private struct Preview {
         // A dependency dropped: the pages of both services, and who uses what, change.
         try preview.edit { $0.replacing("depends_on: [network-accounts, ", with: "depends_on: [") }
         let fourth = preview.build()
-        #expect(fourth.wasIncremental)
+        #expect(fourth.wasIncremental && fourth.renderedCount < 10)
         assertSame(fourth, try preview.fullBuild())
+
+        // Another support model: both models' pages list the service differently.
+        try preview.edit { $0.replacing("support_model: critical-24x7", with: "support_model: service-desk-business-hours") }
+        let fifth = preview.build()
+        #expect(fifth.wasIncremental)
+        assertSame(fifth, try preview.fullBuild())
     }
 
     @Test func aBrokenEditIsReportedAndItsFixBuildsAsAFullBuildWould() throws {

@@ -86,7 +86,8 @@ enum FileSystem {
 
     /// The bytes of a file no larger than `limit`, measured before any is read (a link's target counts).
     static func contents(of path: String, limit: Int) -> Result<Data, ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a named pipe (or a link to one) is refused below instead of waited on.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(.missing) }
         defer { close(descriptor) }
         var info = stat()

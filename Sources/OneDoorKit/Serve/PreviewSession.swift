@@ -177,40 +177,46 @@ public struct PreviewSession: Sendable {
 }
 
 extension PreviewSession {
-    /// The pages that show the edited services at `changed` positions: their own pages; and, when
-    /// what lists show of them changed (or their support model or dependencies), the pages of the
-    /// services they name or that name them and the lists they are in. Also the positions whose
-    /// entries in `catalogue.json` change.
+    /// The pages that show the edited services at `changed` positions, and the positions whose entries
+    /// in `catalogue.json` change. Always their own pages. When what lists show of a service changed
+    /// (name, summary, status, type, category, owner): the lists it is in (home, A–Z, portfolio, its
+    /// categories, team and support model) and the pages of the services it names or that name it.
+    /// When its support model changed: both models' pages. When its dependencies changed: the pages
+    /// (and `used_by` entries) of the services it depended on and depends on.
     fileprivate static func pages(showing changed: [Int], before old: Catalogue, renderer: SiteRenderer, previous: SiteRenderer)
         -> (pages: [SiteRenderer.Page], jsonPositions: Set<Int>) {
         let services = renderer.catalogue.services
         let index = renderer.index
-        let listed = changed.filter { position in
-            let (before, after) = (old.services[position], services[position])
-            return previous.context.summaries[before.id] != renderer.context.summaries[after.id]
-                || before.supportModel.value != after.supportModel.value
-                || before.dependsOn.map(\.value) != after.dependsOn.map(\.value)
-        }
-        guard !listed.isEmpty else { return (changed.map(SiteRenderer.Page.service), Set(changed)) }
         var servicePositions = Set(changed)
         var jsonPositions = Set(changed)
-        let positions = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1.id, $0) })
+        var lists = false
         var categories: Set<String> = [], teams: Set<String> = [], models: Set<String> = []
-        for position in listed {
-            for service in [old.services[position], services[position]] {
-                // Pages that name the service: those it depends on, and those that depend on it or point to it.
-                let related = service.dependsOn.map(\.value) + (index.dependents[service.id] ?? []).map(\.id)
-                servicePositions.formUnion(related.compactMap { positions[$0] })
-                servicePositions.formUnion(services.indices.filter { services[$0].replacedBy?.value == service.id })
-                // Their `used_by` in catalogue.json.
-                jsonPositions.formUnion(service.dependsOn.compactMap { positions[$0.value] })
-                var category: String? = service.category.value
-                while let id = category, categories.insert(id).inserted { category = index.categoriesByID[id]?.parent?.value }
-                teams.insert(service.owner.value)
-                models.insert(service.supportModel.value)
+        lazy var positions = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1.id, $0) })
+        for position in changed {
+            let (before, after) = (old.services[position], services[position])
+            if previous.context.summaries[before.id] != renderer.context.summaries[after.id] {
+                lists = true
+                for service in [before, after] {
+                    // Pages that name the service: those it depends on, and those that depend on it or point to it.
+                    let related = service.dependsOn.map(\.value) + (index.dependents[service.id] ?? []).map(\.id)
+                    servicePositions.formUnion(related.compactMap { positions[$0] })
+                    servicePositions.formUnion(services.indices.filter { services[$0].replacedBy?.value == service.id })
+                    var category: String? = service.category.value
+                    while let id = category, categories.insert(id).inserted { category = index.categoriesByID[id]?.parent?.value }
+                    teams.insert(service.owner.value)
+                    models.insert(service.supportModel.value)
+                }
+            }
+            if before.supportModel.value != after.supportModel.value {
+                models.formUnion([before.supportModel.value, after.supportModel.value])
+            }
+            if before.dependsOn.map(\.value) != after.dependsOn.map(\.value) {
+                let named = (before.dependsOn + after.dependsOn).compactMap { positions[$0.value] }
+                servicePositions.formUnion(named)
+                jsonPositions.formUnion(named)
             }
         }
-        var pages: [SiteRenderer.Page] = [.home, .aToZ, .portfolio]
+        var pages: [SiteRenderer.Page] = lists ? [.home, .aToZ, .portfolio] : []
         pages += categories.sorted().compactMap { index.categoriesByID[$0] }.map(SiteRenderer.Page.category)
         pages += teams.sorted().compactMap { index.teamsByID[$0] }.map(SiteRenderer.Page.team)
         pages += models.sorted().compactMap { index.supportModelsByID[$0] }.map(SiteRenderer.Page.supportModel)
