@@ -126,11 +126,6 @@ public struct PreviewSession: Sendable {
         let checkIndex = CatalogueIndex(catalogue)
         let serviceIDs = services.map(\.id)
         for position in changed { linkFindings[position] = LinkRules.findings(for: services[position], index: checkIndex, serviceIDs: serviceIDs) }
-        let findings = (readFindings + CatalogueChecker(today: today).check(catalogue, linkFindings: linkFindings)).sorted()
-        guard !findings.hasErrors else {
-            return Outcome(result: .failure(PreviewFailure(messages: findings.map(\.description))), renderedCount: 0, wasIncremental: true)
-        }
-
         let renderer = SiteRenderer(updating: last.renderer, catalogue: catalogue, changed: changed)
         let index = renderer.index
         let (pages, jsonPositions) = Self.pages(showing: changed, before: old, renderer: renderer, previous: last.renderer)
@@ -138,24 +133,13 @@ public struct PreviewSession: Sendable {
         var jsonEntries = last.jsonEntries
         for position in jsonPositions { jsonEntries[position] = json.entry(for: services[position], first: position == 0) }
         let entries = jsonEntries
-        let search = SearchIndex(index: index, continuing: last.search)
         let jsonSize = last.files[SitePaths.catalogueJSON]?.bytes.count ?? 0
-        // Pages, search files and catalogue.json do not depend on each other: they are made side by side.
-        let (toRender, edited) = (pages, services)
-        let parts: [@Sendable () -> (files: [OutputFile], removed: [String])] = [
+        // The checks, the pages and catalogue.json do not depend on each other: they are made side by
+        // side, and what was rendered is dropped if the checks find an error.
+        let (toRender, edited, allLinkFindings, today) = (pages, services, linkFindings, today)
+        let parts: [@Sendable () -> (files: [OutputFile], findings: [Diagnostic])] = [
+            { ([], CatalogueChecker(today: today).check(catalogue, linkFindings: allLinkFindings)) },
             { (renderer.render(toRender), []) },
-            {
-                var result: (files: [OutputFile], removed: [String]) = ([], [])
-                for position in changed {
-                    let update = search.update(
-                        doc: position,
-                        old: (old.services[position], renderer.context.body(of: old.services[position]).plainText),
-                        new: (edited[position], renderer.context.body(of: edited[position]).plainText))
-                    result.files += update.changed
-                    result.removed += update.removed
-                }
-                return result
-            },
             {
                 var bytes = json.head()
                 bytes.reserveCapacity(jsonSize)
@@ -165,8 +149,22 @@ public struct PreviewSession: Sendable {
             },
         ]
         let results = parts.concurrentMap { $0() }
-        let rendered = results.flatMap(\.files)
-        let removed = results.flatMap(\.removed)
+        let findings = (readFindings + results.flatMap(\.findings)).sorted()
+        guard !findings.hasErrors else {
+            return Outcome(result: .failure(PreviewFailure(messages: findings.map(\.description))), renderedCount: 0, wasIncremental: true)
+        }
+        // The search index changes in place, so it is brought up to date only once the checks pass.
+        let search = SearchIndex(index: index, continuing: last.search)
+        var rendered = results.flatMap(\.files)
+        var removed: [String] = []
+        for position in changed {
+            let update = search.update(
+                doc: position,
+                old: (old.services[position], renderer.context.body(of: old.services[position]).plainText),
+                new: (services[position], renderer.context.body(of: services[position]).plainText))
+            rendered += update.changed
+            removed += update.removed
+        }
         var files = last.files
         for path in removed { files[path] = nil }
         for file in rendered { files[file.path] = file }
