@@ -18,8 +18,6 @@ struct SourceNode: Sendable, Equatable {
     let content: Content
     let location: SourceLocation
 
-    var file: String { location.file }
-
     /// Parses YAML text into its root node; nil for an empty document. `lineOffset` is the number of
     /// lines of the file before the YAML text (1 for the front matter of a service).
     ///

@@ -12,10 +12,8 @@ internal import Synchronization
 /// service (`add`), so that no description is rendered twice or kept after its page is written.
 final class SearchIndex: Sendable {
     /// How much a word counts by the field it is found in.
-    enum Weight: Int, Comparable {
+    enum Weight: Int {
         case body = 1, context = 2, summary = 3, keyword = 6, name = 10
-
-        static func < (lhs: Weight, rhs: Weight) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     static let chunkSize = 50
@@ -68,14 +66,8 @@ final class SearchIndex: Sendable {
     /// support models): `update` then brings it up to date. Nothing is copied.
     init(index: SiteIndex, continuing previous: SearchIndex) {
         self.index = index
-        gathered = Mutex(previous.gathered.withLock { state in
-            defer { state = Postings() }
-            return state
-        })
-        written = Mutex(previous.written.withLock { state in
-            defer { state = nil }
-            return state
-        })
+        gathered = Mutex(previous.gathered.take(leaving: Postings()))
+        written = Mutex(previous.written.take(leaving: nil))
         keepsWritten = true
     }
 
@@ -134,10 +126,7 @@ final class SearchIndex: Sendable {
             return Dictionary(uniqueKeysWithValues: dirty.map { ($0, kept($0, in: postings) ?? []) })
         }
         // Taken out of the lock while it changes, so that it is not copied.
-        guard var last = written.withLock({ state in
-            defer { state = nil }
-            return state
-        }) else { return (files(), []) }
+        guard var last = written.take(leaving: nil) else { return (files(), []) }
         for (word, list) in lists {
             let key = shardKey(word, length: 1)
             let existed = last.entries[word] != nil
@@ -347,5 +336,16 @@ final class SearchIndex: Sendable {
     /// A script that hands its data to the search client; JSON's escaping keeps `</script>` out of it.
     private func script(_ name: String, _ json: [UInt8]) -> [UInt8] {
         Array("OneDoorSearch.receive(\"\(name)\",".utf8) + json + Array(");\n".utf8)
+    }
+}
+
+extension Mutex where Value: Sendable {
+    /// The value, with `replacement` left in its place: taken out rather than copied, so that changing
+    /// it does not copy its storage.
+    fileprivate func take(leaving replacement: Value) -> Value {
+        withLock { value in
+            defer { value = replacement }
+            return value
+        }
     }
 }

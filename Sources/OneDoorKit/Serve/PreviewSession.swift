@@ -17,17 +17,18 @@ public struct PreviewSession: Sendable {
     /// What the last good build read and wrote.
     private struct LastBuild: Sendable {
         let fingerprint: [String: String]
-        let catalogue: Catalogue
         /// Findings made while reading files (warnings: a build with errors is not kept).
         let readFindings: [Diagnostic]
-        let templates: TemplateSet
         let files: [String: OutputFile]
+        /// The catalogue and templates, and what was worked out from them.
         let renderer: SiteRenderer
         let search: SearchIndex
         /// Each service's place in `catalogue.json`, by position.
         let jsonEntries: [[UInt8]]
         /// The findings about each service's links, by position.
         let linkFindings: [[Diagnostic]]
+
+        var catalogue: Catalogue { renderer.catalogue }
     }
 
     /// What a build gave.
@@ -94,7 +95,7 @@ public struct PreviewSession: Sendable {
         let files = Dictionary(list.files.withLock { $0 }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let json = CatalogueJSON(index: renderer.index)
         last = LastBuild(
-            fingerprint: fingerprint, catalogue: catalogue, readFindings: loaded.diagnostics, templates: templates, files: files,
+            fingerprint: fingerprint, readFindings: loaded.diagnostics, files: files,
             renderer: renderer, search: search, jsonEntries: catalogue.services.enumerated().map { json.entry(for: $1, first: $0 == 0) },
             linkFindings: linkFindings)
         return Outcome(result: .success(files), renderedCount: files.count, wasIncremental: false)
@@ -168,8 +169,8 @@ public struct PreviewSession: Sendable {
         var files = last.files
         for path in removed { files[path] = nil }
         for file in rendered { files[file.path] = file }
-        self.last = LastBuild(fingerprint: fingerprint, catalogue: catalogue, readFindings: readFindings, templates: last.templates,
-                              files: files, renderer: renderer, search: search, jsonEntries: jsonEntries, linkFindings: linkFindings)
+        self.last = LastBuild(fingerprint: fingerprint, readFindings: readFindings, files: files, renderer: renderer,
+                              search: search, jsonEntries: jsonEntries, linkFindings: linkFindings)
         return Outcome(result: .success(files), renderedCount: rendered.count, wasIncremental: true)
     }
 }
