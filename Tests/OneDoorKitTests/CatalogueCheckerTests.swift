@@ -1,5 +1,5 @@
 import Foundation
-import OneDoorKit
+@testable import OneDoorKit
 import Testing
 
 /// One broken catalogue per rule, and the exact finding it must produce.
@@ -168,5 +168,34 @@ let ruleCases: [RuleCase] = [
         let warning = Diagnostic.warning(.emptyBody, at: .start(of: "x.md"), "empty")
         #expect(warning.strict(true).severity == .error)
         #expect(warning.strict(false).severity == .warning)
+    }
+
+    /// Edits to one service that change what a check finds, in its file or in others.
+    static let edits: [(name: String, file: String, contents: String)] = [
+        ("retired, with a service depending on it", "services/hosting.md",
+         serviceFile(["name": "Hosting", "category": "infrastructure", "owner": "platform-team", "status": "retired"])),
+        ("a new dependency closes a loop", "services/hosting.md",
+         serviceFile(["name": "Hosting", "category": "infrastructure", "owner": "platform-team", "depends_on": "[laptops]"])),
+        ("a new owner leaves a team unused", "services/hosting.md", serviceFile(["name": "Hosting", "category": "infrastructure"])),
+        ("a broken link and a typo", "services/desk/laptops.md",
+         serviceFile(["name": "Laptops", "depends_on": "[hostng]"], body: "See [it](service:hostin).\n")),
+        ("an empty description", "services/desk/laptops.md", serviceFile(["name": "Laptops", "depends_on": "[hosting]"], body: "\n")),
+    ]
+
+    @Test(arguments: edits.indices)
+    func checkingAgainOnlyWhatAnEditTouchesFindsWhatAFullCheckFinds(_ edit: Int) throws {
+        let (_, file, contents) = Self.edits[edit]
+        let fixture = try FixtureCatalogue()
+        defer { fixture.remove() }
+        let checker = CatalogueChecker(today: FixtureCatalogue.today)
+        let before = try fixture.load().catalogue
+        let findings = checker.findings(before)
+        try fixture.write(file, Data(contents.utf8))
+        let after = try fixture.load().catalogue
+        let changed = try #require(after.services.firstIndex { $0.file == file })
+
+        let updated = checker.findings(updating: findings, catalogue: after, before: before, changed: [changed])
+        #expect(updated.all == checker.findings(after).all)
+        #expect(updated.all != findings.all)
     }
 }

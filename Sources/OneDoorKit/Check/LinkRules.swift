@@ -2,27 +2,19 @@
 enum LinkRules {
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel", "service"]
 
-    /// The findings about each service's links, by position.
-    static func findings(_ catalogue: Catalogue, index: CatalogueIndex) -> [[Diagnostic]] {
-        let serviceIDs = catalogue.services.map(\.id)
-        // Parsing every body is the costly part of a check: it runs on every core.
-        return catalogue.services.concurrentMap { findings(for: $0, index: index, serviceIDs: serviceIDs) }
-    }
-
-    /// The findings about one service's links; `serviceIDs` are those of the catalogue, for "did you mean".
-    static func findings(for service: Service, index: CatalogueIndex, serviceIDs: [String]) -> [Diagnostic] {
+    /// The findings about one service's links.
+    static func findings(for service: Service, index: CatalogueIndex) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for link in Markdown.links(in: service.body) {
             let location = { SourceLocation(file: service.file, line: link.line + service.bodyLine - 1, column: link.column(in: service.body)) }
-            if let finding = check(link.destination, at: location, index: index, serviceIDs: serviceIDs) {
+            if let finding = check(link.destination, at: location, index: index) {
                 findings.append(finding)
             }
         }
         return findings
     }
 
-    private static func check(_ destination: String, at location: () -> SourceLocation, index: CatalogueIndex,
-                              serviceIDs: [String]) -> Diagnostic? {
+    private static func check(_ destination: String, at location: () -> SourceLocation, index: CatalogueIndex) -> Diagnostic? {
         guard let scheme = WebAddress.scheme(of: destination) else {
             guard destination.hasPrefix("//") else { return nil }
             return .error(.forbiddenLink, at: location(),
@@ -36,7 +28,7 @@ enum LinkRules {
         let id = String(destination.dropFirst("service:".count))
         guard !index.serviceExists(id) else { return nil }
         return .error(.brokenServiceLink, at: location(),
-            "the link 'service:\(id)' names no service" + Suggestion.hint(for: id, among: serviceIDs)
+            "the link 'service:\(id)' names no service" + Suggestion.hint(for: id, among: index.ids(of: .service))
                 + "; link to the id of a file in services/")
     }
 }

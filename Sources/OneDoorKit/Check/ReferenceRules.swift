@@ -1,36 +1,43 @@
 /// Every id a field names exists, and every support model has one target per priority.
 enum ReferenceRules {
+    /// Categories' parents, support models' targets, and the ids named by service files that could
+    /// not be read whole.
     static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        let categoryIDs = catalogue.categories.map(\.id)
-
         for category in catalogue.categories {
             if let parent = category.parent, !index.categoryIDs.contains(parent.value),
                !index.unreadable.categories.contains(parent.value) {
-                findings.append(unknown("parent category", parent, among: categoryIDs, file: CatalogueLoader.categoriesFile))
+                findings.append(unknown("parent category", parent, among: index.ids(of: .category), file: CatalogueLoader.categoriesFile))
             }
         }
         for model in catalogue.supportModels {
             findings += targetCoverage(model, catalogue: catalogue, index: index)
         }
-        func check(_ use: ReferenceUse) {
-            guard !exists(use, index: index) else { return }
-            let (ids, file): ([String], String) = switch use.kind {
-            case .category: (categoryIDs, CatalogueLoader.categoriesFile)
-            case .team: (catalogue.teams.map(\.id), CatalogueLoader.teamsFile)
-            case .supportModel: (catalogue.supportModels.map(\.id), CatalogueLoader.supportModelsFile)
-            case .service: (catalogue.services.map(\.id), "services/")
-            }
-            findings.append(unknown(use.kind.rawValue, use.reference, among: ids, file: file))
-        }
-        for service in catalogue.services {
-            service.forEachReference(check)
-            if !service.targets.isEmpty {
-                findings += priorities(of: service.targets, index: index, owner: "service '\(service.id)'")
-            }
-        }
-        catalogue.unreadable.serviceReferences.forEach(check)
+        findings += catalogue.unreadable.serviceReferences.compactMap { check($0, index: index) }
         return findings
+    }
+
+    /// The ids one service names, and its targets' priorities.
+    static func check(_ service: Service, index: CatalogueIndex) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        service.forEachReference { use in
+            if let finding = check(use, index: index) { findings.append(finding) }
+        }
+        if !service.targets.isEmpty {
+            findings += priorities(of: service.targets, index: index, owner: "service '\(service.id)'")
+        }
+        return findings
+    }
+
+    private static func check(_ use: ReferenceUse, index: CatalogueIndex) -> Diagnostic? {
+        guard !exists(use, index: index) else { return nil }
+        let file = switch use.kind {
+        case .category: CatalogueLoader.categoriesFile
+        case .team: CatalogueLoader.teamsFile
+        case .supportModel: CatalogueLoader.supportModelsFile
+        case .service: "services/"
+        }
+        return unknown(use.kind.rawValue, use.reference, among: index.ids(of: use.kind), file: file)
     }
 
     /// A support model's targets name each priority exactly once.

@@ -1,5 +1,6 @@
 /// Warnings about entries that are not used, and about services that say too little.
 enum UsageRules {
+    /// Categories and teams that nothing uses.
     static func check(_ catalogue: Catalogue) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         // Services that could not be read whole still count as using what they name.
@@ -15,16 +16,20 @@ enum UsageRules {
             findings.append(.warning(.unusedTeam, at: team.location,
                 "team '\(team.id)' owns no service; name it as a service's 'owner' or remove it"))
         }
-        for service in catalogue.services {
-            let summary = service.summary.value
-            if summary.utf8.count <= service.name.utf8.count + 8, words(summary) == words(service.name) {
-                findings.append(.warning(.summaryRepeatsName, at: service.summary.location,
-                    "the summary of '\(service.id)' only repeats its name; say in a sentence what people get from it"))
-            }
-            if service.body.allSatisfy(\.isWhitespace) {
-                findings.append(.warning(.emptyBody, at: SourceLocation(file: service.file, line: service.bodyLine - 1, column: 1),
-                    "service '\(service.id)' has no description; after the front matter, say what people get, who can ask and how"))
-            }
+        return findings
+    }
+
+    /// A summary that only repeats the name, and an empty description.
+    static func check(_ service: Service) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let summary = service.summary.value
+        if summary.utf8.count <= service.name.utf8.count + 8, words(summary) == words(service.name) {
+            findings.append(.warning(.summaryRepeatsName, at: service.summary.location,
+                "the summary of '\(service.id)' only repeats its name; say in a sentence what people get from it"))
+        }
+        if service.body.allSatisfy(\.isWhitespace) {
+            findings.append(.warning(.emptyBody, at: SourceLocation(file: service.file, line: service.bodyLine - 1, column: 1),
+                "service '\(service.id)' has no description; after the front matter, say what people get, who can ask and how"))
         }
         return findings
     }

@@ -25,3 +25,18 @@ extension Array where Element: Sendable {
         DispatchQueue.concurrentPerform(iterations: count) { body(self[$0]) }
     }
 }
+
+/// Runs two independent jobs side by side and returns both results.
+func concurrently<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
+    let results = Mutex<(First?, Second?)>((nil, nil))
+    DispatchQueue.concurrentPerform(iterations: 2) { job in
+        if job == 0 {
+            let result = first()
+            results.withLock { $0.0 = result }
+        } else {
+            let result = second()
+            results.withLock { $0.1 = result }
+        }
+    }
+    return results.withLock { ($0.0!, $0.1!) }
+}

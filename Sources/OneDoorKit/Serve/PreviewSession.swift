@@ -25,8 +25,8 @@ public struct PreviewSession: Sendable {
         let search: SearchIndex
         /// Each service's place in `catalogue.json`, by position.
         let jsonEntries: [[UInt8]]
-        /// The findings about each service's links, by position.
-        let linkFindings: [[Diagnostic]]
+        /// What the checker found, kept so that an edit is checked again only where it matters.
+        let findings: CatalogueFindings
 
         var catalogue: Catalogue { renderer.catalogue }
     }
@@ -77,8 +77,8 @@ public struct PreviewSession: Sendable {
             return Outcome(result: .failure(PreviewFailure(messages: ["error: \(error)"])), renderedCount: 0, wasIncremental: false)
         }
         let catalogue = loaded.catalogue
-        let linkFindings = LinkRules.findings(catalogue, index: CatalogueIndex(catalogue))
-        let findings = (loaded.diagnostics + CatalogueChecker(today: today).check(catalogue, linkFindings: linkFindings)).sorted()
+        let checked = CatalogueChecker(today: today).findings(catalogue)
+        let findings = (loaded.diagnostics + checked.all).sorted()
         guard !findings.hasErrors else {
             return Outcome(result: .failure(PreviewFailure(messages: findings.map(\.description))), renderedCount: 0, wasIncremental: false)
         }
@@ -97,7 +97,7 @@ public struct PreviewSession: Sendable {
         last = LastBuild(
             fingerprint: fingerprint, readFindings: loaded.diagnostics, files: files,
             renderer: renderer, search: search, jsonEntries: catalogue.services.enumerated().map { json.entry(for: $1, first: $0 == 0) },
-            linkFindings: linkFindings)
+            findings: checked)
         return Outcome(result: .success(files), renderedCount: files.count, wasIncremental: false)
     }
 
@@ -122,60 +122,57 @@ public struct PreviewSession: Sendable {
         let old = last.catalogue
         let catalogue = Catalogue(settings: old.settings, categories: old.categories, teams: old.teams, supportModels: old.supportModels,
                                   services: services, unreadable: old.unreadable, fileCount: old.fileCount)
-        // The same ids as before: the links of the other services find what they found.
-        var linkFindings = last.linkFindings
-        let checkIndex = CatalogueIndex(catalogue)
-        let serviceIDs = services.map(\.id)
-        for position in changed { linkFindings[position] = LinkRules.findings(for: services[position], index: checkIndex, serviceIDs: serviceIDs) }
         let renderer = SiteRenderer(updating: last.renderer, catalogue: catalogue, changed: changed)
         let index = renderer.index
-        let (pages, jsonPositions) = Self.pages(showing: changed, before: old, renderer: renderer, previous: last.renderer)
+        let (toRender, jsonPositions) = Self.pages(showing: changed, before: old, renderer: renderer, previous: last.renderer)
         let json = CatalogueJSON(index: index)
         var jsonEntries = last.jsonEntries
         for position in jsonPositions { jsonEntries[position] = json.entry(for: services[position], first: position == 0) }
-        let entries = jsonEntries
-        let jsonSize = last.files[SitePaths.catalogueJSON]?.bytes.count ?? 0
-        // The checks, the pages and catalogue.json do not depend on each other: they are made side by
-        // side, and what was rendered is dropped if the checks find an error.
-        let (toRender, edited, allLinkFindings, today) = (pages, services, linkFindings, today)
-        let parts: [@Sendable () -> (files: [OutputFile], findings: [Diagnostic])] = [
-            { ([], CatalogueChecker(today: today).check(catalogue, linkFindings: allLinkFindings)) },
-            { (renderer.render(toRender), []) },
-            {
-                var bytes = json.head()
-                bytes.reserveCapacity(jsonSize)
-                for entry in entries { bytes += entry }
-                bytes += CatalogueJSON.end(hasServices: !edited.isEmpty)
-                return ([OutputFile(path: SitePaths.catalogueJSON, bytes: bytes)], [])
+        let catalogueJSON = OutputFile(path: SitePaths.catalogueJSON,
+                                       parts: [json.head()] + jsonEntries + [CatalogueJSON.end(hasServices: !services.isEmpty)])
+        // The checks and the pages do not depend on each other: they are made side by side, and the pages
+        // are dropped if the checks find an error. The search index changes in place, so it is brought
+        // up to date only once the checks pass.
+        let (checker, previous, known, previousSearch) = (CatalogueChecker(today: today), last.findings, readFindings, last.search)
+        let (checks, pages) = concurrently(
+            { () -> (findings: [Diagnostic], kept: CatalogueFindings, search: (index: SearchIndex, files: SearchFiles)?) in
+                let checked = checker.findings(updating: previous, catalogue: catalogue, before: old, changed: changed)
+                let findings = (known + checked.all).sorted()
+                guard !findings.hasErrors else { return (findings, checked, nil) }
+                let search = SearchIndex(index: index, continuing: previousSearch)
+                return (findings, checked, (search, Self.update(search, changed: changed, before: old, renderer: renderer)))
             },
-        ]
-        let results = parts.concurrentMap { $0() }
-        let findings = (readFindings + results.flatMap(\.findings)).sorted()
-        guard !findings.hasErrors else {
-            return Outcome(result: .failure(PreviewFailure(messages: findings.map(\.description))), renderedCount: 0, wasIncremental: true)
+            { renderer.render(toRender) })
+        guard let (search, searchFiles) = checks.search else {
+            return Outcome(result: .failure(PreviewFailure(messages: checks.findings.map(\.description))), renderedCount: 0, wasIncremental: true)
         }
-        // The search index changes in place, so it is brought up to date only once the checks pass.
-        let search = SearchIndex(index: index, continuing: last.search)
-        var rendered = results.flatMap(\.files)
-        var removed: [String] = []
-        for position in changed {
-            let update = search.update(
-                doc: position,
-                old: (old.services[position], renderer.context.body(of: old.services[position]).plainText),
-                new: (services[position], renderer.context.body(of: services[position]).plainText))
-            rendered += update.changed
-            removed += update.removed
-        }
+        let rendered = pages + [catalogueJSON] + searchFiles.changed
         var files = last.files
-        for path in removed { files[path] = nil }
+        for path in searchFiles.removed { files[path] = nil }
         for file in rendered { files[file.path] = file }
         self.last = LastBuild(fingerprint: fingerprint, readFindings: readFindings, files: files, renderer: renderer,
-                              search: search, jsonEntries: jsonEntries, linkFindings: linkFindings)
+                              search: search, jsonEntries: jsonEntries, findings: checks.kept)
         return Outcome(result: .success(files), renderedCount: rendered.count, wasIncremental: true)
     }
 }
 
 extension PreviewSession {
+    fileprivate typealias SearchFiles = (changed: [OutputFile], removed: [String])
+
+    /// Brings the search index up to date with the edited services; the search files that changed,
+    /// and those no longer there.
+    fileprivate static func update(_ search: SearchIndex, changed: [Int], before old: Catalogue, renderer: SiteRenderer) -> SearchFiles {
+        var files: [OutputFile] = [], removed: [String] = []
+        for position in changed {
+            let (before, after) = (old.services[position], renderer.catalogue.services[position])
+            let update = search.update(doc: position, old: (before, renderer.context.body(of: before).plainText),
+                                       new: (after, renderer.context.body(of: after).plainText))
+            files += update.changed
+            removed += update.removed
+        }
+        return (files, removed)
+    }
+
     /// The pages that show the edited services at `changed` positions, and the positions whose entries
     /// in `catalogue.json` change. Always their own pages. When what lists show of a service changed
     /// (name, summary, status, type, category, owner): the lists it is in (home, A–Z, portfolio, its
