@@ -117,13 +117,14 @@ public struct SiteRenderer: Sendable {
         let root = SitePaths.root(of: path)
         let content = templates.render(template, TemplateValues(values.merging(["root": root, "site": context.site]) { $1 }))
         var layout: [String: (any TemplateRepresentable)?] = [
-            "title": title, "description": description, "root": root, "site": context.site, "content": String(decoding: content, as: UTF8.self),
+            "title": title, "description": description, "root": root, "site": context.site, "content": TemplateValue.bytes(content),
             "breadcrumbs": breadcrumbs.map { TemplateValues(["name": $0.name, "href": root + $0.href]) },
             "canonical": catalogue.settings.baseURL.map { $0 + path },
             "jsonLD": jsonLD?.serialized(pretty: false),
         ]
         for flag in flags { layout[flag] = true }
-        return OutputFile(path: path, bytes: templates.render("layout", TemplateValues(layout)))
+        // The layout adds a few kilobytes around the content.
+        return OutputFile(path: path, bytes: templates.render("layout", TemplateValues(layout), capacity: content.count + 16_384))
     }
 
     private var home: (name: String, href: String) { ("Home", SitePaths.home) }

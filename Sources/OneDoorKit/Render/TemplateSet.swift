@@ -64,8 +64,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a template; an override that names a template that does not exist renders nothing.
-    func render(_ name: String, _ values: TemplateValues) -> [UInt8] {
-        renderer.render(name, values)
+    func render(_ name: String, _ values: TemplateValues, capacity: Int = 0) -> [UInt8] {
+        renderer.render(name, values, capacity: capacity)
     }
 
     private static func overrideFiles(in folder: URL) -> [String] {

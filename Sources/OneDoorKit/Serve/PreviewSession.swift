@@ -19,7 +19,7 @@ public struct PreviewSession: Sendable {
         let fingerprint: [String: String]
         /// Findings made while reading files (warnings: a build with errors is not kept).
         let readFindings: [Diagnostic]
-        let files: [String: OutputFile]
+        var files: [String: OutputFile]
         /// The catalogue and templates, and what was worked out from them.
         let renderer: SiteRenderer
         let search: SearchIndex
@@ -47,8 +47,12 @@ public struct PreviewSession: Sendable {
 
     /// Builds the sources as they are now; `fingerprint` is `SourceWatcher`'s, taken just before.
     public mutating func build(fingerprint: [String: String]) -> Outcome {
-        if let last, let changed = editedServices(since: last, fingerprint: fingerprint) {
-            return update(last, changed: changed, fingerprint: fingerprint)
+        // The last build is taken out while this one is made, so that its files can be changed in place.
+        if let last = last.take() {
+            if let changed = editedServices(since: last, fingerprint: fingerprint) {
+                return update(last, changed: changed, fingerprint: fingerprint)
+            }
+            self.last = last
         }
         return fullBuild(fingerprint: fingerprint)
     }
@@ -101,7 +105,8 @@ public struct PreviewSession: Sendable {
         return Outcome(result: .success(files), renderedCount: files.count, wasIncremental: false)
     }
 
-    private mutating func update(_ last: LastBuild, changed: [Int], fingerprint: [String: String]) -> Outcome {
+    /// Builds again what the edits show; a failed build puts `last` back.
+    private mutating func update(_ last: consuming LastBuild, changed: [Int], fingerprint: [String: String]) -> Outcome {
         let loader = CatalogueLoader(folder: catalogueFolder)
         var services = last.catalogue.services
         let changedFiles = Set(changed.map { services[$0].file })
@@ -114,6 +119,7 @@ public struct PreviewSession: Sendable {
             readFindings += read.findings
             // A file that cannot be read whole (or that now holds another id) needs the full story.
             guard let service = read.service, service.id == services[position].id else {
+                self.last = last
                 return Outcome(result: .failure(PreviewFailure(messages: readFindings.sorted().map(\.description))),
                                renderedCount: 0, wasIncremental: true)
             }
@@ -144,10 +150,12 @@ public struct PreviewSession: Sendable {
             },
             { renderer.render(toRender) })
         guard let (search, searchFiles) = checks.search else {
+            self.last = last
             return Outcome(result: .failure(PreviewFailure(messages: checks.findings.map(\.description))), renderedCount: 0, wasIncremental: true)
         }
         let rendered = pages + [catalogueJSON] + searchFiles.changed
-        var files = last.files
+        var files: [String: OutputFile] = [:]
+        swap(&files, &last.files)
         for path in searchFiles.removed { files[path] = nil }
         for file in rendered { files[file.path] = file }
         self.last = LastBuild(fingerprint: fingerprint, readFindings: readFindings, files: files, renderer: renderer,

@@ -6,10 +6,12 @@ struct TemplateRenderer: Sendable {
     /// Partials may include each other (a tree of lists, say), but not endlessly.
     static let maximumDepth = 64
 
-    /// `name` rendered with `values`; a template that does not exist renders nothing.
-    func render(_ name: String, _ values: TemplateValues) -> [UInt8] {
+    /// `name` rendered with `values`; a template that does not exist renders nothing. `capacity` is
+    /// the size expected, when it is known, so that a large page is not copied as it grows.
+    func render(_ name: String, _ values: TemplateValues, capacity: Int = 0) -> [UInt8] {
         guard let template = templates[name] else { return [] }
         var state = State(stack: [.object(values)])
+        state.output.reserveCapacity(capacity)
         render(template.nodes, into: &state)
         return state.output
     }
@@ -90,7 +92,7 @@ struct TemplateRenderer: Sendable {
                 state.stack.removeLast()
             }
             state.item = outer
-        case .string, .int, .object:
+        case .string, .bytes, .int, .object:
             state.stack.append(value)
             render(nodes, into: &state)
             state.stack.removeLast()
@@ -151,9 +153,11 @@ struct TemplateRenderer: Sendable {
         switch (transform, value) {
         case let (.empty, .list(items)): .bool(items.isEmpty)
         case let (.empty, .string(text)): .bool(text.isEmpty)
+        case let (.empty, .bytes(text)): .bool(text.isEmpty)
         case (.empty, _): .bool(false)
         case let (.count, .list(items)): .int(items.count)
         case let (.count, .string(text)): .int(text.count)
+        case let (.count, .bytes(text)): .int(String(decoding: text, as: UTF8.self).count)
         case let (.first, .list(items)): items.first
         case let (.last, .list(items)): items.last
         case let (.reversed, .list(items)): .list(items.reversed())
@@ -175,6 +179,8 @@ struct TemplateRenderer: Sendable {
         switch value {
         case var .string(text):
             text.withUTF8 { escaped ? appendEscaped($0, to: &output) : output.append(contentsOf: $0) }
+        case let .bytes(text):
+            text.withUnsafeBufferPointer { escaped ? appendEscaped($0, to: &output) : output.append(contentsOf: $0) }
         case let .bool(flag):
             output += (flag ? "true" : "false").utf8
         case let .int(number):

@@ -1,6 +1,8 @@
 /// A value a template can show: text, a flag, a number, a list, or a nested level of named values.
 enum TemplateValue: Sendable, Equatable {
     case string(String)
+    /// Text already in UTF-8 (a rendered page going into the layout), so that it is not copied into a `String`.
+    case bytes([UInt8])
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
@@ -12,7 +14,7 @@ enum TemplateValue: Sendable, Equatable {
         switch self {
         case let .bool(flag): flag
         case let .list(items): !items.isEmpty
-        case .string, .int, .object: true
+        case .string, .bytes, .int, .object: true
         }
     }
 }
