@@ -62,7 +62,7 @@ import Testing
 
     private func index(_ catalogue: Catalogue, keepingFiles: Bool = false) -> (SearchIndex, [OutputFile]) {
         let search = SearchIndex(index: SiteIndex(catalogue), keepingFiles: keepingFiles)
-        for (doc, service) in catalogue.services.enumerated() { search.add(service, doc: doc, description: service.body) }
+        for (doc, service) in catalogue.services.enumerated() { search.add(service, doc: doc, description: service.body, worker: doc % Workers.count) }
         return (search, search.files())
     }
 

@@ -24,6 +24,10 @@ import Testing
         #expect(Day("2026-02-29") == nil)
         #expect(Day("2026-13-01") == nil)
         #expect(Day("26-01-01") == nil)
+        #expect(Day("2026-1-011") == nil)
+        #expect(Day("2026-01-0a") == nil)
+        #expect(Day("2026-00-10") == nil)
+        #expect(Day("２０２６-01-01") == nil)
         #expect(Day("2026-05-01")?.description == "2026-05-01")
     }
 
@@ -50,6 +54,13 @@ import Testing
     @Test func addressShapes() {
         #expect(WebAddress.isHTTP("https://example.gov/x"))
         #expect(!WebAddress.isHTTP("https://"))
+        #expect(WebAddress.isHTTP("HTTP://Example.gov"))
+        #expect(!WebAddress.isHTTP("https:///path"))
+        #expect(!WebAddress.isHTTP("https://example.gov/a b"))
+        #expect(!WebAddress.isHTTP("https://example.gov/a\tb"))
+        #expect(!WebAddress.isHTTP("https://example.gov/<script>"))
+        #expect(WebAddress.isHTTP("https://exämple.gov/"))
+        #expect(!WebAddress.isHTTP("https://exämple.gov/a\u{2003}b"))
         #expect(!WebAddress.isHTTP("ftp://example.gov"))
         #expect(WebAddress.isEmail("jane.doe@example.gov"))
         #expect(!WebAddress.isEmail("jane@localhost"))

@@ -1,4 +1,5 @@
 internal import Dispatch
+internal import Foundation
 internal import Synchronization
 
 extension Array where Element: Sendable {
@@ -18,11 +19,24 @@ extension Array where Element: Sendable {
     }
 }
 
+/// How many jobs run at once: one per core.
+enum Workers {
+    static let count = ProcessInfo.processInfo.activeProcessorCount
+}
+
 extension Array where Element: Sendable {
     /// Runs `body` on every element on every core, in no particular order. Elements are taken one at
-    /// a time, so a few large jobs at the front spread over the cores.
-    func concurrentForEach(_ body: @Sendable (Element) -> Void) {
-        DispatchQueue.concurrentPerform(iterations: count) { body(self[$0]) }
+    /// a time, so a few large jobs at the front spread over the cores. `body` is also told which of the
+    /// `Workers.count` workers runs it, so that each worker can gather into storage of its own.
+    func concurrentForEach(_ body: @Sendable (Element, _ worker: Int) -> Void) {
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: Swift.min(Workers.count, count)) { worker in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                body(self[index], worker)
+            }
+        }
     }
 }
 

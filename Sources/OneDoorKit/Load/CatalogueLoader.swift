@@ -28,9 +28,12 @@ public struct CatalogueLoader: Sendable {
     public static let servicesFolder = "services"
 
     public let folder: URL
+    /// The folder's path, worked out once: files are read by path, without a `URL` each.
+    private let root: String
 
     public init(folder: URL) {
         self.folder = folder.standardizedFileURL
+        root = self.folder.path
     }
 
     public func load() throws(LoadError) -> LoadedCatalogue {
@@ -120,12 +123,12 @@ public struct CatalogueLoader: Sendable {
     /// Reads and decodes a source file, refusing one that leads outside the catalogue or is too large.
     /// `isSymbolicLink` comes from the folder listing when it has it.
     private func readSource(_ path: String, isSymbolicLink: Bool? = nil, diagnostics: inout [Diagnostic]) -> SourceText? {
-        let url = URL(fileURLWithPath: folder.path + "/" + path)
-        if isSymbolicLink ?? FileSystem.isSymbolicLink(url.path) ?? false, let finding = outside(url, path: path) {
+        let file = root + "/" + path
+        if isSymbolicLink ?? FileSystem.isSymbolicLink(file) ?? false, let finding = outside(URL(fileURLWithPath: file), path: path) {
             diagnostics.append(finding)
             return nil
         }
-        switch FileSystem.contents(of: url.path, limit: SourceLimits.maxFileBytes) {
+        switch FileSystem.contents(of: file, limit: SourceLimits.maxFileBytes) {
         case .failure(.missing):
             diagnostics.append(.error(.missingFile, at: .start(of: path), "the required file '\(path)' is missing; create it"))
             return nil

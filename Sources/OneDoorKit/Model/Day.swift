@@ -6,12 +6,15 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Reads `YYYY-MM-DD`, refusing dates that do not exist (`2026-02-30`).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...Day.length(ofMonth: month, year: year)).contains(day)
+        // `YYYY-MM-DD`, in ASCII digits: read on bytes.
+        let bytes = Array(text.utf8)
+        let dashes = [4, 7]
+        guard bytes.count == 10,
+              bytes.indices.allSatisfy({ dashes.contains($0) ? bytes[$0] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
         else { return nil }
+        let number = { (range: Range<Int>) in bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
+        let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
+        guard (1...12).contains(month), (1...Day.length(ofMonth: month, year: year)).contains(day) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

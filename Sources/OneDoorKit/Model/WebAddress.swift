@@ -2,11 +2,25 @@
 public enum WebAddress {
     /// An absolute `http://` or `https://` address with a host.
     public static func isHTTP(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return isHTTP(ascii: Array(text.utf8)) }
         let lower = text.lowercased()
         for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
             let rest = text.dropFirst(scheme.count)
             let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
             return !host.isEmpty && !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+        }
+        return false
+    }
+
+    /// `isHTTP` for ASCII text, the common case, on bytes.
+    private static func isHTTP(ascii bytes: [UInt8]) -> Bool {
+        for scheme in ["https://", "http://"] {
+            let prefix = Array(scheme.utf8)
+            guard bytes.count >= prefix.count,
+                  zip(bytes, prefix).allSatisfy({ $0 | ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? 0x20 : 0) == $1 })
+            else { continue }
+            let host = bytes[prefix.count...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+            return !host.isEmpty && !bytes.contains { (0x09...0x0D).contains($0) || $0 == 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
         }
         return false
     }

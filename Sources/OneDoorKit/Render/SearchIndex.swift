@@ -23,6 +23,10 @@ final class SearchIndex: Sendable {
     static let commonBodyShare = 0.25
 
     let index: SiteIndex
+    /// The words each worker of the render gathered, on its own: the workers share no lock and no
+    /// memory while they add, and `files()` joins their words.
+    private let lanes: [Lane]
+    /// All the words, once joined.
     private let gathered: Mutex<Postings>
     /// What the last `files()` wrote, kept when the index is to be updated (by `onedoor serve`).
     private let written: Mutex<Written?>
@@ -38,11 +42,20 @@ final class SearchIndex: Sendable {
             /// How many services have the word in their description only.
             var bodyOnly = 0
 
+            mutating func join(_ other: Word) {
+                list += other.list
+                bodyOnly += other.bodyOnly
+            }
+
             mutating func add(doc: Int, weight: Weight) {
                 list.append(UInt32(doc) << 4 | UInt32(weight.rawValue))
                 if weight == .body { bodyOnly += 1 }
             }
         }
+    }
+
+    private final class Lane: Sendable {
+        let postings = Mutex(Postings())
     }
 
     /// The terms files as last written: every word's entry, and the shards.
@@ -56,6 +69,7 @@ final class SearchIndex: Sendable {
     /// An empty index; `keepingFiles` keeps what `files()` writes, for `update`.
     init(index: SiteIndex, keepingFiles: Bool = false) {
         self.index = index
+        lanes = (0..<Workers.count).map { _ in Lane() }
         gathered = Mutex(Postings())
         written = Mutex(nil)
         keepsWritten = keepingFiles
@@ -66,16 +80,18 @@ final class SearchIndex: Sendable {
     /// support models): `update` then brings it up to date. Nothing is copied.
     init(index: SiteIndex, continuing previous: SearchIndex) {
         self.index = index
+        lanes = []
         gathered = Mutex(previous.gathered.take(leaving: Postings()))
         written = Mutex(previous.written.take(leaving: nil))
         keepsWritten = true
     }
 
     /// Adds the words of the service at position `doc` of the id-sorted list; `description` is its
-    /// Markdown description as plain text. Safe to call from any thread.
-    func add(_ service: Service, doc: Int, description: String) {
+    /// Markdown description as plain text. Safe to call from any thread; `worker` (below
+    /// `Workers.count`) says whose words they join, so that workers do not wait for each other.
+    func add(_ service: Service, doc: Int, description: String, worker: Int) {
         let words = words(of: service, description: description)
-        gathered.withLock { postings in
+        lanes[worker].postings.withLock { postings in
             for (word, weight) in words {
                 postings.words[word, default: Postings.Word()].add(doc: doc, weight: weight)
             }
@@ -84,6 +100,7 @@ final class SearchIndex: Sendable {
 
     /// Every file of the index, under `search/`, once every service has been added.
     func files() -> [OutputFile] {
+        join()
         let services = index.catalogue.services
         let postings = self.postings()
         let words = postings.keys.sorted()
@@ -204,6 +221,22 @@ final class SearchIndex: Sendable {
         return OutputFile(path: "search/docs-\(chunk).js", bytes: script("docs-\(chunk)", docs.bytes(pretty: false)))
     }
 
+    /// Moves the words of every lane into `gathered`.
+    private func join() {
+        gathered.withLock { gathered in
+            for lane in lanes {
+                let postings = lane.postings.take(leaving: Postings())
+                guard !gathered.words.isEmpty else {
+                    gathered = postings
+                    continue
+                }
+                for (word, entry) in postings.words {
+                    gathered.words[word, default: Postings.Word()].join(entry)
+                }
+            }
+        }
+    }
+
     /// For each word, the services it is found in (by position in the id-sorted list) and its best weight
     /// there. Words found only in the descriptions of most services tell them apart from nothing, and
     /// are left out.
@@ -233,9 +266,11 @@ final class SearchIndex: Sendable {
     /// Every word of a service with the weight of the best field it is found in.
     func words(of service: Service, description: String) -> [String: Weight] {
         var words: [String: Weight] = [:]
+        // A description has a new word every 8 to 14 bytes: room for them at once, not by doubling.
+        words.reserveCapacity(32 + description.utf8.count / 8)
         // Fields come in order of rising weight, so a word keeps the last (best) one it is found in.
         func add(_ text: String, _ weight: Weight) {
-            for word in SearchText.words(text) { words[word] = weight }
+            SearchText.forEachWord(in: text) { words[$0] = weight }
         }
         add(description, .body)
         for text in [index.categoriesByID[service.category.value]?.name, index.teamsByID[service.owner.value]?.name].compactMap({ $0 })

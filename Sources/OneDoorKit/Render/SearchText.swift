@@ -14,24 +14,27 @@ enum SearchText {
 
     /// The folded words of a text, in order: `"Wi-Fi & café"` → `["wi", "fi", "cafe"]`.
     static func words(_ text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
-        return fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var words: [String] = []
+        forEachWord(in: text) { words.append($0) }
+        return words
     }
 
-    /// The common case, on bytes: plain ASCII text has no accents to take off.
-    private static func asciiWords(_ text: String) -> [String] {
-        var words: [String] = []
+    /// Calls `body` with each folded word of a text, in order, without gathering them.
+    static func forEachWord(in text: String, _ body: (String) -> Void) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return fold(text).split { !($0.isLetter || $0.isNumber) }.forEach { body(String($0)) }
+        }
+        // The common case, on bytes: plain ASCII text has no accents to take off.
         var word: [UInt8] = []
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
             default:
-                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+                if !word.isEmpty { body(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
             }
         }
-        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-        return words
+        if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
     }
 }
 

@@ -46,8 +46,8 @@ public struct SiteRenderer: Sendable {
         jobs += catalogue.supportModels.map(Page.supportModel)
         jobs += catalogue.categories.map(Page.category)
         jobs += catalogue.services.indices.map(Page.service)
-        jobs.concurrentForEach { job in
-            guard let file = render(job, search: search) else {
+        jobs.concurrentForEach { job, worker in
+            guard let file = render(job, search: search, worker: worker) else {
                 return sink.write(path: SitePaths.catalogueJSON) { emit in CatalogueJSON(index: index).write(emit) }
             }
             pages.withLock { $0.append(file.path) }
@@ -62,7 +62,7 @@ public struct SiteRenderer: Sendable {
     /// Renders some pages on every core, in the order given (for `onedoor serve`, which renders only
     /// the pages a change affects). Service pages hand nothing to a search index.
     func render(_ pages: [Page]) -> [OutputFile] {
-        pages.concurrentMap { render($0, search: nil) }.compactMap { $0 }
+        pages.concurrentMap { render($0, search: nil, worker: 0) }.compactMap { $0 }
     }
 
     /// One piece of the output to render.
@@ -76,7 +76,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The page's file; nil for `catalogue.json`, which is written in parts.
-    private func render(_ page: Page, search: SearchIndex?) -> OutputFile? {
+    private func render(_ page: Page, search: SearchIndex?, worker: Int) -> OutputFile? {
         switch page {
         case .home: homePage()
         case .aToZ: aToZPage()
@@ -84,7 +84,7 @@ public struct SiteRenderer: Sendable {
         case .catalogueJSON: nil
         case .catalogueSchema: catalogueSchema()
         case let .category(category): categoryPage(category)
-        case let .service(position): servicePage(catalogue.services[position], position: position, search: search)
+        case let .service(position): servicePage(catalogue.services[position], position: position, search: search, worker: worker)
         case let .team(team): teamPage(team)
         case let .supportModel(model): supportModelPage(model)
         }
@@ -154,11 +154,11 @@ public struct SiteRenderer: Sendable {
                     ], breadcrumbs: trail)
     }
 
-    /// The service's page; its words go to the search index on the way.
-    private func servicePage(_ service: Service, position: Int, search: SearchIndex?) -> OutputFile {
+    /// The service's page; its words go to the search index on the way, gathered by `worker`.
+    private func servicePage(_ service: Service, position: Int, search: SearchIndex?, worker: Int) -> OutputFile {
         let path = SitePaths.service(service.id)
         let body = context.body(of: service)
-        search?.add(service, doc: position, description: body.plainText)
+        search?.add(service, doc: position, description: body.plainText, worker: worker)
         let category = index.categoriesByID[service.category.value]
         let team = index.teamsByID[service.owner.value]
         let model = index.supportModelsByID[service.supportModel.value]
