@@ -34,6 +34,17 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
         #expect(files["teams/desk-team.html"]!.text.contains("<h1>Desk Team</h1>"))
     }
 
+    @Test func aWalkInChannelIsAnAddressNotALink() throws {
+        let models = try String(contentsOf: Bundle.module.url(forResource: "Fixtures/minimal/support-models", withExtension: "yaml")!, encoding: .utf8)
+        let files = try renderFixture(files: ["support-models.yaml": models.replacingOccurrences(
+            of: "    - type: portal\n", with: "    - type: walk-in\n      value: Room 101, ground floor\n    - type: portal\n")])
+        for path in ["services/laptops.html", "support-models/standard.html"] {
+            let page = files[path]!.text
+            #expect(page.contains(#"<span class="channel-type">In person</span> Room 101, ground floor</li>"#), "\(path)")
+            #expect(page.contains(#"<a href="https://help.example.test/">"#), "\(path)")
+        }
+    }
+
     @Test func theHomePageHasSearchCategoriesAndTheOneDoor() throws {
         let home = try renderFixture()["index.html"]!.text
         #expect(home.contains(#"<form class="search" action="a-z.html" method="get" role="search" data-search>"#))

@@ -48,6 +48,17 @@ import Testing
         #expect(try render("{{site.missing.deeper}}|{{root.length}}", values) == "|")
     }
 
+    @Test func aValueThatIsNotSetHidesTheSameNameFurtherOut() throws {
+        // A walk-in channel has no link; the support model around it does, and must not lend it its own.
+        let values: [String: (any TemplateRepresentable)?] = [
+            "href": "support-models/standard.html",
+            "channels": [TemplateValues(["value": "Room 1", "href": nil]), TemplateValues(["value": "Desk", "href": "tel:1"])],
+        ]
+        let template = "{{#channels}}{{#href}}<a href=\"{{href}}\">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}};{{/channels}}"
+        #expect(try render(template, values) == "Room 1;<a href=\"tel:1\">Desk</a>;")
+        #expect(try render("[{{unset}}]{{#empty(unset)}}empty{{/empty(unset)}}", ["unset": nil]) == "[]empty")
+    }
+
     @Test func standaloneTagsTakeTheirWholeLineWithThem() throws {
         let template = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a comment }}\n</ul>\n"
         #expect(try render(template, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")

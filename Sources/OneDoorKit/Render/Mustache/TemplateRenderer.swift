@@ -92,6 +92,8 @@ struct TemplateRenderer: Sendable {
                 state.stack.removeLast()
             }
             state.item = outer
+        case .null:
+            break
         case .string, .bytes, .int, .object:
             state.stack.append(value)
             render(nodes, into: &state)
@@ -151,6 +153,7 @@ struct TemplateRenderer: Sendable {
 
     private static func apply(_ transform: Template.Transform, to value: TemplateValue) -> TemplateValue? {
         switch (transform, value) {
+        case (.empty, .null): .bool(true)
         case let (.empty, .list(items)): .bool(items.isEmpty)
         case let (.empty, .string(text)): .bool(text.isEmpty)
         case let (.empty, .bytes(text)): .bool(text.isEmpty)
@@ -190,7 +193,7 @@ struct TemplateRenderer: Sendable {
                 if index > 0 { output += ", ".utf8 }
                 append(item, escaped: escaped, to: &output)
             }
-        case .object:
+        case .object, .null:
             break
         }
     }

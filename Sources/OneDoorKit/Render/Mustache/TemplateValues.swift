@@ -7,20 +7,25 @@ enum TemplateValue: Sendable, Equatable {
     case int(Int)
     case list([TemplateValue])
     case object(TemplateValues)
+    /// A value that is not set, like JSON's `null`: found (so an outer level's value of the same name
+    /// does not show through), false, and shown as nothing.
+    case null
 
     /// Mustache's truth: missing values, `false` and empty lists skip a section; everything else
     /// (including empty text and zero) renders it.
     var isTruthy: Bool {
         switch self {
         case let .bool(flag): flag
+        case .null: false
         case let .list(items): !items.isEmpty
         case .string, .bytes, .int, .object: true
         }
     }
 }
 
-/// The values a template sees at one level. Values that are not set are left out, so that a
-/// section over them is skipped.
+/// The values a template sees at one level. Values that are not set are kept as `null`, so that a
+/// section over them is skipped rather than over a value of the same name further out (a walk-in
+/// channel has no `href`; the support model around it has one).
 struct TemplateValues: Sendable, Equatable {
     let values: [String: TemplateValue]
 
@@ -28,7 +33,7 @@ struct TemplateValues: Sendable, Equatable {
         var kept: [String: TemplateValue] = [:]
         kept.reserveCapacity(values.count)
         for (name, value) in values {
-            if let value { kept[name] = value.templateValue }
+            kept[name] = value?.templateValue ?? .null
         }
         self.values = kept
     }
@@ -37,7 +42,7 @@ struct TemplateValues: Sendable, Equatable {
 
     /// These values with others added or replaced.
     func adding(_ more: [String: (any TemplateRepresentable)?]) -> TemplateValues {
-        TemplateValues(values: values.merging(more.compactMapValues { $0?.templateValue }) { $1 })
+        TemplateValues(values: values.merging(more.mapValues { $0?.templateValue ?? .null }) { $1 })
     }
 
     private init(values: [String: TemplateValue]) {
