@@ -40,17 +40,19 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Runs two independent jobs side by side and returns both results.
+/// Runs two independent jobs side by side and returns both results. The second runs on another
+/// thread and the first on this one, so that a job that maps over every core itself (`concurrentMap`)
+/// still gets every core: Dispatch runs an `apply` nested in another one a job at a time.
 func concurrently<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
-    let results = Mutex<(First?, Second?)>((nil, nil))
-    DispatchQueue.concurrentPerform(iterations: 2) { job in
-        if job == 0 {
-            let result = first()
-            results.withLock { $0.0 = result }
-        } else {
-            let result = second()
-            results.withLock { $0.1 = result }
+    withoutActuallyEscaping(second) { second in
+        let result = Mutex<Second?>(nil)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            let value = second()
+            result.withLock { $0 = value }
         }
+        let firstResult = first()
+        group.wait()
+        return (firstResult, result.withLock { $0! })
     }
-    return results.withLock { ($0.0!, $0.1!) }
 }
