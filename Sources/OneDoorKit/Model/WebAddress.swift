@@ -26,14 +26,29 @@ public enum WebAddress {
     }
 
     public static func isEmail(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return isEmail(ascii: Array(text.utf8)) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
         return !text.contains { $0.isWhitespace || "<>\"(),;:[]\\".contains($0) }
     }
 
+    /// `isEmail` for ASCII text, on bytes.
+    private static func isEmail(ascii bytes: [UInt8]) -> Bool {
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at > 0, !bytes[(at + 1)...].contains(UInt8(ascii: "@")) else { return false }
+        let domain = bytes[(at + 1)...]
+        guard domain.contains(UInt8(ascii: ".")), domain.first != UInt8(ascii: "."), domain.last != UInt8(ascii: ".") else { return false }
+        let forbidden = Array("<>\"(),;:[]\\".utf8)
+        return !bytes.contains { (0x09...0x0D).contains($0) || $0 == 0x20 || forbidden.contains($0) }
+    }
+
     public static func isPhone(_ text: String) -> Bool {
-        text.contains { $0.isASCII && $0.isNumber } && text.allSatisfy { ($0.isASCII && $0.isNumber) || " +-()x".contains($0) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+            let allowed = Array(" +-()x".utf8)
+            return text.utf8.contains { digits.contains($0) } && text.utf8.allSatisfy { digits.contains($0) || allowed.contains($0) }
+        }
+        return text.contains { $0.isASCII && $0.isNumber } && text.allSatisfy { ($0.isASCII && $0.isNumber) || " +-()x".contains($0) }
     }
 
     /// The scheme of a link, lower-cased (`https`, `mailto`, `javascript`), or nil for a relative path.
