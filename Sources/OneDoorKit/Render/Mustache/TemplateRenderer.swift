@@ -103,6 +103,13 @@ struct TemplateRenderer: Sendable {
 
     private func include(_ name: String, indentation: [UInt8], blocks: [String: [Template.Node]], into state: inout State) {
         guard let template = templates[name], state.depth < Self.maximumDepth else { return }
+        // A plain partial on a line with other text, the common case, changes neither.
+        guard !indentation.isEmpty || !blocks.isEmpty else {
+            state.depth += 1
+            render(template.nodes, into: &state)
+            state.depth -= 1
+            return
+        }
         let outer = (state.indentation, state.blocks)
         state.depth += 1
         if !indentation.isEmpty {
@@ -122,11 +129,10 @@ struct TemplateRenderer: Sendable {
         }
         var value: TemplateValue?
         if let first = name.path.first {
-            for case let .object(values) in state.stack.reversed() {
-                if let found = values[first] {
-                    value = found
-                    break
-                }
+            var level = state.stack.count
+            while level > 0, value == nil {
+                level -= 1
+                value = state.stack[level].member(first)
             }
             for part in name.path.dropFirst() {
                 guard case let .object(values)? = value else { return nil }

@@ -21,6 +21,12 @@ enum TemplateValue: Sendable, Equatable {
         case .string, .bytes, .int, .object: true
         }
     }
+
+    /// The value named `name` at this level, when this is a level of named values.
+    func member(_ name: String) -> TemplateValue? {
+        guard case let .object(values) = self else { return nil }
+        return values.values[name]
+    }
 }
 
 /// The values a template sees at one level. Values that are not set are kept as `null`, so that a
