@@ -51,5 +51,6 @@ struct BuildCommand: ParsableCommand {
         let pages = written.count { $0.hasSuffix(".html") }
         let seconds = Date().timeIntervalSince(started)
         print("Built \(pages) pages for \(catalogue.services.count) services into \(output)/ in \(String(format: "%.2f", seconds)) s")
+        finish(0, keeping: renderer)
     }
 }

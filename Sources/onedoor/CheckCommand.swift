@@ -13,9 +13,9 @@ struct CheckCommand: ParsableCommand {
     var format: DiagnosticReport.Format = .text
 
     func run() throws {
-        let (_, report) = try options.loadAndCheck()
+        let (catalogue, report) = try options.loadAndCheck()
         print(report.rendered(as: format, pathPrefix: options.pathFromCurrentFolder), terminator: "")
-        if report.diagnostics.hasErrors { throw ExitCode(1) }
+        finish(report.diagnostics.hasErrors ? 1 : 0, keeping: catalogue)
     }
 }
 
