@@ -90,7 +90,7 @@ final class SearchIndex: Sendable {
     /// Markdown description as plain text. Safe to call from any thread; `worker` (below
     /// `Workers.count`) says whose words they join, so that workers do not wait for each other.
     func add(_ service: Service, doc: Int, description: String, worker: Int) {
-        let words = words(of: service, description: description)
+        let words = distinctWords(of: service, description: description)
         lanes[worker].postings.withLock { postings in
             for (word, weight) in words {
                 postings.words[word, default: Postings.Word()].add(doc: doc, weight: weight)
@@ -265,21 +265,22 @@ final class SearchIndex: Sendable {
 
     /// Every word of a service with the weight of the best field it is found in.
     func words(of service: Service, description: String) -> [String: Weight] {
-        var words: [String: Weight] = [:]
+        Dictionary(distinctWords(of: service, description: description), uniquingKeysWith: { _, last in last })
+    }
+
+    /// The same, as a list in the order the words are first found.
+    private func distinctWords(of service: Service, description: String) -> [(word: String, weight: Weight)] {
         // A description has a new word every 8 to 14 bytes: room for them at once, not by doubling.
-        words.reserveCapacity(32 + description.utf8.count / 8)
+        var words = DistinctWords(capacity: 32 + description.utf8.count / 8)
         // Fields come in order of rising weight, so a word keeps the last (best) one it is found in.
-        func add(_ text: String, _ weight: Weight) {
-            SearchText.forEachWord(in: text) { words[$0] = weight }
-        }
-        add(description, .body)
+        words.add(description, .body)
         for text in [index.categoriesByID[service.category.value]?.name, index.teamsByID[service.owner.value]?.name].compactMap({ $0 })
-            + service.audience { add(text, .context) }
-        add(service.summary.value, .summary)
-        for keyword in service.keywords { add(keyword, .keyword) }
-        add(service.name, .name)
-        add(service.id.replacing("-", with: " "), .name)
-        return words
+            + service.audience { words.add(text, .context) }
+        words.add(service.summary.value, .summary)
+        for keyword in service.keywords { words.add(keyword, .keyword) }
+        words.add(service.name, .name)
+        words.add(service.id.replacing("-", with: " "), .name)
+        return words.all
     }
 
     private struct Shard {

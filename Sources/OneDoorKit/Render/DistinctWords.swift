@@ -1,0 +1,73 @@
+/// The distinct folded words of a service's texts, each with the best weight it is found with,
+/// gathered on bytes: a word seen again is found by its bytes, so only distinct words become `String`s.
+/// (A service's description repeats most of its words; making each occurrence a `String` and a
+/// dictionary key was a tenth of a build.)
+struct DistinctWords {
+    /// The words' bytes, one after another.
+    private var bytes: [UInt8] = []
+    private var words: [(start: Int, count: Int, weight: SearchIndex.Weight)] = []
+    /// Open addressing over `words`: an index plus one, or 0 for an empty slot.
+    private var slots: [Int32]
+
+    /// Room for about `capacity` distinct words before the table grows.
+    init(capacity: Int) {
+        var size = 64
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        bytes.reserveCapacity(capacity * 8)
+        words.reserveCapacity(capacity)
+    }
+
+    /// Adds the words of `text` with `weight`, which replaces the weight a word already has: fields are
+    /// added in order of rising weight.
+    mutating func add(_ text: String, _ weight: SearchIndex.Weight) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return SearchText.forEachWord(in: text) { word in add(word: Array(word.utf8), weight) }
+        }
+        // Plain ASCII has no accents to take off: lower-case letters and digits, on bytes.
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            default:
+                if !word.isEmpty { add(word: word, weight); word.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !word.isEmpty { add(word: word, weight) }
+    }
+
+    /// Every distinct word with its weight, in the order first seen.
+    var all: [(word: String, weight: SearchIndex.Weight)] {
+        words.map { (String(decoding: bytes[$0.start..<($0.start + $0.count)], as: UTF8.self), $0.weight) }
+    }
+
+    private mutating func add(word: [UInt8], _ weight: SearchIndex.Weight) {
+        // FNV-1a: short words, so a simple hash is enough.
+        var hash: UInt32 = 2_166_136_261
+        for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            let found = words[index]
+            if found.count == word.count, bytes[found.start..<(found.start + found.count)].elementsEqual(word) {
+                words[index].weight = weight
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        words.append((bytes.count, word.count, weight))
+        bytes += word
+        slots[slot] = Int32(words.count)
+        if words.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        var larger = DistinctWords(capacity: slots.count)
+        for word in words {
+            larger.add(word: Array(bytes[word.start..<(word.start + word.count)]), word.weight)
+        }
+        self = larger
+    }
+}
