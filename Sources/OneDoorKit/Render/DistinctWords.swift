@@ -21,20 +21,37 @@ struct DistinctWords {
     /// Adds the words of `text` with `weight`, which replaces the weight a word already has: fields are
     /// added in order of rising weight.
     mutating func add(_ text: String, _ weight: SearchIndex.Weight) {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return SearchText.forEachWord(in: text) { word in add(word: Array(word.utf8), weight) }
-        }
-        // Plain ASCII has no accents to take off: lower-case letters and digits, on bytes.
-        var word: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-            default:
-                if !word.isEmpty { add(word: word, weight); word.removeAll(keepingCapacity: true) }
+        var text = text
+        let wasASCII = text.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            // Plain ASCII has no accents to take off: letters lower-cased and digits, anything else a 0
+            // that ends a word.
+            let folded = utf8.map { byte -> UInt8 in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                default: 0
+                }
             }
+            folded.withUnsafeBufferPointer { folded in
+                var start = 0
+                while start < folded.count {
+                    guard folded[start] != 0 else {
+                        start += 1
+                        continue
+                    }
+                    var end = start + 1
+                    while end < folded.count, folded[end] != 0 { end += 1 }
+                    add(word: UnsafeBufferPointer(rebasing: folded[start..<end]), weight)
+                    start = end
+                }
+            }
+            return true
         }
-        if !word.isEmpty { add(word: word, weight) }
+        guard !wasASCII else { return }
+        SearchText.forEachWord(in: text) { word in
+            Array(word.utf8).withUnsafeBufferPointer { add(word: $0, weight) }
+        }
     }
 
     /// Every distinct word with its weight, in the order first seen.
@@ -42,7 +59,7 @@ struct DistinctWords {
         words.map { (String(decoding: bytes[$0.start..<($0.start + $0.count)], as: UTF8.self), $0.weight) }
     }
 
-    private mutating func add(word: [UInt8], _ weight: SearchIndex.Weight) {
+    private mutating func add(word: UnsafeBufferPointer<UInt8>, _ weight: SearchIndex.Weight) {
         // FNV-1a: short words, so a simple hash is enough.
         var hash: UInt32 = 2_166_136_261
         for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
@@ -50,23 +67,26 @@ struct DistinctWords {
         var slot = Int(hash) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
-            let found = words[index]
-            if found.count == word.count, bytes[found.start..<(found.start + found.count)].elementsEqual(word) {
+            if words[index].count == word.count, bytes.withUnsafeBufferPointer({ stored in
+                word.indices.allSatisfy { stored[words[index].start + $0] == word[$0] }
+            }) {
                 words[index].weight = weight
                 return
             }
             slot = (slot + 1) & mask
         }
         words.append((bytes.count, word.count, weight))
-        bytes += word
+        bytes.append(contentsOf: word)
         slots[slot] = Int32(words.count)
         if words.count * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {
         var larger = DistinctWords(capacity: slots.count)
-        for word in words {
-            larger.add(word: Array(bytes[word.start..<(word.start + word.count)]), word.weight)
+        bytes.withUnsafeBufferPointer { bytes in
+            for word in words {
+                larger.add(word: UnsafeBufferPointer(rebasing: bytes[word.start..<(word.start + word.count)]), word.weight)
+            }
         }
         self = larger
     }
