@@ -16,6 +16,11 @@ def median(work, n, name):
     return statistics.median(times)
 
 
+def copy_seconds(work, n):
+    """The median time to copy our output (`copy-N.json`): the write floor."""
+    return statistics.median(json.loads((work / f"copy-{n}.json").read_text())["results"][0]["times"])
+
+
 def peak_mib(work, tool, n):
     text = (work / f"memory-{tool}-{n}.txt").read_text()
     return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
@@ -37,20 +42,21 @@ def main():
     print("Made by `make bench` (`bench/run.sh`): generated catalogues (`bench/generate.py`), release builds, "
           "[hyperfine](https://github.com/sharkdp/hyperfine) runs taking turns (one run of each tool a round, "
           "7 rounds at 1,000 and 10,000 services, 3 at 100,000, after a warm-up round; medians shown), sources and outputs "
-          "in tmpfs, outputs deleted outside the timed part. Hugo builds the same service files with the equivalent templates in `bench/hugo/`.\n")
+          "in tmpfs, outputs deleted outside the timed part. Hugo builds the same service files with the equivalent templates in `bench/hugo/`. "
+          "The read floor is `cat` of every source file; the write floor is `cp -r` of our output into the same tmpfs (3 runs).\n")
     print(f"Machine: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
           f"{memory} memory, {platform.system()} {platform.release()}; {first_line(['swift', '--version'])}; "
           f"{first_line(['hugo', 'version'])}.\n")
-    print("| services | check s | build s | Hugo s | floor (cat) s | build ÷ Hugo | check ÷ Hugo | build ÷ floor | "
+    print("| services | check s | build s | Hugo s | read floor s | write floor s | build ÷ Hugo | check ÷ Hugo | build ÷ read floor | "
           "peak MiB check / build / Hugo | output MiB ours / Hugo | search index MiB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in sizes:
         check, build, hugo, floor = (median(work, n, name) for name in ("check", "build", "hugo", "floor"))
         peaks = " / ".join(f"{peak_mib(work, tool, n):.0f}" for tool in ("check", "build", "hugo"))
         ours = int((work / f"size-ours-{n}.txt").read_text()) / 2**20
         theirs = int((work / f"size-hugo-{n}.txt").read_text()) / 2**20
         search = int((work / f"size-search-{n}.txt").read_text()) / 2**20
-        print(f"| {n:,} | {check:.3f} | {build:.3f} | {hugo:.3f} | {floor:.3f} | {build / hugo:.2f} | {check / hugo:.3f} | "
+        print(f"| {n:,} | {check:.3f} | {build:.3f} | {hugo:.3f} | {floor:.3f} | {copy_seconds(work, n):.3f} | {build / hugo:.2f} | {check / hugo:.3f} | "
               f"{build / floor:.0f} | {peaks} | {ours:.0f} / {theirs:.0f} | {search:.1f} |")
     for n in sizes:
         ratios = []
@@ -61,7 +67,9 @@ def main():
     print()
     if len(sizes) > 1 and 10000 in sizes and 100000 in sizes:
         print(f"\nScaling from 10,000 to 100,000 services: build × {median(work, 100000, 'build') / median(work, 10000, 'build'):.1f}, "
-              f"check × {median(work, 100000, 'check') / median(work, 10000, 'check'):.1f}.")
+              f"check × {median(work, 100000, 'check') / median(work, 10000, 'check'):.1f}; "
+              f"Hugo × {median(work, 100000, 'hugo') / median(work, 10000, 'hugo'):.1f}; "
+              f"the write floor (copying our output alone) × {copy_seconds(work, 100000) / copy_seconds(work, 10000):.1f}.")
     serve = work / "serve-10000.json"
     if serve.exists() and 10000 in sizes:
         data = json.loads(serve.read_text())

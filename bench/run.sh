@@ -39,6 +39,11 @@ for n in $SIZES; do
   du -sb "$WORK/out-ours" | cut -f1 > "$WORK/size-ours-$n.txt"
   du -sb "$WORK/out-hugo" | cut -f1 > "$WORK/size-hugo-$n.txt"
   du -sb "$WORK/out-ours/search" | cut -f1 > "$WORK/size-search-$n.txt"
+  # The write floor: copying our output into a new folder of the same tmpfs, which costs what writing
+  # that many files and bytes costs on this machine, whoever writes them.
+  hyperfine --style none --runs 3 --export-json "$WORK/copy-$n.json" --prepare "rm -rf $WORK/out-copy" \
+    -n copy "cp -r $WORK/out-ours $WORK/out-copy"
+  rm -rf "$WORK/out-copy"
   if [ "$n" = 10000 ]; then
     python3 bench/search_bench.py "$WORK/out-ours" > "$WORK/search-$n.md"
     python3 bench/serve_bench.py "$ONEDOOR" "$catalogue" "$WORK/serve-$n.json"
