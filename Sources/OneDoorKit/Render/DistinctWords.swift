@@ -49,7 +49,7 @@ struct DistinctWords {
             return true
         }
         guard !wasASCII else { return }
-        SearchText.forEachWord(in: text) { word in
+        for word in SearchText.words(text) {
             Array(word.utf8).withUnsafeBufferPointer { add(word: $0, weight) }
         }
     }
