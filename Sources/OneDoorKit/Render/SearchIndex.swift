@@ -54,8 +54,54 @@ final class SearchIndex: Sendable {
         }
     }
 
+    /// One worker's words, kept in the order they came: each word once in `ids`, and each posting
+    /// appended to the end of `log`, so that adding touches the dictionary and no per-word list (a
+    /// hundred thousand lists, written in turn, do not stay in the processor's caches).
+    private struct LaneWords {
+        var ids: [String: Int32] = [:]
+        var words: [String] = []
+        /// Each posting as `doc << 4 | weight`, and its word's id beside it.
+        var log: [UInt32] = []
+        var logIDs: [Int32] = []
+
+        mutating func add(_ word: String, doc: Int, weight: Weight) {
+            let id: Int32
+            if let known = ids[word] {
+                id = known
+            } else {
+                id = Int32(words.count)
+                ids[word] = id
+                words.append(word)
+            }
+            log.append(UInt32(doc) << 4 | UInt32(weight.rawValue))
+            logIDs.append(id)
+        }
+
+        /// The postings grouped by word, each list in the order its postings came.
+        consuming func postings() -> Postings {
+            // A counting sort by word: where each word's list starts, then each posting into its place.
+            var starts = [Int](repeating: 0, count: words.count + 1)
+            for id in logIDs { starts[Int(id) + 1] += 1 }
+            for id in words.indices { starts[id + 1] += starts[id] }
+            var next = starts
+            var sorted = [UInt32](repeating: 0, count: log.count)
+            for (packed, id) in zip(log, logIDs) {
+                sorted[next[Int(id)]] = packed
+                next[Int(id)] += 1
+            }
+            (log, logIDs) = ([], [])  // freed before the lists are made
+            var postings = Postings()
+            postings.words.reserveCapacity(words.count)
+            for (id, word) in words.enumerated() {
+                let list = Array(sorted[starts[id]..<starts[id + 1]])
+                postings.words[word] = Postings.Word(list: list, bodyOnly: list.count { $0 & 0xF == UInt32(Weight.body.rawValue) })
+            }
+            return postings
+        }
+    }
+
     private final class Lane: Sendable {
-        let postings = Mutex(Postings())
+        let words = Mutex(LaneWords())
     }
 
     /// The terms files as last written: every word's entry, and the shards.
@@ -91,10 +137,8 @@ final class SearchIndex: Sendable {
     /// `Workers.count`) says whose words they join, so that workers do not wait for each other.
     func add(_ service: Service, doc: Int, description: String, worker: Int) {
         let words = distinctWords(of: service, description: description)
-        lanes[worker].postings.withLock { postings in
-            for (word, weight) in words {
-                postings.words[word, default: Postings.Word()].add(doc: doc, weight: weight)
-            }
+        lanes[worker].words.withLock { lane in
+            for (word, weight) in words { lane.add(word, doc: doc, weight: weight) }
         }
     }
 
@@ -225,7 +269,7 @@ final class SearchIndex: Sendable {
     private func join() {
         gathered.withLock { gathered in
             for lane in lanes {
-                let postings = lane.postings.take(leaving: Postings())
+                let postings = lane.words.take(leaving: LaneWords()).postings()
                 guard !gathered.words.isEmpty else {
                     gathered = postings
                     continue
