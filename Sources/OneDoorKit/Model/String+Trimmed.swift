@@ -11,3 +11,9 @@ extension StringProtocol {
         return String(self[start...end])
     }
 }
+
+extension String {
+    /// True when every character is ASCII: then bytes can be read one by one as characters, the fast
+    /// path of code that reads text.
+    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}

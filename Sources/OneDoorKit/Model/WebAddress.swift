@@ -2,7 +2,7 @@
 public enum WebAddress {
     /// An absolute `http://` or `https://` address with a host.
     public static func isHTTP(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return isHTTP(ascii: Array(text.utf8)) }
+        if text.isASCII { return isHTTP(ascii: Array(text.utf8)) }
         let lower = text.lowercased()
         for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
             let rest = text.dropFirst(scheme.count)
@@ -20,13 +20,13 @@ public enum WebAddress {
                   zip(bytes, prefix).allSatisfy({ $0 | ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? 0x20 : 0) == $1 })
             else { continue }
             let host = bytes[prefix.count...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
-            return !host.isEmpty && !bytes.contains { (0x09...0x0D).contains($0) || $0 == 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+            return !host.isEmpty && !bytes.contains { isWhitespace($0) || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
         }
         return false
     }
 
     public static func isEmail(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return isEmail(ascii: Array(text.utf8)) }
+        if text.isASCII { return isEmail(ascii: Array(text.utf8)) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
@@ -39,11 +39,16 @@ public enum WebAddress {
         let domain = bytes[(at + 1)...]
         guard domain.contains(UInt8(ascii: ".")), domain.first != UInt8(ascii: "."), domain.last != UInt8(ascii: ".") else { return false }
         let forbidden = Array("<>\"(),;:[]\\".utf8)
-        return !bytes.contains { (0x09...0x0D).contains($0) || $0 == 0x20 || forbidden.contains($0) }
+        return !bytes.contains { isWhitespace($0) || forbidden.contains($0) }
+    }
+
+    /// An ASCII byte that `Character.isWhitespace` calls white space: tab to carriage return, and space.
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        (0x09...0x0D).contains(byte) || byte == 0x20
     }
 
     public static func isPhone(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
             let allowed = Array(" +-()x".utf8)
             return text.utf8.contains { digits.contains($0) } && text.utf8.allSatisfy { digits.contains($0) || allowed.contains($0) }

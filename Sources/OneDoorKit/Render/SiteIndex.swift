@@ -97,7 +97,7 @@ struct SiteIndex: Sendable {
     /// Case- and accent-insensitive key, so "Éducation" sorts with "Education".
     static func sortKey(_ text: String) -> String {
         // Plain ASCII has no accents: lower-casing is the whole of it, and much cheaper than folding.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        if text.isASCII { return text.lowercased() }
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
