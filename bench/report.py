@@ -41,7 +41,7 @@ def main():
     print("# Benchmark results\n")
     print("Made by `make bench` (`bench/run.sh`): generated catalogues (`bench/generate.py`), release builds, "
           "[hyperfine](https://github.com/sharkdp/hyperfine) runs taking turns (one run of each tool a round, "
-          "7 rounds at 1,000 and 10,000 services, 3 at 100,000, after a warm-up round; medians shown), sources and outputs "
+          "7 rounds at 1,000 and 10,000 services, 3 at 100,000, after a warm-up round; medians shown; the scaling from 10,000 to 100,000 is also measured in pairs, below), sources and outputs "
           "in tmpfs, outputs deleted outside the timed part. Hugo builds the same service files with the equivalent templates in `bench/hugo/`. "
           "The read floor is `cat` of every source file; the write floor is `cp -r` of our output into the same tmpfs (3 runs).\n")
     print(f"Machine: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
@@ -70,6 +70,21 @@ def main():
               f"check × {median(work, 100000, 'check') / median(work, 10000, 'check'):.1f}; "
               f"Hugo × {median(work, 100000, 'hugo') / median(work, 10000, 'hugo'):.1f}; "
               f"the write floor (copying our output alone) × {copy_seconds(work, 100000) / copy_seconds(work, 10000):.1f}.")
+        pairs = [{r["command"]: r["mean"] for r in json.loads(path.read_text())["results"]}
+                 for path in sorted(work.glob("scaling-*.json"))]
+        if pairs:
+            print("\n## Scaling from 10,000 to 100,000 services, measured in pairs\n")
+            print(f"{len(pairs)} rounds (after a warm-up round), each running check and build on 10,000 and on 100,000 "
+                  "services one right after the other (every other round the larger first), so that both sizes meet the same "
+                  "state of the machine.\n")
+            print("| | 10,000 s (median) | 100,000 s (median) | × (ratio of medians) | × round by round |")
+            print("|---|---|---|---|---|")
+            for tool in ("check", "build"):
+                small = [pair[f"{tool}-10000"] for pair in pairs]
+                large = [pair[f"{tool}-100000"] for pair in pairs]
+                rounds = ", ".join(f"{b / a:.1f}" for a, b in zip(small, large))
+                print(f"| {tool} | {statistics.median(small):.3f} | {statistics.median(large):.3f} | "
+                      f"{statistics.median(large) / statistics.median(small):.1f} | {rounds} |")
     serve = work / "serve-10000.json"
     if serve.exists() and 10000 in sizes:
         data = json.loads(serve.read_text())

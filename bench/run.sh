@@ -8,7 +8,7 @@ SIZES=${SIZES:-"1000 10000 100000"}
 WORK=${BENCH_DIR:-/dev/shm/onedoor-bench}
 ONEDOOR=$PWD/.build/release/onedoor
 mkdir -p "$WORK"
-rm -rf "$WORK"/out-* "$WORK"/times-*
+rm -rf "$WORK"/out-* "$WORK"/times-* "$WORK"/scaling-*
 
 for n in $SIZES; do
   catalogue="$WORK/catalogue-$n"
@@ -50,5 +50,24 @@ for n in $SIZES; do
   fi
   rm -rf "$WORK"/out-*
 done
+# Scaling, measured in pairs: a round builds the 10,000 and the 100,000 catalogues one right after
+# the other, so that both sizes meet the same state of the machine, which drifts over minutes (the
+# rounds above measure each size minutes apart, after a different tool). Every other round starts
+# with the larger size, so that neither size always follows the other's run.
+if [[ " $SIZES " == *" 10000 "* && " $SIZES " == *" 100000 "* ]]; then
+  for round in $(seq 0 6); do
+    echo "bench: scaling, round $round of 6"
+    sizes=$([ $((round % 2)) = 1 ] && echo "10000 100000" || echo "100000 10000")
+    commands=()
+    for size in $sizes; do
+      commands+=(-n "check-$size" "$ONEDOOR check $WORK/catalogue-$size"
+                 -n "build-$size" "$ONEDOOR build $WORK/catalogue-$size --output $WORK/out-ours")
+    done
+    hyperfine --style none --runs 1 --export-json "$WORK/scaling-$round.json" \
+      --prepare "rm -rf $WORK/out-ours $WORK/.out-ours.onedoor-new $WORK/.out-ours.onedoor-old" "${commands[@]}"
+  done
+  rm -f "$WORK/scaling-0.json"
+  rm -rf "$WORK"/out-*
+fi
 python3 bench/report.py "$WORK" $SIZES > bench/RESULTS.md
 echo "Wrote bench/RESULTS.md"
