@@ -92,8 +92,8 @@ def main():
         print("\n## `onedoor serve` at 10,000 services\n")
         print("One service file edited at a time, seven times for each kind of edit (`bench/serve_bench.py`). "
               "*Rebuild* is the time serve reports for the rebuild; *noticed* runs from the file being written to "
-              "the rebuild being ready, so it adds the polling interval (up to 250 ms) and the look at every "
-              "file's modification time.\n")
+              "the rebuild being ready, so it adds noticing the save (file events, then 20 ms for the "
+              "save to settle) and the look at every file's modification time.\n")
         print("| edit | rebuild ms (median) | slowest ms | ÷ full build | noticed ms (median) |")
         print("|---|---|---|---|---|")
         for kind, result in data["edits"].items():

@@ -6,8 +6,8 @@ Usage: serve_bench.py ONEDOOR CATALOGUE OUT.json
 Three kinds of edit, each made to several services in turn: a sentence added to the description (only
 the service's page, search files and catalogue.json change), a new summary (every list that shows the
 service changes too), and a new dependency. For each, the rebuild time that serve reports ("Rebuilt … in
-N ms", the work of the rebuild) and the time from the file being written to that line (which adds the
-polling interval of up to 250 ms and the look at every file's modification time).
+N ms", the work of the rebuild) and the time from the file being written to that line (which adds
+noticing the save and looking at every file's modification time).
 """
 import json
 import pathlib

@@ -55,10 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
             group.addTask {
                 var session = session
                 var seen = built
-                while !Task.isCancelled {
-                    try await Task.sleep(for: .milliseconds(250))
-                    let now = watcher.fingerprint()
-                    guard now != seen else { continue }
+                while true {
+                    let now = try await watcher.change(from: seen)
                     seen = now
                     let started = ContinuousClock.now
                     let outcome = session.build(fingerprint: now)

@@ -63,16 +63,26 @@ public final class PreviewServer: Sendable {
         await server.stop(timeout: 1)
     }
 
-    fileprivate func response(for path: String) -> HTTPResponse {
-        let (files, version, failure) = state.withLock { ($0.files, $0.version, $0.failure) }
-        if path == Self.statusPath {
-            let status = JSONValue.fields([
-                ("version", .int(version)),
-                ("errors", .array((failure?.messages ?? []).map(JSONValue.string))),
-            ])
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                                body: Data(status.bytes(pretty: false)))
+    /// The build's version and findings. Asked `since` the version a page has, the answer waits until
+    /// there is another one, or a second has passed, so that a page hears of a build the moment it is
+    /// ready without asking over and over. (Only a second: a browser keeps a few connections to a
+    /// server, and each open page holds one while it waits.)
+    fileprivate func status(since seen: Int?) async -> HTTPResponse {
+        let deadline = ContinuousClock.now + .seconds(1)
+        while let seen, state.withLock({ $0.version == seen && !$0.stopping }), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
         }
+        let (version, failure) = state.withLock { ($0.version, $0.failure) }
+        let status = JSONValue.fields([
+            ("version", .int(version)),
+            ("errors", .array((failure?.messages ?? []).map(JSONValue.string))),
+        ])
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                            body: Data(status.bytes(pretty: false)))
+    }
+
+    fileprivate func response(for path: String) -> HTTPResponse {
+        let files = state.withLock { $0.files }
         var key = path.removingPercentEncoding ?? path
         key = String(key.drop { $0 == "/" })
         if key.isEmpty || key.hasSuffix("/") { key += "index.html" }
@@ -126,11 +136,13 @@ public final class PreviewServer: Sendable {
             box.textContent = "The catalogue has errors; this page shows the last good build.\\n\\n" + errors.join("\\n");
           }
           function poll() {
-            fetch("\(statusPath)", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (status) {
+            var since = seen === null ? "" : "?since=" + seen;
+            fetch("\(statusPath)" + since, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (status) {
               if (seen !== null && status.version !== seen && !status.errors.length) { location.reload(); return; }
               seen = status.version;
               overlay(status.errors);
-            }).catch(function () {}).then(function () { setTimeout(poll, 400); });
+              poll();
+            }).catch(function () { setTimeout(poll, 1000); });
           }
           poll();
         })();
@@ -143,7 +155,8 @@ private struct PreviewHandler: HTTPHandler {
     let server: PreviewServer
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        server.response(for: request.path)
+        guard request.path == PreviewServer.statusPath else { return server.response(for: request.path) }
+        return await server.status(since: request.query["since"].flatMap { Int($0) })
     }
 }
 
