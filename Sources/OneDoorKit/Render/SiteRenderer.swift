@@ -41,20 +41,22 @@ public struct SiteRenderer: Sendable {
     func render(into sink: some OutputSink, search: SearchIndex) {
         let pages = Mutex<[String]>([])
         // The largest jobs go first, so that no core is left with one at the end.
-        var jobs: [Page] = [.catalogueJSON, .aToZ, .portfolio, .home, .catalogueSchema]
-        jobs += catalogue.teams.map(Page.team)
-        jobs += catalogue.supportModels.map(Page.supportModel)
-        jobs += catalogue.categories.map(Page.category)
-        jobs += catalogue.services.indices.map(Page.service)
-        jobs.concurrentForEach { job, worker in
-            guard let file = render(job, search: search, worker: worker) else {
-                return sink.write(path: SitePaths.catalogueJSON) { emit in CatalogueJSON(index: index).write(emit) }
+        let jobs: [Page] = [.aToZ, .portfolio, .home, .catalogueSchema] + catalogue.teams.map(Page.team)
+            + catalogue.supportModels.map(Page.supportModel) + catalogue.categories.map(Page.category)
+            + catalogue.services.indices.map(Page.service)
+        // catalogue.json needs nothing the pages make, and is written on a thread of its own from start
+        // to end: it fills the time when the search index, which needs every page, is one core's work.
+        _ = concurrently({
+            jobs.concurrentForEach { job, worker in
+                let file = render(job, search: search, worker: worker)
+                pages.withLock { $0.append(file.path) }
+                sink.write(file)
             }
-            pages.withLock { $0.append(file.path) }
-            sink.write(file)
-        }
-        // Every service page has handed its words to the index by now.
-        for file in search.files() { sink.write(file) }
+            // Every service page has handed its words to the index by now.
+            for file in search.files() { sink.write(file) }
+        }, {
+            sink.write(path: SitePaths.catalogueJSON) { emit in CatalogueJSON(index: index).write(emit) }
+        })
         for (path, bytes) in templates.assets { sink.write(OutputFile(path: path, bytes: bytes)) }
         if let sitemap = sitemap(pages: pages.withLock { $0 }.filter { $0.hasSuffix(".html") }) { sink.write(sitemap) }
     }
@@ -62,12 +64,12 @@ public struct SiteRenderer: Sendable {
     /// Renders some pages on every core, in the order given (for `onedoor serve`, which renders only
     /// the pages a change affects). Service pages hand nothing to a search index.
     func render(_ pages: [Page]) -> [OutputFile] {
-        pages.concurrentMap { render($0, search: nil, worker: 0) }.compactMap { $0 }
+        pages.concurrentMap { render($0, search: nil, worker: 0) }
     }
 
     /// One piece of the output to render.
     enum Page: Sendable {
-        case home, aToZ, portfolio, catalogueJSON, catalogueSchema
+        case home, aToZ, portfolio, catalogueSchema
         case category(Category)
         /// The service at this position of the id-sorted list.
         case service(Int)
@@ -75,13 +77,11 @@ public struct SiteRenderer: Sendable {
         case supportModel(SupportModel)
     }
 
-    /// The page's file; nil for `catalogue.json`, which is written in parts.
-    private func render(_ page: Page, search: SearchIndex?, worker: Int) -> OutputFile? {
+    private func render(_ page: Page, search: SearchIndex?, worker: Int) -> OutputFile {
         switch page {
         case .home: homePage()
         case .aToZ: aToZPage()
         case .portfolio: portfolioPage()
-        case .catalogueJSON: nil
         case .catalogueSchema: catalogueSchema()
         case let .category(category): categoryPage(category)
         case let .service(position): servicePage(catalogue.services[position], position: position, search: search, worker: worker)
