@@ -58,17 +58,33 @@ enum FileSystem {
         var stamps: [String: String] = [:]
         while let item = readdir(directory) {
             let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
+            guard isStamped(name) else { continue }
             let path = folder + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 stamps.merge(self.stamps(under: path)) { first, _ in first }
             } else {
-                stamps[path] = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_size)"
+                stamps[path] = stamp(info)
             }
         }
         return stamps
+    }
+
+    /// One file's entry of `stamps`; nil when there is nothing at `path`, or a folder.
+    static func stamp(of path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        return stamp(info)
+    }
+
+    /// Whether `stamps` looks at a file or folder of this name.
+    static func isStamped(_ name: some StringProtocol) -> Bool {
+        !name.hasPrefix(".") && !name.hasSuffix("~")
+    }
+
+    private static func stamp(_ info: stat) -> String {
+        "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_size)"
     }
 
     /// Whether `path` is a symbolic link itself (nil when there is nothing there).

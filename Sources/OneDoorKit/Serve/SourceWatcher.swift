@@ -1,9 +1,9 @@
 public import Foundation
 
 /// Notices changes under some folders by comparing each file's modification time and size. Where the
-/// system reports file events (Linux), a save is noticed at once and the files are looked at again
-/// only then, and every two seconds in case an event went missing (a network file system); elsewhere
-/// they are looked at four times a second.
+/// system reports file events (Linux), a save is noticed at once and only the files it names are looked
+/// at again; everything is looked at now and then as well, in case an event went missing (a network
+/// file system). Elsewhere everything is looked at four times a second.
 public struct SourceWatcher: Sendable {
     public let folders: [URL]
     private let events: FolderEvents?
@@ -26,24 +26,56 @@ public struct SourceWatcher: Sendable {
     /// Waits until the folders hold something other than `seen`, and returns what they hold then.
     /// Ends with a `CancellationError` when the task is cancelled.
     public func change(from seen: [String: String]) async throws -> [String: String] {
-        let tick: Swift.Duration = events == nil ? .milliseconds(250) : .milliseconds(20)
-        let lookEvery = events == nil ? 1 : 100
-        var ticks = 0
-        while true {
-            try await Task.sleep(for: tick)
-            ticks += 1
-            if events?.changeReported() == true {
-                // An editor saves in steps (a new file, then a rename): look once they have settled.
-                var settling = 0
-                repeat {
-                    try await Task.sleep(for: tick)
-                    settling += 1
-                } while events?.changeReported() == true && settling < 25
-            } else if ticks % lookEvery != 0 {
-                continue
+        guard let events else {
+            while true {
+                try await Task.sleep(for: .milliseconds(250))
+                let now = fingerprint()
+                if now != seen { return now }
             }
-            let now = fingerprint()
+        }
+        var lookedAt = ContinuousClock.now
+        var lookTook = Swift.Duration.zero
+        while true {
+            try await Task.sleep(for: .milliseconds(20))
+            var report = events.report()
+            if report == .nothing {
+                // Everything is looked at every two seconds, or more rarely in a catalogue so large that
+                // looking would otherwise keep a core busy.
+                guard ContinuousClock.now - lookedAt >= max(.seconds(2), lookTook * 20) else { continue }
+                report = .everything
+            } else {
+                // An editor saves in steps (a new file, then a rename): look once they have settled.
+                for _ in 0..<25 {
+                    try await Task.sleep(for: .milliseconds(20))
+                    let more = events.report()
+                    if more == .nothing { break }
+                    report = report.adding(more)
+                }
+            }
+            let now: [String: String]
+            if case let .files(paths) = report {
+                now = paths.reduce(into: seen) { stamps, path in
+                    guard FileSystem.isStamped(path.split(separator: "/").last ?? "") else { return }
+                    stamps[path] = FileSystem.stamp(of: path)
+                }
+            } else {
+                let started = ContinuousClock.now
+                now = fingerprint()
+                lookedAt = ContinuousClock.now
+                lookTook = lookedAt - started
+            }
             if now != seen { return now }
+        }
+    }
+}
+
+extension FolderEvents.Report {
+    func adding(_ other: Self) -> Self {
+        switch (self, other) {
+        case (.everything, _), (_, .everything): .everything
+        case (.nothing, _): other
+        case (_, .nothing): self
+        case let (.files(these), .files(those)): .files(these.union(those))
         }
     }
 }
