@@ -21,7 +21,11 @@ public struct OutputFile: Equatable, Sendable {
     }
 
     public var bytes: [UInt8] {
-        parts.count == 1 ? parts[0] : Array(parts.joined())
+        guard parts.count != 1 else { return parts[0] }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { bytes += part }
+        return bytes
     }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }

@@ -58,38 +58,48 @@ final class SearchIndex: Sendable {
     /// appended to the end of `log`, so that adding touches the dictionary and no per-word list (a
     /// hundred thousand lists, written in turn, do not stay in the processor's caches).
     private struct LaneWords {
-        var ids: [String: Int32] = [:]
+        var ids: [String: UInt32] = [:]
         var words: [String] = []
-        /// Each posting as `doc << 4 | weight`, and its word's id beside it.
+        /// Each posting as `word id << 4 | weight`, a service's postings one after the other: four bytes
+        /// a posting, where a service's position beside each would take eight.
         var log: [UInt32] = []
-        var logIDs: [Int32] = []
+        /// Each service whose postings are in `log`, with where they end there.
+        var docs: [(doc: UInt32, end: Int)] = []
 
-        mutating func add(_ word: String, doc: Int, weight: Weight) {
-            let id: Int32
-            if let known = ids[word] {
-                id = known
-            } else {
-                id = Int32(words.count)
-                ids[word] = id
-                words.append(word)
+        /// Adds the words of the service at position `doc`.
+        mutating func add(_ found: [(word: String, weight: Weight)], doc: Int) {
+            for (word, weight) in found {
+                let id: UInt32
+                if let known = ids[word] {
+                    id = known
+                } else {
+                    id = UInt32(words.count)
+                    ids[word] = id
+                    words.append(word)
+                }
+                log.append(id << 4 | UInt32(weight.rawValue))
             }
-            log.append(UInt32(doc) << 4 | UInt32(weight.rawValue))
-            logIDs.append(id)
+            docs.append((UInt32(doc), log.count))
         }
 
         /// The postings grouped by word, each list in the order its postings came.
         consuming func postings() -> Postings {
             // A counting sort by word: where each word's list starts, then each posting into its place.
             var starts = [Int](repeating: 0, count: words.count + 1)
-            for id in logIDs { starts[Int(id) + 1] += 1 }
+            for posting in log { starts[Int(posting >> 4) + 1] += 1 }
             for id in words.indices { starts[id + 1] += starts[id] }
             var next = starts
             var sorted = [UInt32](repeating: 0, count: log.count)
-            for (packed, id) in zip(log, logIDs) {
-                sorted[next[Int(id)]] = packed
-                next[Int(id)] += 1
+            var start = 0
+            for (doc, end) in docs {
+                for posting in log[start..<end] {
+                    let id = Int(posting >> 4)
+                    sorted[next[id]] = doc << 4 | posting & 0xF
+                    next[id] += 1
+                }
+                start = end
             }
-            (log, logIDs) = ([], [])  // freed before the lists are made
+            (log, docs) = ([], [])  // freed before the lists are made
             var postings = Postings()
             postings.words.reserveCapacity(words.count)
             for (id, word) in words.enumerated() {
@@ -137,18 +147,20 @@ final class SearchIndex: Sendable {
     /// `Workers.count`) says whose words they join, so that workers do not wait for each other.
     func add(_ service: Service, doc: Int, description: String, worker: Int) {
         let words = distinctWords(of: service, description: description)
-        lanes[worker].words.withLock { lane in
-            for (word, weight) in words { lane.add(word, doc: doc, weight: weight) }
-        }
+        lanes[worker].words.withLock { $0.add(words, doc: doc) }
     }
 
     /// Every file of the index, under `search/`, once every service has been added.
     func files() -> [OutputFile] {
         join()
         let services = index.catalogue.services
-        let postings = self.postings()
-        let words = postings.keys.sorted()
-        let entries = Dictionary(uniqueKeysWithValues: zip(words, words.concurrentMap { entry($0, postings[$0]!) }))
+        let (words, entries) = { () -> ([String], [String: [UInt8]]) in
+            let postings = self.postings()
+            // A build does not update the index: the words it gathered go as soon as they are kept.
+            if !keepsWritten { gathered.withLock { $0 = Postings() } }
+            let words = postings.keys.sorted()
+            return (words, Dictionary(uniqueKeysWithValues: zip(words, words.concurrentMap { entry($0, postings[$0]!) })))
+        }()
         let shards = shard(words, prefixLength: 0, entries: entries)
         let shardFiles = shards.map { shardFile($0, entries: entries) }
         if keepsWritten {
@@ -241,18 +253,20 @@ final class SearchIndex: Sendable {
         }
     }
 
+    /// A terms file made of the words' entries themselves, which it shares rather than copies.
     private func shardFile(_ shard: Shard, entries: [String: [UInt8]]) -> OutputFile {
-        var json: [UInt8] = [UInt8(ascii: "{")]
+        var json = [[UInt8(ascii: "{")]]
+        json.reserveCapacity(2 * shard.words.count + 1)
         for (offset, word) in shard.words.enumerated() {
-            if offset > 0 { json.append(UInt8(ascii: ",")) }
-            json += entries[word]!
+            if offset > 0 { json.append([UInt8(ascii: ",")]) }
+            json.append(entries[word]!)
         }
-        json.append(UInt8(ascii: "}"))
-        return OutputFile(path: "search/\(shardName(shard.prefix)).js", bytes: script(shardName(shard.prefix), json))
+        json.append([UInt8(ascii: "}")])
+        return script(shardName(shard.prefix), json)
     }
 
     private func manifestFile(shards: [String]) -> OutputFile {
-        OutputFile(path: "search/index.js", bytes: script("index", manifest(index.catalogue.services, shards: shards).bytes(pretty: false)))
+        script("index", [manifest(index.catalogue.services, shards: shards).bytes(pretty: false)])
     }
 
     /// Names, summaries and pages of the services of one chunk.
@@ -262,7 +276,7 @@ final class SearchIndex: Sendable {
         let docs = JSONValue.array(services[start..<min(services.count, start + Self.chunkSize)].map { service in
             .array([.string(service.name), .string(service.summary.value), .string(SitePaths.service(service.id))])
         })
-        return OutputFile(path: "search/docs-\(chunk).js", bytes: script("docs-\(chunk)", docs.bytes(pretty: false)))
+        return script("docs-\(chunk)", [docs.bytes(pretty: false)])
     }
 
     /// Moves the words of every lane into `gathered`.
@@ -413,9 +427,10 @@ final class SearchIndex: Sendable {
         ])
     }
 
-    /// A script that hands its data to the search client; JSON's escaping keeps `</script>` out of it.
-    private func script(_ name: String, _ json: [UInt8]) -> [UInt8] {
-        Array("OneDoorSearch.receive(\"\(name)\",".utf8) + json + Array(");\n".utf8)
+    /// `search/NAME.js`, a script that hands its data to the search client; JSON's escaping keeps
+    /// `</script>` out of it. The JSON comes in parts, kept as they are.
+    private func script(_ name: String, _ json: [[UInt8]]) -> OutputFile {
+        OutputFile(path: "search/\(name).js", parts: [Array("OneDoorSearch.receive(\"\(name)\",".utf8)] + json + [Array(");\n".utf8)])
     }
 }
 
