@@ -255,10 +255,11 @@ final class SearchIndex: Sendable {
 
     /// A terms file made of the words' entries themselves, which it shares rather than copies.
     private func shardFile(_ shard: Shard, entries: [String: [UInt8]]) -> OutputFile {
+        let comma = [UInt8(ascii: ",")]
         var json = [[UInt8(ascii: "{")]]
         json.reserveCapacity(2 * shard.words.count + 1)
         for (offset, word) in shard.words.enumerated() {
-            if offset > 0 { json.append([UInt8(ascii: ",")]) }
+            if offset > 0 { json.append(comma) }
             json.append(entries[word]!)
         }
         json.append([UInt8(ascii: "}")])
