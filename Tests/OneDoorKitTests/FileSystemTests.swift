@@ -84,4 +84,13 @@ import Testing
         let after = FileSystem.stamps(under: folder.url.path)
         #expect(Set(after.keys) == Set(before.keys) && after != before)
     }
+
+    @Test func theFoldersUnderAFolderAreThoseStampsLooksInto() throws {
+        defer { folder.remove() }
+        try folder.write("services/deep/a.md", "a")
+        try folder.write("services/.git/b.md", "hidden")
+        try folder.write("services/old~/c.md", "backup")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("linked"), withDestinationPath: folder.path("services"))
+        #expect(Set(FileSystem.folders(under: folder.url.path)) == [folder.url.path, folder.path("services"), folder.path("services/deep")])
+    }
 }

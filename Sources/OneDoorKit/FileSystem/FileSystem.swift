@@ -53,22 +53,36 @@ enum FileSystem {
     /// results mean nothing changed. Hidden files and backups ending in `~` are left out, as the
     /// loader leaves them out: an editor's swap files come and go without changing anything.
     static func stamps(under folder: String) -> [String: String] {
-        guard let directory = opendir(folder) else { return [:] }
-        defer { closedir(directory) }
         var stamps: [String: String] = [:]
+        walk(folder) { path, info in
+            if (info.st_mode & S_IFMT) != S_IFDIR { stamps[path] = stamp(info) }
+        }
+        return stamps
+    }
+
+    /// `folder` and every folder under it that `stamps` looks into.
+    static func folders(under folder: String) -> [String] {
+        var folders = [folder]
+        walk(folder) { path, info in
+            if (info.st_mode & S_IFMT) == S_IFDIR { folders.append(path) }
+        }
+        return folders
+    }
+
+    /// Hands each file and folder under `folder` whose name `isStamped` to `visit`, with its `lstat`,
+    /// depth first; links are not followed.
+    private static func walk(_ folder: String, _ visit: (String, stat) -> Void) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
         while let item = readdir(directory) {
             let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard isStamped(name) else { continue }
             let path = folder + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                stamps.merge(self.stamps(under: path)) { first, _ in first }
-            } else {
-                stamps[path] = stamp(info)
-            }
+            visit(path, info)
+            if (info.st_mode & S_IFMT) == S_IFDIR { walk(path, visit) }
         }
-        return stamps
     }
 
     /// One file's entry of `stamps`; nil when there is nothing at `path`, or a folder.

@@ -71,11 +71,11 @@ final class FolderEvents: Sendable {
         return files.isEmpty ? .nothing : .files(files)
     }
 
-    /// Watches each folder and every folder under it but hidden ones; false when one could not be watched.
+    /// Watches each folder and every folder under it that the fingerprint looks into; false when one
+    /// could not be watched.
     private func watchEveryFolder() -> Bool {
-        var pending = folders
         var watches: [Int32: String] = [:]
-        while let folder = pending.popLast() {
+        for folder in folders.flatMap(FileSystem.folders(under:)) {
             let watch = inotify_add_watch(descriptor, folder, Self.mask)
             guard watch >= 0 else {
                 // A folder that is gone is no failure: the next look at the files tells.
@@ -83,18 +83,6 @@ final class FolderEvents: Sendable {
                 return false
             }
             watches[watch] = folder
-            guard let directory = opendir(folder) else { continue }
-            defer { closedir(directory) }
-            while let item = readdir(directory) {
-                let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard !name.hasPrefix(".") else { continue }
-                let path = folder + "/" + name
-                var info = stat()
-                let isFolder = item.pointee.d_type == UInt8(DT_UNKNOWN)
-                    ? lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-                    : item.pointee.d_type == UInt8(DT_DIR)
-                if isFolder { pending.append(path) }
-            }
         }
         watched.withLock { $0 = watches }
         return true
