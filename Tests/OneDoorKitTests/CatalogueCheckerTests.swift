@@ -114,6 +114,17 @@ let ruleCases: [RuleCase] = [
         #expect(Set(Rule.allCases).subtracting(covered).isEmpty)
     }
 
+    @Test func aLinkToAHeadingOfAServiceNamesThatService() throws {
+        let fixture = try FixtureCatalogue(files: [
+            "services/desk/printing.md": serviceFile(body: "\nSee [who can ask](service:laptops#who-can-ask), [x](service:laptop#who).\n"),
+        ])
+        defer { fixture.remove() }
+        let findings = try fixture.check()
+        #expect(findings.map(\.description) == [
+            "services/desk/printing.md:12:53: error: the link 'service:laptop#who' names no service (did you mean 'laptops'?); link to the id of a file in services/",
+        ])
+    }
+
     @Test func anUnknownPriorityInATargetIsAnUnknownReference() throws {
         let fixture = try FixtureCatalogue(files: [
             "services/desk/printing.md": serviceFile(["targets": "[{priority: p9, resolve: 2h, percent: 99}]"]),

@@ -62,7 +62,7 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
                 "name": "Laptops", "request_url": "https://help.example.test/laptops", "availability": "99.5",
                 "continuity": "{rto: 4h, rpo: 1h}", "targets": "[{priority: p1, resolve: 2h, percent: 99}]",
                 "contacts": "[{role: Service owner, name: Jane Doe, email: jane@example.test}]", "depends_on": "[hosting]",
-            ], body: "You get a laptop.\n\n## Who can ask\n\nEveryone. See [hosting](service:hosting).\n"),
+            ], body: "You get a laptop.\n\n## Who can ask\n\nEveryone. See [hosting](service:hosting) and [its rules](service:hosting#rules).\n"),
         ])
         let page = files["services/laptops.html"]!.text
         #expect(page.contains(#"<a class="button" href="https://help.example.test/laptops">Request Laptops</a>"#))
@@ -75,6 +75,7 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
         #expect(page.contains(#"<a href="mailto:jane@example.test">Jane Doe</a>"#))
         #expect(page.contains(#"<h2 id="who-can-ask">Who can ask</h2>"#))
         #expect(page.contains(#"<a href="../services/hosting.html">hosting</a>"#))
+        #expect(page.contains(##"<a href="../services/hosting.html#rules">its rules</a>"##))
         #expect(page.contains(#"<a href="../teams/desk-team.html">Desk Team</a>"#))
         #expect(page.contains(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Service","name":"Laptops""#))
         let hosting = files["services/hosting.html"]!.text

@@ -1,4 +1,4 @@
-import OneDoorKit
+@testable import OneDoorKit
 import Testing
 
 @Suite struct ValueTests {
@@ -49,6 +49,14 @@ import Testing
     @Test(arguments: ["", "Email", "a--b", "-a", "a-", "a_b", "é", String(repeating: "a", count: 65)])
     func invalidIdentifiers(_ id: String) {
         #expect(!Identifier.isValid(id))
+    }
+
+    @Test func serviceLinksMayLeadToAHeadingOfTheService() {
+        #expect(ServiceLink("service:email") == ServiceLink("SERVICE:email"))
+        #expect(ServiceLink("service:email")?.href == "../services/email.html")
+        #expect(ServiceLink("service:email#who-can-ask")?.id == "email")
+        #expect(ServiceLink("service:email#who-can-ask")?.href == "../services/email.html#who-can-ask")
+        #expect(ServiceLink("https://example.gov/service:email") == nil)
     }
 
     @Test func addressShapes() {

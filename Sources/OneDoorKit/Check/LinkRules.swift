@@ -24,11 +24,9 @@ enum LinkRules {
             return .error(.forbiddenLink, at: location(),
                 "links with the scheme '\(scheme):' are not allowed; use http, https, mailto, tel, service:ID or a relative path")
         }
-        guard scheme == "service" else { return nil }
-        let id = String(destination.dropFirst("service:".count))
-        guard !index.serviceExists(id) else { return nil }
+        guard let link = ServiceLink(destination), !index.serviceExists(link.id) else { return nil }
         return .error(.brokenServiceLink, at: location(),
-            "the link 'service:\(id)' names no service" + Suggestion.hint(for: id, among: index.ids(of: .service))
+            "the link '\(destination)' names no service" + Suggestion.hint(for: link.id, among: index.ids(of: .service))
                 + "; link to the id of a file in services/")
     }
 }

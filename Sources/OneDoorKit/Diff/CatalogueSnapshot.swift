@@ -72,9 +72,7 @@ public struct CatalogueSnapshot: Sendable {
                 availability: (entry["availability"] as? NSNumber)?.doubleValue,
                 rto: continuity?["rto"] as? String, rpo: continuity?["rpo"] as? String,
                 dependsOn: entry["depends_on"] as? [String] ?? [],
-                linksTo: Markdown.links(in: description).compactMap { link in
-                    link.destination.hasPrefix("service:") ? String(link.destination.dropFirst("service:".count)) : nil
-                },
+                linksTo: Markdown.links(in: description).compactMap { ServiceLink($0.destination)?.id },
                 targets: (modelTargets[supportModel] ?? [:]).merging(Self.targets(entry["targets"])) { $1 })
         }
         self.services = services

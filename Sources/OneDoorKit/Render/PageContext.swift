@@ -59,10 +59,7 @@ struct PageContext: Sendable {
     /// A service's description for its page and for search. Service pages all sit one folder down,
     /// so `service:` links lead to `../services/ID.html`.
     func body(of service: Service) -> Markdown.Rendered {
-        Markdown.render(service.body) { destination in
-            guard destination.hasPrefix("service:") else { return nil }
-            return "../" + SitePaths.service(String(destination.dropFirst("service:".count)))
-        }
+        Markdown.render(service.body) { ServiceLink($0)?.href }
     }
 
     /// The choices of the search filters.
