@@ -15,6 +15,11 @@ import Testing
         #expect(rendered.html.contains(#"<h3 id="cafe-wi-fi">Café &amp; Wi-Fi</h3>"#))
     }
 
+    @Test func anchorsAvoidTheIDsThePageHasAndEachOther() {
+        let rendered = Markdown.render("## Support\n\n## A\n\n## A\n\n## A 1\n", reserved: ["support", "main"]) { _ in nil }
+        #expect(rendered.headings.map(\.anchor) == ["support-1", "a", "a-1", "a-1-1"])
+    }
+
     @Test func linksAreFoundWithTheirLineAndColumn() {
         let text = "Intro.\n\nÉté: see [the desk](service:desk).\n"
         let links = Markdown.links(in: text)

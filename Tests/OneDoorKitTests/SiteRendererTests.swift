@@ -83,6 +83,17 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
         #expect(hosting.contains(#"<a href="../services/laptops.html">Laptops</a>"#))
     }
 
+    @Test func headingsOfADescriptionTakeNoIDThePageHasAlready() throws {
+        let files = try renderFixture(files: [
+            "services/desk/laptops.md": serviceFile(body: "## Support\n\nOurs.\n\n## Search results\n\nNone.\n"),
+        ])
+        let page = files["services/laptops.html"]!.text
+        #expect(page.contains(#"<h2 id="support-1">Support</h2>"#))
+        #expect(page.contains(#"<h2 id="search-results-1">Search results</h2>"#))
+        let ids = page.split(separator: #" id=""#).dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(ids.count == Set(ids).count, "\(ids)")
+    }
+
     @Test func retiredAndPipelineServicesAreClearlyMarked() throws {
         let files = try renderFixture(files: [
             "services/desk/old.md": serviceFile(["name": "Old", "status": "retired", "replaced_by": "laptops"]),

@@ -31,6 +31,13 @@ import Testing
         #expect(files.contains { $0.path == "assets/onedoor.css" })
     }
 
+    @Test func theIDsTheTemplatesWriteAsTheyAreAreKnown() throws {
+        #expect(TemplateSet.ids(in: ##"<h2 id="support">Help</h2><p id="x-{{id}}"> <a href="#main" id="">"##) == ["support", ""])
+        let fixed = try TemplateSet.load().fixedIDs
+        #expect(fixed.isSuperset(of: ["main", "support", "targets", "search-results"]))
+        #expect(!fixed.contains { $0.contains("{{") })
+    }
+
     @Test func aBrokenTemplateIsReportedWithItsLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onedoor-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -68,3 +68,28 @@ def test_landmarks_skip_link_and_one_heading(narrow, site, page):
         assert narrow.find_elements(By.CSS_SELECTOR, f"label[for='{control.get_attribute('id')}']")
     for table in narrow.find_elements(By.TAG_NAME, "table"):
         assert table.find_elements(By.CSS_SELECTOR, "thead th[scope=col]")
+
+
+WORD_BREAKS = """
+const broken = [];
+for (const cell of document.querySelectorAll('th, td')) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+      if (tops.size > 1) broken.push(match[0]);
+    }
+  }
+}
+return broken;
+"""
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if "services/" in page or "support-models/" in page])
+def test_words_in_tables_stay_whole_at_320_pixels_wide(narrow, site, page):
+    narrow.get((site / page).as_uri())
+    assert narrow.find_elements(By.TAG_NAME, "table"), f"{page} has no table to look at"
+    assert narrow.execute_script(WORD_BREAKS) == [], f"{page} breaks words across lines in a table"

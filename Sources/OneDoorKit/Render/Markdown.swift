@@ -55,11 +55,12 @@ enum Markdown {
     }
 
     /// Renders Markdown to HTML; `rewrite` may replace a link destination (for `service:` links).
-    static func render(_ text: String, rewrite: (String) -> String?) -> Rendered {
+    /// Headings get anchors unique on the page: none is one of `reserved`, the ids the page has already.
+    static func render(_ text: String, reserved: Set<String> = [], rewrite: (String) -> String?) -> Rendered {
         var headings: [Heading] = []
         var plain: [String] = []
         var html = ""
-        var usedAnchors: [String: Int] = [:]
+        var anchors = UniqueAnchors(taken: reserved)
         withDocument(text) { root in
             var headingText: String?
             walk(root) { node, entering in
@@ -81,11 +82,8 @@ enum Markdown {
                     if entering {
                         headingText = ""
                     } else if let text = headingText {
-                        let base = Anchor.slug(text)
-                        let count = usedAnchors[base, default: 0]
-                        usedAnchors[base] = count + 1
                         headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text,
-                                                anchor: count == 0 ? base : "\(base)-\(count)"))
+                                                anchor: anchors.next(for: text)))
                         headingText = nil
                     }
                 }
@@ -97,6 +95,26 @@ enum Markdown {
         }
         return Rendered(html: addAnchors(headings, to: html), headings: headings,
                         plainText: plain.joined().trimmed)
+    }
+
+    /// Anchors for a page's headings: the slug of the heading's text, then `-1`, `-2`… for the
+    /// same text again, skipping any anchor already taken (`## A 1` after two `## A`).
+    private struct UniqueAnchors {
+        var taken: Set<String>
+        var nextSuffix: [String: Int] = [:]
+
+        mutating func next(for text: String) -> String {
+            let base = Anchor.slug(text)
+            var suffix = nextSuffix[base, default: 0]
+            var anchor = suffix == 0 ? base : "\(base)-\(suffix)"
+            while taken.contains(anchor) {
+                suffix += 1
+                anchor = "\(base)-\(suffix)"
+            }
+            nextSuffix[base] = suffix + 1
+            taken.insert(anchor)
+            return anchor
+        }
     }
 
     /// Gives each `<hN>` an id. In safe mode raw HTML is omitted, so every `<hN>` in cmark's output is a heading.

@@ -8,10 +8,12 @@ struct PageContext: Sendable {
     let summaries: [String: TemplateValues]
     /// Each support model as service pages show it, by id.
     let supportModels: [String: TemplateValues]
+    /// The ids a service page has besides its description's headings.
+    let pageIDs: Set<String>
 
-    init(index: SiteIndex) {
+    init(index: SiteIndex, pageIDs: Set<String>) {
         let services = index.catalogue.services
-        self.init(index: index, summaries: Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap {
+        self.init(index: index, pageIDs: pageIDs, summaries: Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap {
             PageContext.summary(of: $0, index: index)
         })))
     }
@@ -24,11 +26,12 @@ struct PageContext: Sendable {
             let service = index.catalogue.services[position]
             summaries[service.id] = PageContext.summary(of: service, index: index)
         }
-        self.init(index: index, summaries: summaries)
+        self.init(index: index, pageIDs: previous.pageIDs, summaries: summaries)
     }
 
-    private init(index: SiteIndex, summaries: [String: TemplateValues]) {
+    private init(index: SiteIndex, pageIDs: Set<String>, summaries: [String: TemplateValues]) {
         self.index = index
+        self.pageIDs = pageIDs
         self.summaries = summaries
         supportModels = Dictionary(index.catalogue.supportModels.map { ($0.id, PageContext.values(of: $0)) },
                                    uniquingKeysWith: { first, _ in first })
@@ -59,7 +62,7 @@ struct PageContext: Sendable {
     /// A service's description for its page and for search. Service pages all sit one folder down,
     /// so `service:` links lead to `../services/ID.html`.
     func body(of service: Service) -> Markdown.Rendered {
-        Markdown.render(service.body) { ServiceLink($0)?.href }
+        Markdown.render(service.body, reserved: pageIDs) { ServiceLink($0)?.href }
     }
 
     /// The choices of the search filters.

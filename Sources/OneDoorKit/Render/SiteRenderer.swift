@@ -11,7 +11,7 @@ public struct SiteRenderer: Sendable {
         self.catalogue = catalogue
         self.templates = templates
         self.index = SiteIndex(catalogue)
-        self.context = PageContext(index: index)
+        self.context = PageContext(index: index, pageIDs: templates.fixedIDs)
     }
 
     /// A renderer for a catalogue in which only the services at `changed` positions were edited since

@@ -14,6 +14,9 @@ public struct TemplateSet: Sendable {
     let renderer: TemplateRenderer
     /// Static files by their path in the output, such as `assets/onedoor.css`.
     let assets: [String: [UInt8]]
+    /// The ids the templates write as they are (`id="support"`), which headings of a description must
+    /// not take.
+    let fixedIDs: Set<String>
 
     /// The built-in files, by their name in `site-templates/`.
     static let builtIn: [(name: String, bytes: [UInt8])] = [
@@ -49,6 +52,7 @@ public struct TemplateSet: Sendable {
         }
         var templates: [String: Template] = [:]
         var assets: [String: [UInt8]] = [:]
+        var fixedIDs: Set<String> = []
         for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
             guard name.hasSuffix(".mustache") else {
                 assets[name] = bytes
@@ -59,13 +63,22 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(location: .start(of: file), message: "the template is not valid UTF-8")
             }
             templates[String(name.dropLast(".mustache".count))] = try TemplateParser.parse(text, file: file)
+            fixedIDs.formUnion(ids(in: text))
         }
-        return TemplateSet(renderer: TemplateRenderer(templates: templates), assets: assets)
+        return TemplateSet(renderer: TemplateRenderer(templates: templates), assets: assets, fixedIDs: fixedIDs)
     }
 
     /// Renders a template; an override that names a template that does not exist renders nothing.
     func render(_ name: String, _ values: TemplateValues, capacity: Int = 0) -> [UInt8] {
         renderer.render(name, values, capacity: capacity)
+    }
+
+    /// The values of `id="…"` attributes in a template that hold no Mustache tag.
+    static func ids(in template: String) -> [String] {
+        template.split(separator: #" id=""#).dropFirst().compactMap { rest in
+            guard let end = rest.firstIndex(of: "\""), !rest[..<end].contains("{{") else { return nil }
+            return String(rest[..<end])
+        }
     }
 
     private static func overrideFiles(in folder: URL) -> [String] {
