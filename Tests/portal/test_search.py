@@ -95,8 +95,30 @@ def test_a_one_letter_typo_is_forgiven(driver, site):
 def test_two_words_must_both_match_in_any_order(driver, site):
     open_page(driver, site)
     assert search(driver, "starter new")[0] == "Onboarding/Offboarding"
-    assert search(driver, "starter zebra") == []
+    assert not status(driver).startswith("No service has every word")
+    assert search(driver, "zebra") == []
     assert status(driver).startswith("No services match")
+
+
+def test_when_no_service_has_every_word_those_with_some_come_with_a_notice(driver, site):
+    open_page(driver, site)
+    starters = search(driver, "starter")
+    assert search(driver, "starter zebra") == starters != []
+    assert status(driver).startswith(f"No service has every word. {len(starters)} service")
+
+
+def test_a_question_typed_as_a_sentence_looks_for_its_telling_words(driver, site):
+    open_page(driver, site)
+    assert search(driver, "how do I reset my password") == search(driver, "reset password") != []
+    assert status(driver).endswith("found")
+    search(driver, "how do I reset my password")
+    assert status(driver).startswith("No service has every word")
+
+
+def test_a_rare_word_outweighs_common_ones(driver, site):
+    open_page(driver, site)
+    top = search(driver, "printer not working")[:2]
+    assert len(top) == 2 and all("print" in name.lower() for name in top), top
 
 
 def test_accents_and_case_are_ignored(driver, site):

@@ -138,6 +138,40 @@
     };
   }
 
+  /* Words that say little about a service, left out when a question typed as a sentence finds nothing
+     with every word: "how do I reset my password" looks for "reset password". English only. */
+  var QUIET = /^en\b/i.test(document.documentElement.lang) ? new Set(("a an and are at be can do does for from get " +
+    "has have how i if in is it me my need not of on or please the to want we what when where who why will " +
+    "with you your").split(" ")) : new Set();
+
+  function every(perTerm) {
+    return perTerm.slice(1).reduce(function (all, found) {
+      var both = new Map();
+      all.forEach(function (score, doc) { if (found.has(doc)) both.set(doc, score + found.get(doc)); });
+      return both;
+    }, perTerm[0]);
+  }
+
+  /* Services matching every term, with the sum of their scores. When none has every term, those with
+     every telling term (the quiet words left out), else those with some telling terms, each counting for
+     more the fewer services it matches, so that "printer" outweighs "working". */
+  function combine(terms, perTerm, count) {
+    var all = every(perTerm);
+    if (all.size || terms.length < 2) return { scores: all, partial: false };
+    var telling = perTerm.filter(function (found, position) { return !QUIET.has(terms[position]); });
+    if (!telling.length) telling = perTerm;
+    if (telling.length < perTerm.length) {
+      all = every(telling);
+      if (all.size) return { scores: all, partial: true };
+    }
+    var some = new Map();
+    telling.forEach(function (found) {
+      var rarity = Math.log(1 + count / Math.max(found.size, 1));
+      found.forEach(function (score, doc) { some.set(doc, (some.get(doc) || 0) + score * rarity); });
+    });
+    return { scores: some, partial: true };
+  }
+
   /* Every service matching all terms and the filters, best first, retired ones last. */
   function search(query, filters) {
     var terms = Array.from(new Set(words(query)));
@@ -148,26 +182,21 @@
       return Promise.all(terms.map(function (term) {
         return Promise.all(shardsFor(term, index.shards).map(function (key) { return load(key ? "terms-" + key : "terms"); }));
       })).then(function (perTerm) {
-        var scores = null;
-        perTerm.forEach(function (shardData, position) {
-          var found = matches(terms[position], shardData);
-          if (scores === null) { scores = found; return; }
-          var both = new Map();
-          scores.forEach(function (score, doc) { if (found.has(doc)) both.set(doc, score + found.get(doc)); });
-          scores = both;
-        });
         var results = [];
-        if (scores === null) {
+        var found = terms.length ? combine(terms, perTerm.map(function (shardData, position) {
+          return matches(terms[position], shardData);
+        }), index.count) : null;
+        if (found === null) {
           for (var doc = 0; doc < index.count; doc++) if (accept(doc)) results.push({ doc: doc, score: 0 });
         } else {
-          scores.forEach(function (score, doc) { if (accept(doc)) results.push({ doc: doc, score: score }); });
+          found.scores.forEach(function (score, doc) { if (accept(doc)) results.push({ doc: doc, score: score }); });
         }
         var retired = index.statuses.indexOf("retired");
         results.forEach(function (r) { r.retired = index.facets[r.doc * 4 + 2] === retired; });
         results.sort(function (a, b) {
           return (a.retired - b.retired) || (b.score - a.score) || (index.order[a.doc] - index.order[b.doc]);
         });
-        return { index: index, terms: terms, results: results };
+        return { index: index, terms: terms, results: results, partial: Boolean(found && found.partial) };
       });
     });
   }
@@ -282,7 +311,8 @@
           var count = found.results.length;
           status.textContent = count === 0
             ? "No services match. Try another word, or browse the categories."
-            : count + (count === 1 ? " service found" : " services found") +
+            : (found.partial ? "No service has every word. " : "") +
+              count + (count === 1 ? " service" : " services") + (found.partial ? " with some of them" : " found") +
               (shown.length < count ? ", showing the first " + shown.length : "");
           more.hidden = shown.length >= count;
           show(found, people);
