@@ -18,11 +18,14 @@ deps:
 	    && echo "make: installed libcmark-dev"; \
 	fi
 
+# Each Python module the tests import, and the pip package that gives it (axe-core 4.9.1 comes in
+# selenium-axe-python, pinned so that the accessibility rules do not change under the tests).
 python-deps:
-	@for module in jsonschema pytest selenium yaml; do \
+	@for pair in jsonschema:jsonschema pytest:pytest selenium:selenium yaml:PyYAML selenium_axe_python:selenium-axe-python==2.2.0; do \
+	  module=$${pair%%:*}; package=$${pair#*:}; \
 	  if ! python3 -c "import $$module" 2>/dev/null; then \
-	    echo "make: Python $$module is missing; installing it with pip"; \
-	    python3 -m pip install -q --root-user-action=ignore $$( [ $$module = yaml ] && echo PyYAML || echo $$module ) && echo "make: installed $$module"; \
+	    echo "make: Python $$module is missing; installing $$package with pip"; \
+	    python3 -m pip install -q --root-user-action=ignore "$$package" && echo "make: installed $$package"; \
 	  fi; \
 	done
 
