@@ -9,6 +9,9 @@ struct CatalogueIndex {
     let supportModels: Set<String>
     let priorities: Set<String>
     let unreadable: UnreadableIDs
+    /// "Did you mean" hints for each kind of id, in the order of their files, and for priorities.
+    private let suggestions: [ReferenceUse.Kind: SuggestionIndex]
+    let prioritySuggestions: SuggestionIndex
 
     init(_ catalogue: Catalogue) {
         self.catalogue = catalogue
@@ -19,6 +22,11 @@ struct CatalogueIndex {
         supportModels = Set(catalogue.supportModels.map(\.id))
         priorities = Set(catalogue.settings.priorities.map(\.id))
         unreadable = catalogue.unreadable
+        suggestions = [
+            .category: SuggestionIndex(catalogue.categories.map(\.id)), .team: SuggestionIndex(catalogue.teams.map(\.id)),
+            .supportModel: SuggestionIndex(catalogue.supportModels.map(\.id)), .service: SuggestionIndex(catalogue.services.map(\.id)),
+        ]
+        prioritySuggestions = SuggestionIndex(catalogue.settings.priorities.map(\.id).sorted())
     }
 
     /// True when `id` names a service, readable or not.
@@ -26,13 +34,8 @@ struct CatalogueIndex {
         serviceIDs.contains(id) || unreadable.services.contains(id)
     }
 
-    /// The ids of one kind, in the order of their files, for "did you mean" hints.
-    func ids(of kind: ReferenceUse.Kind) -> [String] {
-        switch kind {
-        case .category: catalogue.categories.map(\.id)
-        case .team: catalogue.teams.map(\.id)
-        case .supportModel: catalogue.supportModels.map(\.id)
-        case .service: catalogue.services.map(\.id)
-        }
+    /// The id of `kind` that `word` is likely a misspelling of.
+    func closest(to word: String, of kind: ReferenceUse.Kind) -> String? {
+        suggestions[kind]!.closest(to: word)
     }
 }

@@ -26,7 +26,7 @@ enum LinkRules {
         }
         guard let link = ServiceLink(destination), !index.serviceExists(link.id) else { return nil }
         return .error(.brokenServiceLink, at: location(),
-            "the link '\(destination)' names no service" + Suggestion.hint(for: link.id, among: index.ids(of: .service))
+            "the link '\(destination)' names no service" + Suggestion.hint(index.closest(to: link.id, of: .service))
                 + "; link to the id of a file in services/")
     }
 }

@@ -7,7 +7,8 @@ enum ReferenceRules {
         for category in catalogue.categories {
             if let parent = category.parent, !index.categoryIDs.contains(parent.value),
                !index.unreadable.categories.contains(parent.value) {
-                findings.append(unknown("parent category", parent, among: index.ids(of: .category), file: CatalogueLoader.categoriesFile))
+                findings.append(unknown("parent category", parent, closest: index.closest(to: parent.value, of: .category),
+                                        file: CatalogueLoader.categoriesFile))
             }
         }
         for model in catalogue.supportModels {
@@ -37,7 +38,7 @@ enum ReferenceRules {
         case .supportModel: CatalogueLoader.supportModelsFile
         case .service: "services/"
         }
-        return unknown(use.kind.rawValue, use.reference, among: index.ids(of: use.kind), file: file)
+        return unknown(use.kind.rawValue, use.reference, closest: index.closest(to: use.reference.value, of: use.kind), file: file)
     }
 
     /// A support model's targets name each priority exactly once.
@@ -62,7 +63,8 @@ enum ReferenceRules {
                 findings.append(.error(.duplicateTarget, at: target.priority.location,
                     "\(owner) has two targets for priority '\(id)'; keep one"))
             } else if !index.unreadable.allPriorities, !index.priorities.contains(id), !index.unreadable.priorities.contains(id) {
-                findings.append(unknown("priority", target.priority, among: index.priorities.sorted(), file: CatalogueLoader.settingsFile))
+                findings.append(unknown("priority", target.priority, closest: index.prioritySuggestions.closest(to: id),
+                                        file: CatalogueLoader.settingsFile))
             }
         }
         return findings
@@ -80,8 +82,8 @@ enum ReferenceRules {
         }
     }
 
-    static func unknown(_ kind: String, _ reference: Reference, among ids: [String], file: String) -> Diagnostic {
-        let hint = Suggestion.closest(to: reference.value, among: ids)
+    /// An unknown id, with the known one it is likely a misspelling of.
+    static func unknown(_ kind: String, _ reference: Reference, closest hint: String?, file: String) -> Diagnostic {
         let fix = hint.map { " (did you mean '\($0)'?)" } ?? "; use an id defined in \(file)"
         return .error(.unknownReference, at: reference.location, "unknown \(kind) '\(reference.value)'\(fix)")
     }

@@ -22,7 +22,12 @@ enum Suggestion {
 
     /// The text `" (did you mean 'x'?)"`, or nothing when no candidate is close.
     static func hint(for word: String, among candidates: some Sequence<String>) -> String {
-        closest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        hint(closest(to: word, among: candidates))
+    }
+
+    /// The text `" (did you mean 'x'?)"` for a close candidate, or nothing.
+    static func hint(_ closest: String?) -> String {
+        closest.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Optimal string alignment distance.

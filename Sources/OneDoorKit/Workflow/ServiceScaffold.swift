@@ -36,7 +36,7 @@ public struct ServiceScaffold: Sendable {
             ("support model", model, catalogue.supportModels.map(\.id), CatalogueLoader.supportModelsFile),
         ]
         for (kind, value, known, file) in checks where !known.contains(value) {
-            throw ScaffoldError(message: ReferenceRules.unknown(kind, Reference(value, at: .start(of: file)), among: known, file: file).message)
+            throw ScaffoldError(message: ReferenceRules.unknown(kind, Reference(value, at: .start(of: file)), closest: Suggestion.closest(to: value, among: known), file: file).message)
         }
         let path = "\(CatalogueLoader.servicesFolder)/\(category)/\(id).md"
         let url = folder.appendingPathComponent(path)
