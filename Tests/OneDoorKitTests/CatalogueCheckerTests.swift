@@ -146,6 +146,18 @@ let ruleCases: [RuleCase] = [
         #expect(cycles.first?.message.contains("a → b → c → a") == true)
     }
 
+    @Test func aLongLoopIsShownByItsEnds() throws {
+        let ids = (0..<20).map { "s\($0)" }
+        let fixture = try FixtureCatalogue(files: Dictionary(uniqueKeysWithValues: ids.enumerated().map { position, id in
+            ("services/\(id).md", serviceFile(["name": id.uppercased(), "depends_on": "[\(ids[(position + 1) % ids.count])]"]))
+        }))
+        defer { fixture.remove() }
+        let cycles = try fixture.check().filter { $0.rule == .dependencyCycle }
+        #expect(cycles.map(\.message) == [
+            "services depend on each other in a loop: s0 → s1 → s2 → s3 → s4 → s5 → … 9 more … → s15 → s16 → s17 → s18 → s19 → s0; remove one of these dependencies",
+        ])
+    }
+
     @Test func findingsInOneFileDoNotHideFindingsInAnother() throws {
         let fixture = try FixtureCatalogue(files: [
             "services/broken.md": "---\nname: [\n---\n",

@@ -76,6 +76,20 @@ import Testing
         #expect(findings.contains { $0.location == SourceLocation(file: "services/wide.md", line: 2, column: 1) && $0.rule == .limit })
     }
 
+    @Test func categoriesNestAtMostTenLevelsDeep() throws {
+        let minimal = "- id: technology\n  name: T\n- id: desk\n  name: D\n  parent: technology\n- id: infrastructure\n  name: I\n  parent: technology\n"
+        // c1 is three levels down (technology → desk → c1), so c8 is the 10th level and c9 the 11th.
+        let chain = (1...12).map { "- id: c\($0)\n  name: C\($0)\n  parent: \($0 == 1 ? "desk" : "c\($0 - 1)")\n" }.joined()
+        // A loop is the loop's finding alone.
+        let loop = "- id: l0\n  name: L0\n  parent: l1\n- id: l1\n  name: L1\n  parent: l0\n- id: l2\n  name: L2\n  parent: l1\n"
+        let fixture = try FixtureCatalogue(files: ["categories.yaml": minimal + chain + loop])
+        defer { fixture.remove() }
+        let limits = try fixture.check().filter { $0.rule == .limit }
+        #expect(limits.map(\.description) == [
+            "categories.yaml:35:11: error: category 'c9' is nested 11 levels deep, and at most 10 are allowed; give it a parent higher up",
+        ])
+    }
+
     @Test func aFileOverOneMebibyteIsRefusedUnread() throws {
         let fixture = try FixtureCatalogue(files: ["services/big.md": serviceFile(body: String(repeating: "word ", count: 220_000))])
         defer { fixture.remove() }

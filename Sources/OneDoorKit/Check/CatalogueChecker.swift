@@ -66,6 +66,7 @@ public struct CatalogueChecker: Sendable {
 
     private static func entryFindings(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         ReferenceRules.check(catalogue, index: index) + UsageRules.check(catalogue) + IdentityRules.check(catalogue)
+            + NestingRules.check(catalogue)
     }
 
     /// Everything about one service on its own.
