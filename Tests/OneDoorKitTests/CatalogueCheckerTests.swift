@@ -84,6 +84,8 @@ let ruleCases: [RuleCase] = [
              file: "teams.yaml", line: 5, column: 3, severity: .warning, says: "team 'idle' owns no service"),
     RuleCase(rule: .summaryRepeatsName, files: ["services/desk/printing.md": serviceFile(["summary": "Printing."])],
              file: "services/desk/printing.md", line: 3, column: 10, severity: .warning, says: "only repeats its name"),
+    RuleCase(rule: .placeholderText, files: ["services/desk/printing.md": serviceFile(body: "\nPrinters.\n\nWho may ask for it, and who must approve. \n")],
+             file: "services/desk/printing.md", line: 14, column: 1, severity: .warning, says: "still has text 'onedoor new service' wrote"),
     RuleCase(rule: .emptyBody, files: ["services/desk/printing.md": serviceFile(body: "\n  \n")],
              file: "services/desk/printing.md", line: 10, column: 1, severity: .warning, says: "has no description"),
 ]

@@ -36,7 +36,11 @@ import Testing
         let path = try ServiceScaffold(id: "remote-access", category: "desk", owner: "desk-team", supportModel: nil)
             .create(in: fixture.folder, catalogue: try fixture.load().catalogue, today: FixtureCatalogue.today)
         #expect(path == "services/desk/remote-access.md")
-        #expect(try fixture.check() == [])
+        // Valid, with a reminder to replace the text it was written with.
+        let findings = try fixture.check()
+        #expect(findings.map(\.rule) == [.placeholderText, .placeholderText])
+        #expect(findings.map(\.location.line) == [3, 13])
+        #expect(!findings.hasErrors)
         let service = try #require(try fixture.load().catalogue.services.first { $0.id == "remote-access" })
         #expect(service.name == "Remote Access")
         #expect(service.lastReviewed.value == FixtureCatalogue.today)

@@ -52,13 +52,23 @@ public struct ServiceScaffold: Sendable {
         return path
     }
 
+    /// The start of the summary the file is written with, for the owner to replace.
+    static let placeholderSummary = "Say in one sentence what people get from"
+    /// The paragraphs of the description the file is written with, for the owner to replace.
+    static let placeholderParagraphs = [
+        "What people get from this service, in a few sentences.",
+        "Who may ask for it, and who must approve.",
+        "Where and how to ask for it: a link, a form or a phone number.",
+    ]
+
     /// The file: every required field filled in, the service in the pipeline until its owner makes it live.
     func text(supportModel: String, today: Day) -> String {
         let name = id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        let paragraphs = Self.placeholderParagraphs
         return """
             ---
             name: \(name)
-            summary: Say in one sentence what people get from \(name).
+            summary: \(Self.placeholderSummary) \(name).
             category: \(category)
             type: business
             status: pipeline
@@ -68,15 +78,15 @@ public struct ServiceScaffold: Sendable {
             last_reviewed: \(today)
             ---
 
-            What people get from this service, in a few sentences.
+            \(paragraphs[0])
 
             ## Who can ask
 
-            Who may ask for it, and who must approve.
+            \(paragraphs[1])
 
             ## How to ask
 
-            Where and how to ask for it: a link, a form or a phone number.
+            \(paragraphs[2])
 
             """
     }
