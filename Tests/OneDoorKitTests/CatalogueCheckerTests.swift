@@ -171,6 +171,17 @@ let ruleCases: [RuleCase] = [
         #expect(findings[2].message.contains("did you mean 'desk-team'?"))
     }
 
+    @Test func theLinksOfAServiceThatCannotBeReadAreStillChecked() throws {
+        let fixture = try FixtureCatalogue(files: [
+            "services/desk/printing.md": serviceFile(["type": "busines"], body: "\nSee [x](service:lapto) and [y](ftp://x).\n"),
+            "services/broken.md": "---\nname: [\n---\nSee [x](service:laptops).\n",
+        ])
+        defer { fixture.remove() }
+        let findings = try fixture.check()
+        #expect(findings.map(\.rule) == [.yamlSyntax, .invalidValue, .brokenServiceLink, .forbiddenLink])
+        #expect(findings[2].description.hasPrefix("services/desk/printing.md:12:9: error: the link 'service:lapto' names no service (did you mean 'laptops'?)"))
+    }
+
     @Test func referencesToAnEntryThatFailedAreNotReportedAgain() throws {
         let fixture = try FixtureCatalogue(files: ["services/hosting.md": serviceFile(["name": "", "category": "infrastructure", "owner": "platform-team"])])
         defer { fixture.remove() }

@@ -67,6 +67,7 @@ public struct CatalogueChecker: Sendable {
     private static func entryFindings(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         ReferenceRules.check(catalogue, index: index) + UsageRules.check(catalogue) + IdentityRules.check(catalogue)
             + NestingRules.check(catalogue)
+            + catalogue.unreadable.descriptions.flatMap { LinkRules.findings(in: $0.body, file: $0.file, bodyLine: $0.bodyLine, index: index) }
     }
 
     /// Everything about one service on its own.

@@ -4,9 +4,14 @@ enum LinkRules {
 
     /// The findings about one service's links.
     static func findings(for service: Service, index: CatalogueIndex) -> [Diagnostic] {
+        findings(in: service.body, file: service.file, bodyLine: service.bodyLine, index: index)
+    }
+
+    /// The findings about the links of a description that starts on line `bodyLine` of `file`.
+    static func findings(in body: String, file: String, bodyLine: Int, index: CatalogueIndex) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for link in Markdown.links(in: service.body) {
-            let location = { SourceLocation(file: service.file, line: link.line + service.bodyLine - 1, column: link.column(in: service.body)) }
+        for link in Markdown.links(in: body) {
+            let location = { SourceLocation(file: file, line: link.line + bodyLine - 1, column: link.column(in: body)) }
             if let finding = check(link.destination, at: location, index: index) {
                 findings.append(finding)
             }

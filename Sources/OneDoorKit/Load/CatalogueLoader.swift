@@ -63,7 +63,8 @@ public struct CatalogueLoader: Sendable {
         var services: [Service] = []
         for (path, result) in zip(servicePaths.map(\.path), results) {
             diagnostics += result.findings
-            unreadable.serviceReferences += result.references
+            unreadable.serviceReferences += result.unreadable.serviceReferences
+            unreadable.descriptions += result.unreadable.descriptions
             if let service = result.service {
                 services.append(service)
             } else {
@@ -80,11 +81,11 @@ public struct CatalogueLoader: Sendable {
     }
 
     /// One service file read: the service when it could be read whole, the findings, and the ids it
-    /// names when it could not (so that they still count as used).
+    /// names and its description when it could not (so that they still count as used, and are checked).
     struct ServiceRead: Sendable {
         let service: Service?
         let findings: [Diagnostic]
-        let references: [ReferenceUse]
+        let unreadable: UnreadableIDs
     }
 
     func readService(_ entry: FileSystem.Entry) -> ServiceRead {
@@ -93,7 +94,7 @@ public struct CatalogueLoader: Sendable {
         let service = readSource(entry.path, isSymbolicLink: entry.isSymbolicLink, diagnostics: &findings).flatMap {
             Service.read($0, diagnostics: &findings, unreadable: &partial)
         }
-        return ServiceRead(service: service, findings: findings, references: partial.serviceReferences)
+        return ServiceRead(service: service, findings: findings, unreadable: partial)
     }
 
     /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the

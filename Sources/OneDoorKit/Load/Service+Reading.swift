@@ -20,6 +20,17 @@ extension Service {
         case let .success(value): frontMatter = value
         case let .failure(finding): diagnostics.append(finding); return nil
         }
+        let service = readFrontMatter(id: id, source: source, frontMatter: frontMatter, diagnostics: &diagnostics, unreadable: &unreadable)
+        if service == nil {
+            unreadable.descriptions.append((source.path, frontMatter.body, frontMatter.bodyLine))
+        }
+        return service
+    }
+
+    /// Reads the fields of a service file whose front matter was found.
+    private static func readFrontMatter(
+        id: String, source: SourceText, frontMatter: FrontMatter, diagnostics: inout [Diagnostic], unreadable: inout UnreadableIDs
+    ) -> Service? {
         let root: SourceNode
         switch SourceNode.parse(frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlLineOffset) {
         case let .success(node?): root = node

@@ -35,6 +35,8 @@ public struct UnreadableIDs: Sendable {
     public var services: Set<String> = []
     /// The ids named by services that could not be read whole, so that a wrong one is still reported.
     public var serviceReferences: [ReferenceUse] = []
+    /// The descriptions of services that could not be read whole, so that their links are still checked.
+    public var descriptions: [(file: String, body: String, bodyLine: Int)] = []
     /// True when `catalogue.yaml` could not be read, so no priority id can be checked.
     public var allPriorities = false
     /// True when the file of that kind could not be read at all, so no id of that kind can be checked.
