@@ -86,6 +86,9 @@ let ruleCases: [RuleCase] = [
              file: "services/desk/printing.md", line: 3, column: 10, severity: .warning, says: "only repeats its name"),
     RuleCase(rule: .placeholderText, files: ["services/desk/printing.md": serviceFile(body: "\nPrinters.\n\nWho may ask for it, and who must approve. \n")],
              file: "services/desk/printing.md", line: 14, column: 1, severity: .warning, says: "still has text 'onedoor new service' wrote"),
+    RuleCase(rule: .brokenAnchor, files: ["services/desk/printing.md": serviceFile(body: "\nSee [who](service:laptops#who-can-ask).\n")],
+             file: "services/desk/printing.md", line: 12, column: 11, severity: .warning,
+             says: "the link 'service:laptops#who-can-ask' leads to no heading of the page of 'laptops'; that description has no heading"),
     RuleCase(rule: .emptyBody, files: ["services/desk/printing.md": serviceFile(body: "\n  \n")],
              file: "services/desk/printing.md", line: 10, column: 1, severity: .warning, says: "has no description"),
 ]
@@ -118,12 +121,29 @@ let ruleCases: [RuleCase] = [
 
     @Test func aLinkToAHeadingOfAServiceNamesThatService() throws {
         let fixture = try FixtureCatalogue(files: [
-            "services/desk/printing.md": serviceFile(body: "\nSee [who can ask](service:laptops#who-can-ask), [x](service:laptop#who).\n"),
+            "services/desk/printing.md": serviceFile(body: "\nSee [who can ask](service:hosting#who-can-ask), [x](service:laptop#who).\n"),
         ])
         defer { fixture.remove() }
         let findings = try fixture.check()
         #expect(findings.map(\.description) == [
             "services/desk/printing.md:12:53: error: the link 'service:laptop#who' names no service (did you mean 'laptops'?); link to the id of a file in services/",
+        ])
+    }
+
+    @Test func linksToAHeadingLeadToOneThePageHas() throws {
+        let fixture = try FixtureCatalogue(files: [
+            "services/desk/printing.md": serviceFile(body: """
+
+                ## Who can ask
+
+                See [who](#who-can-ask), [how fast](#targets), [x](#who-can-sak) and [y](service:hosting#who-can-sak).
+                """),
+        ])
+        defer { fixture.remove() }
+        let findings = try fixture.check()
+        #expect(findings.map(\.description) == [
+            "services/desk/printing.md:14:52: warning: the link '#who-can-sak' leads to no heading of this page (did you mean '#who-can-ask'?)",
+            "services/desk/printing.md:14:74: warning: the link 'service:hosting#who-can-sak' leads to no heading of the page of 'hosting' (did you mean '#who-can-ask'?)",
         ])
     }
 
@@ -216,6 +236,8 @@ let ruleCases: [RuleCase] = [
         ("a broken link and a typo", "services/desk/laptops.md",
          serviceFile(["name": "Laptops", "depends_on": "[hostng]"], body: "See [it](service:hostin).\n")),
         ("an empty description", "services/desk/laptops.md", serviceFile(["name": "Laptops", "depends_on": "[hosting]"], body: "\n")),
+        ("a heading another service links to is renamed", "services/hosting.md",
+         serviceFile(["name": "Hosting", "category": "infrastructure", "owner": "platform-team"], body: "Servers.\n\n## Who may ask\n")),
     ]
 
     @Test(arguments: edits.indices)

@@ -31,18 +31,28 @@ public struct CatalogueChecker: Sendable {
 
     /// The findings of `catalogue`, in which only the services at `changed` positions were edited
     /// (the same ids, in the same files) since `previous` were found in `before`. Checks again the
-    /// edited services, the services that name one whose status or replacement changed, the loops
-    /// when dependencies changed, and the entries when a category or owner did.
+    /// edited services, the services that name one whose status or replacement changed, those that may
+    /// link to a heading of one whose headings changed, the loops when dependencies changed, and the
+    /// entries when a category or owner did.
     func findings(updating previous: CatalogueFindings, catalogue: Catalogue, before: Catalogue, changed: [Int]) -> CatalogueFindings {
         let services = catalogue.services
         var recheck = Set(changed)
         var restated: Set<String> = []
+        var reheaded: [String] = []
         var dependenciesChanged = false, usesChanged = false
         for position in changed {
             let (old, new) = (before.services[position], services[position])
             if old.status != new.status || old.replacedBy?.value != new.replacedBy?.value { restated.insert(new.id) }
             dependenciesChanged = dependenciesChanged || old.dependsOn != new.dependsOn
             usesChanged = usesChanged || old.category.value != new.category.value || old.owner.value != new.owner.value
+            if old.body != new.body, AnchorIndex.pageAnchors(of: old) != AnchorIndex.pageAnchors(of: new) { reheaded.append(new.id) }
+        }
+        if !reheaded.isEmpty {
+            // A link to a heading names the service's id, then '#': more services than that may match,
+            // which only checks them again for nothing.
+            recheck.formUnion(services.indices.filter { position in
+                reheaded.contains { services[position].body.contains("\($0)#") }
+            })
         }
         if !restated.isEmpty {
             // Their dependents' and predecessors' lifecycle findings name their status.

@@ -12,6 +12,8 @@ struct CatalogueIndex {
     /// "Did you mean" hints for each kind of id, in the order of their files, and for priorities.
     private let suggestions: [ReferenceUse.Kind: SuggestionIndex]
     let prioritySuggestions: SuggestionIndex
+    /// The anchors of service pages, for links to a heading.
+    let anchors = AnchorIndex()
 
     init(_ catalogue: Catalogue) {
         self.catalogue = catalogue

@@ -4,19 +4,43 @@ enum LinkRules {
 
     /// The findings about one service's links.
     static func findings(for service: Service, index: CatalogueIndex) -> [Diagnostic] {
-        findings(in: service.body, file: service.file, bodyLine: service.bodyLine, index: index)
+        findings(in: service.body, file: service.file, bodyLine: service.bodyLine, of: service, index: index)
     }
 
-    /// The findings about the links of a description that starts on line `bodyLine` of `file`.
-    static func findings(in body: String, file: String, bodyLine: Int, index: CatalogueIndex) -> [Diagnostic] {
+    /// The findings about the links of a description that starts on line `bodyLine` of `file`; links to
+    /// a heading of the same page (`#anchor`) are checked when the description is `service`'s.
+    static func findings(in body: String, file: String, bodyLine: Int, of service: Service? = nil, index: CatalogueIndex) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for link in Markdown.links(in: body) {
             let location = { SourceLocation(file: file, line: link.line + bodyLine - 1, column: link.column(in: body)) }
-            if let finding = check(link.destination, at: location, index: index) {
+            if let finding = check(link.destination, at: location, index: index)
+                ?? anchorFinding(link.destination, at: location, of: service, index: index) {
                 findings.append(finding)
             }
         }
         return findings
+    }
+
+    /// A warning when a link to a heading of a service's page names no heading of it.
+    private static func anchorFinding(
+        _ destination: String, at location: () -> SourceLocation, of service: Service?, index: CatalogueIndex
+    ) -> Diagnostic? {
+        let (target, anchor): (Service?, String?) = if destination.hasPrefix("#") {
+            (service, String(destination.dropFirst()))
+        } else if let link = ServiceLink(destination) {
+            (index.services[link.id], link.anchor)
+        } else {
+            (nil, nil)
+        }
+        guard let target, let anchor, !anchor.isEmpty else { return nil }
+        let anchors = index.anchors.anchors(of: target)
+        guard !anchors.contains(anchor) else { return nil }
+        let page = target.id == service?.id ? "this page" : "the page of '\(target.id)'"
+        let headings = anchors.prefix { !AnchorIndex.pageIDs.contains($0) }
+        let listed = headings.prefix(8).map { "'#\($0)'" }.joined(separator: ", ") + (headings.count > 8 ? ", …" : "")
+        let fix = Suggestion.closest(to: anchor, among: anchors).map { " (did you mean '#\($0)'?)" }
+            ?? (headings.isEmpty ? "; that description has no heading" : "; its headings are \(listed)")
+        return .warning(.brokenAnchor, at: location(), "the link '\(destination)' leads to no heading of \(page)\(fix)")
     }
 
     private static func check(_ destination: String, at location: () -> SourceLocation, index: CatalogueIndex) -> Diagnostic? {

@@ -37,6 +37,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case unusedTeam = "unused-team"
     case summaryRepeatsName = "summary-repeats-name"
     case emptyBody = "empty-body"
+    case brokenAnchor = "broken-anchor"
     case placeholderText = "placeholder-text"
 
     public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
