@@ -5,9 +5,7 @@ internal import Synchronization
 /// description is read once, however many links lead to it.
 final class AnchorIndex: Sendable {
     /// The ids the built-in templates write on every service page (`support`, `targets`…).
-    static let pageIDs: Set<String> = Set(TemplateSet.builtIn.filter { $0.name.hasSuffix(".mustache") }.flatMap {
-        TemplateSet.ids(in: String(decoding: $0.bytes, as: UTF8.self))
-    })
+    static let pageIDs = TemplateSet.builtInIDs
 
     private let anchors = Mutex<[String: [String]]>([:])
 

@@ -73,6 +73,11 @@ public struct TemplateSet: Sendable {
         renderer.render(name, values, capacity: capacity)
     }
 
+    /// The ids the built-in templates write as they are.
+    static let builtInIDs = Set(builtIn.filter { $0.name.hasSuffix(".mustache") }.flatMap {
+        ids(in: String(decoding: $0.bytes, as: UTF8.self))
+    })
+
     /// The values of `id="…"` attributes in a template that hold no Mustache tag.
     static func ids(in template: String) -> [String] {
         template.split(separator: #" id=""#).dropFirst().compactMap { rest in
