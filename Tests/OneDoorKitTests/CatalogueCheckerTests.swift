@@ -147,6 +147,17 @@ let ruleCases: [RuleCase] = [
         ])
     }
 
+    @Test func placeholderTextIsFoundOnALineOfItsOwnWhateverTheLineEndings() throws {
+        let fixture = try FixtureCatalogue(files: [
+            "services/a.md": serviceFile(["name": "A"], body: "\r\nText.\r\nWho may ask for it, and who must approve.\r\n"),
+            "services/b.md": serviceFile(["name": "B"], body: "\nText.\n\nWhere and how to ask for it: a link, a form or a phone number."),
+            "services/c.md": serviceFile(["name": "C"], body: "\nWhat people get from this service, in a few sentences, is a printer.\n"),
+        ])
+        defer { fixture.remove() }
+        let found = try fixture.check().filter { $0.rule == .placeholderText }.map { "\($0.location.file):\($0.location.line)" }
+        #expect(found == ["services/a.md:13", "services/b.md:14"])
+    }
+
     @Test func anUnknownPriorityInATargetIsAnUnknownReference() throws {
         let fixture = try FixtureCatalogue(files: [
             "services/desk/printing.md": serviceFile(["targets": "[{priority: p9, resolve: 2h, percent: 99}]"]),
