@@ -17,6 +17,17 @@ import Testing
         #expect(SuggestionIndex(many).closest(to: word) == "service-0042")
     }
 
+    @Test func amongUpToTwoThousandIdsTwoTyposAreFound() {
+        #expect(SuggestionIndex(many).closest(to: "srvce-0042") == "service-0042")
+        #expect(SuggestionIndex(many).closest(to: "sevrice-0x42") == "service-0042")
+    }
+
+    @Test func amongMoreOnlyOneTypoIsFound() {
+        let more = (0..<2_500).map { "service-\(String(repeating: "0", count: 4 - String($0).count))\($0)" }
+        #expect(SuggestionIndex(more).closest(to: "servce-0042") == "service-0042")
+        #expect(SuggestionIndex(more).closest(to: "srvce-0042") == nil)
+    }
+
     @Test func amongManyIdsTheAnswerIsTheOneAFullComparisonGives() {
         let index = SuggestionIndex(many)
         let typos = many.prefix(10).flatMap { id in
