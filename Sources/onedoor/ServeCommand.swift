@@ -40,7 +40,11 @@ struct ServeCommand: AsyncParsableCommand {
         // Ctrl-C stops the server; the watcher's sleep then ends with a cancellation, which is the way out.
         do {
             try await serve(server, watcher: watcher, session: session, built: sources)
-        } catch is CancellationError {}
+        } catch is CancellationError {
+        } catch let error as ListenError {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
         interrupt.cancel()
         say("Stopped.")
     }
@@ -49,10 +53,11 @@ struct ServeCommand: AsyncParsableCommand {
     private func serve(_ server: PreviewServer, watcher: SourceWatcher, session: PreviewSession,
                        built: [String: String]) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
+            // Side by side, so that a server that cannot listen ends both at once.
             group.addTask { try await server.run() }
-            try await server.waitUntilListening()
-            say("Serving \(folder) at http://127.0.0.1:\(await server.port ?? port)/ — press Ctrl-C to stop")
             group.addTask {
+                try await server.waitUntilListening()
+                say("Serving \(folder) at http://127.0.0.1:\(await server.port ?? port)/ — press Ctrl-C to stop")
                 var session = session
                 var seen = built
                 while true {

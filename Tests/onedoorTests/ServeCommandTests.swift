@@ -8,14 +8,7 @@ import Testing
     @Test func servesRebuildsOnAChangeAndKeepsTheLastGoodBuild() async throws {
         let root = try scratchCatalogue()
         defer { try? FileManager.default.removeItem(at: root) }
-        let process = Process()
-        process.executableURL = Bundle.main.bundleURL.appendingPathComponent("onedoor")
-        process.arguments = ["serve", "catalogue", "--port", "0"]
-        process.currentDirectoryURL = root
-        process.environment = ProcessInfo.processInfo.environment.merging(fixedDay) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+        let (process, output) = try serve(root)
         defer { if process.isRunning { process.terminate() } }
 
         let base = try #require(try await serverAddress(from: output.fileHandleForReading))
@@ -42,6 +35,33 @@ import Testing
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+
+    @Test func aPortInUseIsSaidPlainly() async throws {
+        let root = try scratchCatalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (process, output) = try serve(root)
+        defer { if process.isRunning { process.terminate() } }
+        let base = try #require(try await serverAddress(from: output.fileHandleForReading))
+        let port = String(base.dropFirst("http://127.0.0.1:".count).dropLast())
+
+        let second = try runOneDoor(["serve", "catalogue", "--port", port], in: root)
+        #expect(second.status == 2)
+        #expect(second.error.hasSuffix(
+            "error: cannot listen on 127.0.0.1:\(port): address already in use; choose another port with --port, or --port 0 for a free one\n"))
+    }
+
+    /// `onedoor serve` on a free port, and its standard output.
+    private func serve(_ root: URL) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = Bundle.main.bundleURL.appendingPathComponent("onedoor")
+        process.arguments = ["serve", "catalogue", "--port", "0"]
+        process.currentDirectoryURL = root
+        process.environment = ProcessInfo.processInfo.environment.merging(fixedDay) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        return (process, output)
     }
 
     private func serverAddress(from handle: FileHandle) async throws -> String? {

@@ -3,6 +3,16 @@ internal import FlyingFox
 internal import FlyingSocks
 internal import Synchronization
 
+/// Why the preview cannot be served.
+public struct ListenError: Error, CustomStringConvertible {
+    public let port: UInt16
+    public let reason: String
+
+    public var description: String {
+        "cannot listen on 127.0.0.1:\(port): \(reason); choose another port with --port, or --port 0 for a free one"
+    }
+}
+
 /// Serves the last good build from memory on 127.0.0.1, with a small script in each page that reloads
 /// it when a new build is ready and shows the findings over the page when a change breaks the catalogue.
 public final class PreviewServer: Sendable {
@@ -18,9 +28,11 @@ public final class PreviewServer: Sendable {
 
     private let state = Mutex(State())
     private let server: HTTPServer
+    private let requestedPort: UInt16
 
     public init(port: UInt16) throws {
         server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        requestedPort = port
     }
 
     /// Puts a new build on show: its files when it succeeded, else its findings over the last good files.
@@ -45,13 +57,17 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    /// Serves until `stop()`. The socket closing under a stop is the end, not an error.
+    /// Serves until `stop()`. The socket closing under a stop is the end, not an error; a port that
+    /// cannot be listened on (one in use) is a `ListenError`.
     public func run() async throws {
         let handler = PreviewHandler(server: self)
         await server.appendRoute("GET *", to: handler)
         do {
             try await server.run()
-        } catch where state.withLock({ $0.stopping }) {}
+        } catch where state.withLock({ $0.stopping }) {
+        } catch let SocketError.failed(type, _, message) where ["bind", "listen"].contains(type.lowercased()) {
+            throw ListenError(port: requestedPort, reason: message.lowercased())
+        }
     }
 
     public func waitUntilListening() async throws {
