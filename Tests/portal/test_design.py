@@ -1,10 +1,12 @@
 """The portal as people see it: narrow screens, contrast in both colour schemes, landmarks."""
 import re
+import shutil
 
 import pytest
 from selenium.webdriver.common.by import By
 
 from browser import chromium
+from conftest import ROOT, onedoor
 
 PAGES = ["index.html", "a-z.html", "portfolio.html", "services/email.html", "categories/accounts-and-access.html",
          "teams/identity-and-access.html", "support-models/service-desk-business-hours.html"]
@@ -93,3 +95,40 @@ def test_words_in_tables_stay_whole_at_320_pixels_wide(narrow, site, page):
     narrow.get((site / page).as_uri())
     assert narrow.find_elements(By.TAG_NAME, "table"), f"{page} has no table to look at"
     assert narrow.execute_script(WORD_BREAKS) == [], f"{page} breaks words across lines in a table"
+
+
+LONG = "Informationstechnologiedienstleistungskatalogverwaltungssystemportal"
+
+
+@pytest.fixture(scope="module")
+def long_words_site(tmp_path_factory):
+    """The example catalogue with long compound words (as German has) in the title, the organisation, a
+    service's name, summary and description, a team's and a category's name."""
+    folder = tmp_path_factory.mktemp("long") / "catalogue"
+    shutil.copytree(ROOT / "catalogue", folder)
+    for path, old, new in [
+        ("catalogue.yaml", r"^title: .*$", f"title: {LONG}"),
+        ("catalogue.yaml", r"^organisation: .*$", f"organisation: Landes{LONG}"),
+        ("services/communications-and-collaboration/email.md", r"^name: Email$", f"name: E{LONG}"),
+        ("services/communications-and-collaboration/email.md", r"^summary: .*$", f"summary: {LONG} {LONG}."),
+        ("services/communications-and-collaboration/email.md", r"\A(---\n(?:.*\n)*?---\n)", f"\\1\n{LONG * 2}\n"),
+        ("teams.yaml", r"name: Collaboration Services", f"name: Team{LONG}"),
+        ("categories.yaml", r"name: Communications and Collaboration", f"name: Kategorie{LONG}"),
+    ]:
+        file = folder / path
+        text, count = re.subn(old, new, file.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
+        assert count == 1, f"{path}: {old}"
+        file.write_text(text, encoding="utf-8")
+    output = folder.parent / "site"
+    result = onedoor("build", str(folder), "--output", str(output))
+    assert result.returncode == 0, result.stderr + result.stdout
+    return output
+
+
+@pytest.mark.parametrize("page", ["index.html", "a-z.html", "services/email.html", "teams/collaboration-services.html",
+                                  "categories/communications-and-collaboration.html"])
+def test_long_words_never_push_a_page_sideways(narrow, long_words_site, page):
+    narrow.get((long_words_site / page).as_uri())
+    assert LONG in narrow.page_source
+    width = narrow.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 320, f"{page} scrolls sideways: {width}px"
