@@ -124,3 +124,65 @@ import Testing
         #expect(finding.rule == .limit)
     }
 }
+
+/// Where the fast reader and Yams once disagreed: each case read both ways, and the same answer.
+@Suite struct PlainYAMLDisagreementTests {
+    private func bothWays(_ yaml: String) -> (plain: SourceNode?, full: Result<SourceNode?, Diagnostic>) {
+        (PlainYAML.parse(yaml, file: "f", lineOffset: 0), SourceNode.parseWithYams(yaml, file: "f", lineOffset: 0))
+    }
+
+    @Test func starsInCommentsQuotesAndBlockScalarsAreNoAliases() throws {
+        // 33 comment lines with `*5`, and an escape that sends the document to Yams: no alias anywhere.
+        let comments = (1...33).map { "# dial *\($0) for option \($0)" }.joined(separator: "\n")
+        let yaml = comments + "\nname: \"Phone \\u00e9\"\nsummary: 'press *1, *2'\nnote: dial *5 then #\nbody: |\n  *1\n  *2\n"
+        guard case let .success(root?) = SourceNode.parse(yaml, file: "f") else { Issue.record("refused: \(yaml)"); return }
+        #expect(root.depth == 2)
+        #expect(SourceLimits.aliasLines(Array(yaml.utf8)).isEmpty)
+    }
+
+    @Test func everyRealAliasIsStillCounted() {
+        let yaml = "a: &x [1]\nb: *x\nc: [*x,*x, *x]\nd: {k: *x}\n- *x\n? *x\n*x : 1\nlong: text\n  *x\n"
+        // The last is text on a plain value's second line: counted too, never missed.
+        #expect(SourceLimits.aliasLines(Array(yaml.utf8)) == [2, 3, 3, 3, 4, 5, 6, 7, 9])
+        let many = "a: &x 1\n" + (1...33).map { "k\($0): *x" }.joined(separator: "\n")
+        guard case let .failure(finding) = SourceNode.parse(many, file: "f") else { Issue.record("33 aliases accepted"); return }
+        #expect(finding.message.contains("more than 32 YAML aliases") && finding.location.line == 34)
+    }
+
+    @Test func aKeyOverYAMLsLimitIsRefusedBothWays() {
+        for length in [1_000, 1_024, 1_025, 1_030, 2_000] {
+            let yaml = String(repeating: "k", count: length) + ": value\n"
+            let (plain, full) = bothWays(yaml)
+            switch full {
+            case let .success(node?):
+                if let plain { #expect(plain == node, "key of \(length)") }
+            default:
+                #expect(plain == nil, "PlainYAML took a key of \(length) characters that YAML refuses")
+                guard case .failure = SourceNode.parse(yaml, file: "f") else { Issue.record("key of \(length) accepted"); continue }
+            }
+        }
+        #expect(PlainYAML.parse(String(repeating: "k", count: 1_025) + ": v\n", file: "f", lineOffset: 0) == nil)
+    }
+
+    @Test func theDepthLimitFallsAtTheSameLevelBothWays() {
+        for levels in 60...68 {
+            // `levels` mappings inside each other, the innermost holding a scalar, and the same with lists.
+            var mapping = ""
+            for level in 0..<levels { mapping += String(repeating: " ", count: level) + "k:\n" }
+            mapping += String(repeating: " ", count: levels) + "k: v\n"
+            var list = ""
+            for level in 0..<levels { list += String(repeating: " ", count: level * 2) + "- k:\n" }
+            list += String(repeating: " ", count: levels * 2) + "v: 1\n"
+            for yaml in [mapping, list] {
+                let (plain, full) = bothWays(yaml)
+                switch full {
+                case let .success(node?): #expect(plain == nil || plain == node, "\(levels) levels")
+                default: #expect(plain == nil, "PlainYAML took \(levels) levels that the limit refuses")
+                }
+                let accepted = if case .success = SourceNode.parse(yaml, file: "f") { true } else { false }
+                let acceptedByYams = if case .success = full { true } else { false }
+                #expect(accepted == acceptedByYams, "\(levels) levels")
+            }
+        }
+    }
+}

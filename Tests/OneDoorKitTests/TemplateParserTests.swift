@@ -40,10 +40,35 @@ import Testing
     @Test func namesKeepTheirPathAndTransform() throws {
         let template = try TemplateParser.parse("{{ site.title }}{{^empty(list)}}{{/empty(list)}}{{.}}", file: "t")
         guard case let .variable(name, escaped) = template.nodes[0] else { Issue.record("not a variable"); return }
-        #expect(name == Template.Name(path: ["site", "title"], transform: nil) && escaped)
+        #expect(name == Template.Name(path: ["site", "title"], transforms: []) && escaped)
         guard case let .section(list, _, inverted) = template.nodes[1] else { Issue.record("not a section"); return }
-        #expect(list == Template.Name(path: ["list"], transform: .empty) && inverted)
+        #expect(list == Template.Name(path: ["list"], transforms: [.empty]) && inverted)
         guard case let .variable(dot, _) = template.nodes[2] else { Issue.record("not a variable"); return }
         #expect(dot.path.isEmpty)
+    }
+
+    @Test func spacesInsideANameAreAnErrorNotAnEmptyValue() throws {
+        // `{{#empty( list )}}` used to be read as a name that is never set, so the section always showed.
+        let spaced = try #require(failure("<ul>\n{{#empty( list )}}{{/empty( list )}}"))
+        #expect(spaced.location == SourceLocation(file: "page.mustache", line: 2, column: 1))
+        #expect(spaced.message.contains("write it without spaces, as `empty(list)`"))
+        #expect(try #require(failure("{{first name}}")).message.contains("not a name"))
+        #expect(try #require(failure("{{> page header}}")).message.contains("not a template name"))
+    }
+
+    @Test func transformsChainInnermostFirstAndMistakesInThemAreReported() throws {
+        let template = try TemplateParser.parse("{{uppercased(reversed(name))}}", file: "t")
+        guard case let .variable(name, _) = template.nodes[0] else { Issue.record("not a variable"); return }
+        #expect(name == Template.Name(path: ["name"], transforms: [.uppercased, .reversed]))
+        #expect(try #require(failure("{{uppercased(shout(name))}}")).message.contains("`shout` is not a transform"))
+        #expect(try #require(failure("{{count(list}}")).message.contains("never closed"))
+        #expect(try #require(failure("{{count(list))}}")).message.contains("closes nothing"))
+        #expect(try #require(failure("{{count(first())}}")).message.contains("say which value"))
+    }
+
+    @Test func partialsNamedAsWrittenAreRecordedWithTheirPlace() throws {
+        let template = try TemplateParser.parse("a\n  {{> header}}\n{{>*dynamic}}{{<page}}{{/page}}", file: "t")
+        #expect(template.partials.map(\.name) == ["header", "page"])
+        #expect(template.partials.first?.location == SourceLocation(file: "t", line: 2, column: 3))
     }
 }

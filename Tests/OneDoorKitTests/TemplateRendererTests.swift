@@ -56,7 +56,8 @@ import Testing
         ]
         let template = "{{#channels}}{{#href}}<a href=\"{{href}}\">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}};{{/channels}}"
         #expect(try render(template, values) == "Room 1;<a href=\"tel:1\">Desk</a>;")
-        #expect(try render("[{{unset}}]{{#empty(unset)}}empty{{/empty(unset)}}", ["unset": nil]) == "[]empty")
+        #expect(try render("[{{unset}}]{{#empty(unset)}}empty{{/empty(unset)}}{{^empty(unset)}}none{{/empty(unset)}}", ["unset": nil])
+                == "[]none")
     }
 
     @Test func standaloneTagsTakeTheirWholeLineWithThem() throws {
@@ -96,6 +97,37 @@ import Testing
         #expect(try render("{{uppercased(name)}} {{capitalized(name)}} {{plusone(n)}}{{#equalzero(n)}} zero{{/equalzero(n)}}", values)
                 == "ANN Ann 1 zero")
         #expect(try render("{{#list}}{{.}}{{^last()}},{{/last()}}{{/list}}", values) == "a,b,c")
-        #expect(try render("{{#empty(missing)}}nothing{{/empty(missing)}}") == "nothing")
+        // As in swift-mustache: a value that is not there is not transformed, so it is not `empty` either.
+        #expect(try render("{{#empty(missing)}}nothing{{/empty(missing)}}{{^empty(missing)}}not there{{/empty(missing)}}")
+                == "not there")
+    }
+
+    @Test func transformsAreSwiftMustaches() throws {
+        let values: [String: (any TemplateRepresentable)?] = [
+            "title": "hello wORLD", "words": ["pear", "apple"], "numbers": [3, 1, 2], "n": 3,
+            "team": TemplateValues(["b": "2", "a": "1"]),
+        ]
+        // `capitalized` is Foundation's: each word's first letter up, the others down.
+        #expect(try render("{{capitalized(title)}}|{{uppercased(reversed(title))}}", values) == "Hello World|DLROW OLLEH")
+        #expect(try render("{{sorted(words)}}|{{sorted(numbers)}}|{{count(team)}}", values) == "apple, pear|1, 2, 3|2")
+        #expect(try render("{{#sorted(team)}}{{key}}={{value}};{{/sorted(team)}}", values) == "a=1;b=2;")
+        #expect(try render("{{#odd(n)}}odd{{/odd(n)}}{{minusone(n)}}", values) == "odd2")
+        // A transform the value does not have gives nothing: text has no count, a number no `empty`.
+        #expect(try render("[{{count(title)}}]{{#empty(n)}}E{{/empty(n)}}{{^empty(n)}}not E{{/empty(n)}}", values) == "[]not E")
+    }
+
+    @Test func dynamicPartialsTakeTheirNameFromAValue() throws {
+        let partials = ["card": "<{{name}}>", "row": "[{{name}}]"]
+        let values: [String: (any TemplateRepresentable)?] = [
+            "items": [TemplateValues(["kind": "card", "name": "a"]), TemplateValues(["kind": "row", "name": "b"]),
+                      TemplateValues(["kind": "none", "name": "c"])],
+        ]
+        #expect(try render("{{#items}}{{>*kind}}{{/items}}", values, partials: partials) == "<a>[b]")
+    }
+
+    @Test func standaloneBlocksAreReindentedWhereTheyAreShown() throws {
+        let partials = ["page": "<main>\n  {{$body}}\n  {{/body}}\n</main>\n"]
+        let template = "{{<page}}\n{{$body}}\n    <p>one</p>\n    <p>two</p>\n{{/body}}\n{{/page}}\n"
+        #expect(try render(template, partials: partials) == "<main>\n  <p>one</p>\n  <p>two</p>\n</main>\n")
     }
 }

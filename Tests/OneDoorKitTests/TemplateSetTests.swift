@@ -51,4 +51,18 @@ import Testing
             #expect(error.location.line >= 2)
         }
     }
+
+    @Test func aPartialThatDoesNotExistIsReportedWhereItIsNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onedoor-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<p>\n  {{> team-card}}\n".utf8).write(to: folder.appendingPathComponent("team.mustache"))
+        do {
+            _ = try TemplateSet.load(overrides: folder)
+            Issue.record("a missing partial was accepted")
+        } catch {
+            #expect(error.location.file.hasSuffix("team.mustache") && error.location.line == 2 && error.location.column == 3)
+            #expect(error.message.contains("no template named `team-card`"))
+        }
+    }
 }

@@ -33,7 +33,8 @@ struct PlainYAML {
         var reader = PlainYAML(bytes: bytes, file: file, lineOffset: lineOffset, lines: lines)
         do {
             let root = try reader.block(indent: 0, depth: 1)
-            return reader.next == lines.count ? root : nil
+            // A tree deeper than the limit goes to Yams too, so that the limit is measured one way.
+            return reader.next == lines.count && root.depth <= SourceLimits.maxDepth ? root : nil
         } catch {
             return nil
         }
@@ -85,7 +86,7 @@ struct PlainYAML {
 
     /// A mapping or a list whose lines start at `indent`.
     private mutating func block(indent: Int, depth: Int) throws(Unsupported) -> SourceNode {
-        guard depth <= SourceLimits.maxDepth else { throw Unsupported() }
+        guard depth < SourceLimits.maxDepth else { throw Unsupported() }
         let line = lines[next]
         if isListEntry(line.start + indent, line) {
             return try list(indent: indent, indentless: false, depth: depth)
@@ -144,7 +145,7 @@ struct PlainYAML {
     /// `- item` lines at `indent`. An indentless list (`key:` then `- item` at the key's own indent) ends
     /// at the next key; any other list must end where its indent does.
     private mutating func list(indent: Int, indentless: Bool, depth: Int) throws(Unsupported) -> SourceNode {
-        guard depth <= SourceLimits.maxDepth else { throw Unsupported() }
+        guard depth < SourceLimits.maxDepth else { throw Unsupported() }
         var elements: [SourceNode] = []
         let location = self.location(of: lines[next].start + indent, lines[next])
         while next < lines.count {
@@ -193,6 +194,8 @@ struct PlainYAML {
         guard startsKey(at: position, line), bytes[position] != UInt8(ascii: "-") else { throw Unsupported() }
         var index = position
         while Self.isKeyByte(bytes[index]) { index += 1 }
+        // YAML refuses an implicit key of over 1,024 characters; Yams says so, at the exact length.
+        guard index - position <= Self.longestKeyTaken else { throw Unsupported() }
         let key = SourceNode(.scalar(text(position, index), plain: true), at: location(of: position, line))
         return (key, index + 1)
     }
@@ -236,6 +239,9 @@ struct PlainYAML {
             return SourceNode(.scalar(text(position, end), plain: true), at: location(of: position, line))
         }
     }
+
+    /// Longer keys are left to Yams, which knows where YAML's limit on an implicit key falls.
+    static let longestKeyTaken = 1_000
 
     /// Characters that give a value at its start a meaning other than plain text.
     private static let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)

@@ -38,25 +38,97 @@ enum SourceLimits {
             "this line is over the limit of 64 KiB; break it into shorter lines")]
     }
 
-    /// More aliases than the limit, counted on the text before it is parsed.
+    /// More aliases than the limit, counted on the text before it is parsed. A `*` counts where YAML
+    /// reads an alias: not in a comment, quoted text or a block scalar (`# dial *5` is no alias).
     static func checkAliases(_ yaml: String, file: String, lineOffset: Int) -> Diagnostic? {
         var count = 0
         var line = 1
-        var previous: UInt8 = 0x0A
-        var afterStar = false
-        for byte in yaml.utf8 {
-            if afterStar, (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F {
-                count += 1
-                if count > maxAliases {
-                    return .error(.limit, at: SourceLocation(file: file, line: line + lineOffset, column: 1),
-                        "more than \(maxAliases) YAML aliases (*name); write the values out instead")
-                }
+        for alias in aliasLines(Array(yaml.utf8)) {
+            count += 1
+            line = alias
+            if count > maxAliases {
+                return .error(.limit, at: SourceLocation(file: file, line: line + lineOffset, column: 1),
+                    "more than \(maxAliases) YAML aliases (*name); write the values out instead")
             }
-            afterStar = byte == UInt8(ascii: "*") && " \n\t[{,:-?".utf8.contains(previous)
-            if byte == 0x0A { line += 1 }
-            previous = byte
         }
         return nil
+    }
+
+    /// The line of each `*name` that YAML would read as an alias: one that stands where a value or key
+    /// begins. It may count a few that are not (at the start of a plain value's second line); it never
+    /// misses one, since the limit guards against aliases that expand before any other check runs.
+    static func aliasLines(_ bytes: [UInt8]) -> [Int] {
+        enum Mode { case between, plainScalar, property, singleQuoted, doubleQuoted }
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
+        }
+        func isSpace(_ byte: UInt8?) -> Bool { byte == nil || byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        var aliases: [Int] = []
+        var mode = Mode.between
+        var flowDepth = 0
+        /// Inside a block scalar opened on a line of this indentation.
+        var blockScalar: Int?
+        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == 0x20 }.count
+            if let parentIndent = blockScalar {
+                // A block scalar goes on while its lines are blank or indented past the line that opened it.
+                if line.allSatisfy(isSpace) || indent > parentIndent { continue }
+                blockScalar = nil
+            }
+            if mode == .plainScalar || mode == .property { mode = .between }
+            var index = line.startIndex
+            scan: while index < line.endIndex {
+                let byte = line[index]
+                let next = index + 1 < line.endIndex ? line[index + 1] : nil
+                let previous = index > line.startIndex ? line[index - 1] : nil
+                switch mode {
+                case .singleQuoted:
+                    if byte == UInt8(ascii: "'") {
+                        if next == UInt8(ascii: "'") { index += 1 } else { mode = .between }
+                    }
+                case .doubleQuoted:
+                    if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { mode = .between }
+                case .property:
+                    if isSpace(byte) {
+                        mode = .between
+                    } else if flowDepth > 0, ",]}".utf8.contains(byte) {
+                        mode = .between
+                        if byte != UInt8(ascii: ",") { flowDepth -= 1 }
+                    }
+                case .plainScalar:
+                    if byte == UInt8(ascii: ":"), isSpace(next) || (flowDepth > 0 && ",]}".utf8.contains(next ?? 0)) {
+                        mode = .between
+                    } else if byte == UInt8(ascii: "#"), isSpace(previous) {
+                        break scan
+                    } else if flowDepth > 0, ",]}".utf8.contains(byte) {
+                        mode = .between
+                        if byte != UInt8(ascii: ",") { flowDepth -= 1 }
+                    }
+                case .between:
+                    switch byte {
+                    case 0x20, 0x09, 0x0D, UInt8(ascii: ","): break
+                    case UInt8(ascii: "#"): break scan
+                    case UInt8(ascii: "'"): mode = .singleQuoted
+                    case UInt8(ascii: "\""): mode = .doubleQuoted
+                    case UInt8(ascii: "&"), UInt8(ascii: "!"): mode = .property
+                    case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1
+                    case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
+                    case UInt8(ascii: "|"), UInt8(ascii: ">"):
+                        blockScalar = indent
+                        break scan
+                    case UInt8(ascii: "*"):
+                        if let next, isNameByte(next) { aliases.append(number + 1) }
+                        mode = .property
+                    case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                        if !isSpace(next) { mode = .plainScalar }
+                    default:
+                        mode = .plainScalar
+                    }
+                }
+                index += 1
+            }
+        }
+        return aliases
     }
 
     /// A YAML tree nested deeper than the limit, or whose aliases would expand it beyond the limit.

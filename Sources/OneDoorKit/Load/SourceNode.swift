@@ -43,6 +43,16 @@ struct SourceNode: Sendable, Equatable {
         }
     }
 
+    /// Levels of nodes, this one counted, as `SourceLimits.checkTree` counts them in a Yams tree:
+    /// keys and scalars are a level below their collection.
+    var depth: Int {
+        switch content {
+        case .scalar, .alias: 1
+        case let .sequence(elements): 1 + (elements.map(\.depth).max() ?? 0)
+        case let .mapping(pairs): 1 + (pairs.map { max($0.key.depth, $0.value.depth) }.max() ?? 0)
+        }
+    }
+
     init(_ content: Content, at location: SourceLocation) {
         self.content = content
         self.location = location

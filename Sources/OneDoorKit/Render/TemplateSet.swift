@@ -65,6 +65,13 @@ public struct TemplateSet: Sendable {
             templates[String(name.dropLast(".mustache".count))] = try TemplateParser.parse(text, file: file)
             fixedIDs.formUnion(ids(in: text))
         }
+        // The spec renders a missing partial as nothing; a service owner's override deserves to hear of it.
+        for name in templates.keys.sorted() {
+            for partial in templates[name]!.partials where templates[partial.name] == nil {
+                let names = templates.keys.sorted().joined(separator: ", ")
+                throw TemplateError(location: partial.location, message: "there is no template named `\(partial.name)`; the templates are \(names)")
+            }
+        }
         return TemplateSet(renderer: TemplateRenderer(templates: templates), assets: assets, fixedIDs: fixedIDs)
     }
 

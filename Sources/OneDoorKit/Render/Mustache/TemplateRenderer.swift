@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Renders parsed templates with values into UTF-8 bytes. Text is escaped for HTML byte by byte;
 /// values are looked up through the stack of sections, innermost first.
 struct TemplateRenderer: Sendable {
@@ -9,8 +11,13 @@ struct TemplateRenderer: Sendable {
     /// `name` rendered with `values`; a template that does not exist renders nothing. `capacity` is
     /// the size expected, when it is known, so that a large page is not copied as it grows.
     func render(_ name: String, _ values: TemplateValues, capacity: Int = 0) -> [UInt8] {
+        render(name, root: .object(values), capacity: capacity)
+    }
+
+    /// `name` rendered with any value at the root of the stack (the Mustache spec's tests have lists and text there).
+    func render(_ name: String, root: TemplateValue, capacity: Int = 0) -> [UInt8] {
         guard let template = templates[name] else { return [] }
-        var state = State(stack: [.object(values)])
+        var state = State(stack: [root])
         state.output.reserveCapacity(capacity)
         render(template.nodes, into: &state)
         return state.output
@@ -73,8 +80,17 @@ struct TemplateRenderer: Sendable {
                 include(name, indentation: indentation, blocks: [:], into: &state)
             case let .parent(name, indentation, blocks):
                 include(name, indentation: indentation, blocks: blocks, into: &state)
-            case let .block(name, nodes):
-                render(state.blocks[name] ?? nodes, into: &state)
+            case let .block(name, nodes, indentation):
+                let content = state.blocks[name] ?? nodes
+                guard let indentation, !indentation.isEmpty else {
+                    render(content, into: &state)
+                    continue
+                }
+                let outer = state.indentation
+                state.indentation += indentation
+                state.atLineStart = true
+                render(content, into: &state)
+                state.indentation = outer
             }
         }
     }
@@ -101,8 +117,19 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func include(_ name: String, indentation: [UInt8], blocks: [String: [Template.Node]], into state: inout State) {
-        guard let template = templates[name], state.depth < Self.maximumDepth else { return }
+    private func include(_ name: Template.PartialName, indentation: [UInt8], blocks: [String: [Template.Node]],
+                         into state: inout State) {
+        let templateName: String
+        switch name {
+        case let .fixed(fixed): templateName = fixed
+        case let .dynamic(dynamic):
+            switch lookup(dynamic, in: state) {
+            case let .string(text)?: templateName = text
+            case let .bytes(text)?: templateName = String(decoding: text, as: UTF8.self)
+            default: return
+            }
+        }
+        guard let template = templates[templateName], state.depth < Self.maximumDepth else { return }
         // A plain partial on a line with other text, the common case, changes neither.
         guard !indentation.isEmpty || !blocks.isEmpty else {
             state.depth += 1
@@ -124,7 +151,7 @@ struct TemplateRenderer: Sendable {
     }
 
     private func lookup(_ name: Template.Name, in state: State) -> TemplateValue? {
-        if name.path.isEmpty, let transform = name.transform {
+        if name.path.isEmpty, let transform = name.transforms.first {
             return state.item.flatMap { Self.apply(transform, toItem: $0) }
         }
         var value: TemplateValue?
@@ -141,11 +168,15 @@ struct TemplateRenderer: Sendable {
         } else {
             value = state.stack.last
         }
-        guard let transform = name.transform else { return value }
-        guard let value else { return transform == .empty ? .bool(true) : nil }
-        return Self.apply(transform, to: value)
+        // As in swift-mustache: a value that is not there, or not set, is transformed into nothing.
+        for transform in name.transforms.reversed() {
+            guard let current = value, current != .null else { return nil }
+            value = Self.apply(transform, to: current)
+        }
+        return value
     }
 
+    /// `first()`, `last()`, `index()`, `even()`, `odd()`: the current item of the innermost list.
     private static func apply(_ transform: Template.Transform, toItem item: (index: Int, count: Int)) -> TemplateValue? {
         switch transform {
         case .first: .bool(item.index == 0)
@@ -157,30 +188,47 @@ struct TemplateRenderer: Sendable {
         }
     }
 
+    /// What swift-mustache's transforms give for text, lists, levels of named values and whole numbers;
+    /// nothing for a transform the value does not have.
     private static func apply(_ transform: Template.Transform, to value: TemplateValue) -> TemplateValue? {
         switch (transform, value) {
-        case (.empty, .null): .bool(true)
-        case let (.empty, .list(items)): .bool(items.isEmpty)
+        case let (_, .bytes(text)): apply(transform, to: .string(String(decoding: text, as: UTF8.self)))
         case let (.empty, .string(text)): .bool(text.isEmpty)
-        case let (.empty, .bytes(text)): .bool(text.isEmpty)
-        case (.empty, _): .bool(false)
+        case let (.uppercased, .string(text)): .string(text.uppercased())
+        case let (.lowercased, .string(text)): .string(text.lowercased())
+        case let (.capitalized, .string(text)): .string(text.capitalized)
+        case let (.reversed, .string(text)): .string(String(text.reversed()))
+        case let (.empty, .list(items)): .bool(items.isEmpty)
         case let (.count, .list(items)): .int(items.count)
-        case let (.count, .string(text)): .int(text.count)
-        case let (.count, .bytes(text)): .int(String(decoding: text, as: UTF8.self).count)
         case let (.first, .list(items)): items.first
         case let (.last, .list(items)): items.last
         case let (.reversed, .list(items)): .list(items.reversed())
-        case let (.reversed, .string(text)): .string(String(text.reversed()))
-        case let (.uppercased, .string(text)): .string(text.uppercased())
-        case let (.lowercased, .string(text)): .string(text.lowercased())
-        case let (.capitalized, .string(text)): .string(text.prefix(1).uppercased() + text.dropFirst())
+        case let (.sorted, .list(items)): sorted(items).map(TemplateValue.list)
+        case let (.empty, .object(values)): .bool(values.values.isEmpty)
+        case let (.count, .object(values)): .int(values.values.count)
+        case let (.enumerated, .object(values)), let (.sorted, .object(values)):
+            .list(values.values.sorted { $0.key < $1.key }.map { .object(TemplateValues(["key": $0.key, "value": $0.value])) })
         case let (.equalzero, .int(number)): .bool(number == 0)
         case let (.plusone, .int(number)): .int(number + 1)
         case let (.minusone, .int(number)): .int(number - 1)
-        case let (.even, .int(number)): .bool(number % 2 == 0)
-        case let (.odd, .int(number)): .bool(number % 2 != 0)
+        case let (.even, .int(number)): .bool(number & 1 == 0)
+        case let (.odd, .int(number)): .bool(number & 1 == 1)
         default: nil
         }
+    }
+
+    /// A list of text or of whole numbers, sorted; nothing for a list of anything else.
+    private static func sorted(_ items: [TemplateValue]) -> [TemplateValue]? {
+        let texts = items.compactMap { item -> String? in
+            switch item {
+            case let .string(text): text
+            case let .bytes(text): String(decoding: text, as: UTF8.self)
+            default: nil
+            }
+        }
+        if texts.count == items.count { return texts.sorted().map(TemplateValue.string) }
+        let numbers = items.compactMap { if case let .int(number) = $0 { number } else { nil } }
+        return numbers.count == items.count ? numbers.sorted().map(TemplateValue.int) : nil
     }
 
     /// Text for a variable tag: lists show their items separated by commas; a level of values shows nothing.
