@@ -25,32 +25,25 @@ struct BuildCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        let (catalogue, report) = try options.loadAndCheck()
-        if !report.diagnostics.isEmpty {
-            print(report.rendered(as: .text), terminator: "")
+        let built = try readable { () throws(LoadError) in try options.pipeline(templates: templates).build(writingTo: writer) }
+        if !built.checked.findings.isEmpty {
+            print(built.checked.report.rendered(as: .text), terminator: "")
         }
-        if report.diagnostics.hasErrors {
+        switch built.result {
+        case .failure(.catalogueHasErrors):
             printError("error: the catalogue has errors; nothing was written")
             throw ExitCode(1)
-        }
-        let templateSet: TemplateSet
-        do {
-            templateSet = try TemplateSet.load(overrides: templates.map { URL(fileURLWithPath: $0) })
-        } catch {
+        case let .failure(.templates(error)):
             printError("\(error)")
             throw ExitCode(1)
-        }
-        let renderer = SiteRenderer(catalogue: catalogue, templates: templateSet)
-        let written: [String]
-        do {
-            written = try writer.write { sink in renderer.render(into: sink) }
-        } catch {
+        case let .failure(.write(error)):
             printError("error: \(error)")
             throw ExitCode(2)
+        case let .success(written):
+            let pages = written.count { $0.hasSuffix(".html") }
+            let seconds = Date().timeIntervalSince(started)
+            print("Built \(pages) pages for \(built.checked.catalogue.services.count) services into \(output)/ in \(String(format: "%.2f", seconds)) s")
+            finish(0, keeping: built)
         }
-        let pages = written.count { $0.hasSuffix(".html") }
-        let seconds = Date().timeIntervalSince(started)
-        print("Built \(pages) pages for \(catalogue.services.count) services into \(output)/ in \(String(format: "%.2f", seconds)) s")
-        finish(0, keeping: renderer)
     }
 }

@@ -12,12 +12,9 @@ struct CatalogueOptions: ParsableArguments {
 
     var folderURL: URL { URL(fileURLWithPath: folder) }
 
-    /// Reads and checks the catalogue; a folder that cannot be read ends the command with exit status 2.
-    func loadAndCheck() throws -> (catalogue: Catalogue, report: DiagnosticReport) {
-        let loaded = try readCatalogue(at: folderURL)
-        let today = Day.today(environment: ProcessInfo.processInfo.environment)
-        let findings = CatalogueChecker(today: today).check(folder: loaded).map { $0.strict(strict) }
-        return (loaded.catalogue, DiagnosticReport(diagnostics: findings, fileCount: loaded.catalogue.fileCount))
+    /// The pipeline for the folder, with `--strict` and `--templates` as given.
+    func pipeline(templates: String? = nil) -> Pipeline {
+        Pipeline(folder: folderURL, today: .today, templateOverrides: templates.map { URL(fileURLWithPath: $0) }, strict: strict)
     }
 
     /// The folder as a path relative to the current folder, ending in `/`, for GitHub annotations.
@@ -30,14 +27,19 @@ struct CatalogueOptions: ParsableArguments {
     }
 }
 
-/// Reads a catalogue folder; one that cannot be read at all ends the command with exit status 2.
-func readCatalogue(at folder: URL) throws -> LoadedCatalogue {
+/// Runs `stage`; a folder that cannot be read at all ends the command with exit status 2.
+func readable<Value>(_ stage: () throws(LoadError) -> Value) throws -> Value {
     do {
-        return try CatalogueLoader(folder: folder).load()
+        return try stage()
     } catch {
         printError("error: \(error)")
         throw ExitCode(2)
     }
+}
+
+extension Day {
+    /// Today, or the day of `SOURCE_DATE_EPOCH` when it is set.
+    static var today: Day { Day.today(environment: ProcessInfo.processInfo.environment) }
 }
 
 func printError(_ message: String) {

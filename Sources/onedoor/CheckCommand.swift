@@ -13,9 +13,9 @@ struct CheckCommand: ParsableCommand {
     var format: DiagnosticReport.Format = .text
 
     func run() throws {
-        let (catalogue, report) = try options.loadAndCheck()
-        print(report.rendered(as: format, pathPrefix: options.pathFromCurrentFolder), terminator: "")
-        finish(report.diagnostics.hasErrors ? 1 : 0, keeping: catalogue)
+        let checked = try readable(options.pipeline().check)
+        print(checked.report.rendered(as: format, pathPrefix: options.pathFromCurrentFolder), terminator: "")
+        finish(checked.hasErrors ? 1 : 0, keeping: checked)
     }
 }
 

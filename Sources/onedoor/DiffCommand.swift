@@ -34,10 +34,9 @@ struct DiffCommand: ParsableCommand {
         }
         do {
             if isFolder.boolValue {
-                let loaded = try CatalogueLoader(folder: URL(fileURLWithPath: path)).load()
-                let findings = CatalogueChecker(today: Day.today(environment: ProcessInfo.processInfo.environment)).check(folder: loaded)
-                guard !findings.hasErrors else { throw DiffError.hasErrors(path) }
-                return try CatalogueSnapshot(catalogue: loaded.catalogue)
+                let checked = try Pipeline(folder: URL(fileURLWithPath: path), today: .today).check()
+                guard !checked.hasErrors else { throw DiffError.hasErrors(path) }
+                return try CatalogueSnapshot(catalogue: checked.catalogue)
             }
             guard let data = FileManager.default.contents(atPath: path) else { throw DiffError.unreadable(path) }
             return try CatalogueSnapshot(json: data)

@@ -31,11 +31,10 @@ struct NewService: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: catalogue)
-        let loaded = try readCatalogue(at: folder)
-        let today = Day.today(environment: ProcessInfo.processInfo.environment)
+        let loaded = try readable(Pipeline(folder: folder, today: .today).load)
         do {
             let path = try ServiceScaffold(id: id, category: category, owner: owner, supportModel: supportModel)
-                .create(in: folder, catalogue: loaded.catalogue, today: today)
+                .create(in: folder, catalogue: loaded.catalogue, today: .today)
             print("Created \(catalogue)/\(path). Fill in its summary and description, then run: onedoor check \(catalogue)")
         } catch {
             printError("error: \(error)")

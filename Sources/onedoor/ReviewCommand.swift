@@ -21,9 +21,8 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try readCatalogue(at: URL(fileURLWithPath: folder))
-        let today = Day.today(environment: ProcessInfo.processInfo.environment)
-        let schedule = ReviewSchedule(catalogue: loaded.catalogue, today: today, within: within)
+        let loaded = try readable(Pipeline(folder: URL(fileURLWithPath: folder), today: .today).load)
+        let schedule = ReviewSchedule(catalogue: loaded.catalogue, today: .today, within: within)
         print(schedule.rendered(as: format), terminator: "")
     }
 }

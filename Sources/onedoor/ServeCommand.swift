@@ -26,11 +26,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let server = try PreviewServer(port: port)
-        var session = PreviewSession(catalogueFolder: catalogue, templatesFolder: templatesFolder,
-                                     today: Day.today(environment: ProcessInfo.processInfo.environment))
+        let pipeline = Pipeline(folder: catalogue, today: Day.today(environment: ProcessInfo.processInfo.environment),
+                                templateOverrides: templatesFolder)
+        var session = IncrementalBuild()
         let watcher = SourceWatcher(folders: [catalogue] + (templatesFolder.map { [$0] } ?? []))
         let sources = watcher.fingerprint()
-        server.publish(Self.report(session.build(fingerprint: sources), took: nil))
+        server.publish(Self.report(session.build(pipeline, fingerprint: SourceWatcher.relative(sources, to: catalogue)), took: nil))
 
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
@@ -39,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         // Ctrl-C stops the server; the watcher's sleep then ends with a cancellation, which is the way out.
         do {
-            try await serve(server, watcher: watcher, session: session, built: sources)
+            try await serve(server, watcher: watcher, pipeline: pipeline, session: session, built: sources)
         } catch is CancellationError {
         } catch let error as ListenError {
             printError("error: \(error)")
@@ -50,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Serves, and builds again whenever the sources differ from those last built (`built` at first).
-    private func serve(_ server: PreviewServer, watcher: SourceWatcher, session: PreviewSession,
+    private func serve(_ server: PreviewServer, watcher: SourceWatcher, pipeline: Pipeline, session: IncrementalBuild,
                        built: [String: String]) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             // Side by side, so that a server that cannot listen ends both at once.
@@ -64,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
                     let now = try await watcher.change(from: seen)
                     seen = now
                     let started = ContinuousClock.now
-                    let outcome = session.build(fingerprint: now)
+                    let outcome = session.build(pipeline, fingerprint: SourceWatcher.relative(now, to: URL(fileURLWithPath: folder)))
                     server.publish(Self.report(outcome, took: ContinuousClock.now - started))
                 }
             }
@@ -74,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Says in the terminal what a build gave, and passes it on.
-    private static func report(_ outcome: PreviewSession.Outcome, took: Swift.Duration?) -> Result<[String: OutputFile], PreviewFailure> {
+    private static func report(_ outcome: IncrementalBuild.Outcome, took: Swift.Duration?) -> Result<[String: OutputFile], BuildFailure> {
         let time = took.map { " in \($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) ms" } ?? ""
         switch outcome.result {
         case let .success(files):

@@ -29,13 +29,18 @@ struct FixtureCatalogue {
         try data.write(to: url)
     }
 
+    /// The pipeline every command runs, over this copy.
+    func pipeline(today: Day = FixtureCatalogue.today) -> Pipeline {
+        Pipeline(folder: folder, today: today)
+    }
+
     func load() throws -> LoadedCatalogue {
-        try CatalogueLoader(folder: folder).load()
+        try pipeline().load()
     }
 
     /// Every finding of the loader and the checker.
     func check(today: Day = FixtureCatalogue.today) throws -> [Diagnostic] {
-        CatalogueChecker(today: today).check(folder: try load())
+        try pipeline(today: today).check().findings
     }
 
     func remove() {

@@ -38,7 +38,7 @@ import Testing
             #expect(try await get(base + "_onedoor/status") == #"{"version":1,"errors":[]}"#)
             async let answer = get(base + "_onedoor/status?since=1")
             try await Task.sleep(for: .milliseconds(200))
-            server.publish(.failure(PreviewFailure(messages: ["teams.yaml:2:1: error: YAML syntax error"])))
+            server.publish(.failure(BuildFailure(messages: ["teams.yaml:2:1: error: YAML syntax error"])))
             #expect(try await answer == #"{"version":2,"errors":["teams.yaml:2:1: error: YAML syntax error"]}"#)
             // Asked since an older version, it answers at once; with nothing new, it answers with the same version.
             #expect(try await get(base + "_onedoor/status?since=1").contains(#""version":2"#))

@@ -3,22 +3,43 @@ import Foundation
 import Testing
 
 @Suite struct RobustnessTests {
-    @Test func theFuzzCorpusReplaysWithoutATrap() throws {
-        let folder = try #require(Bundle.module.url(forResource: "Fixtures/fuzz-corpus", withExtension: nil))
-        let inputs = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        #expect(inputs.count >= 20)
-        for input in inputs.sorted(by: { $0.path < $1.path }) {
-            let bytes = [UInt8](try Data(contentsOf: input))
-            guard let first = bytes.first else { continue }
-            let roles = InMemoryCheck.Role.allCases
-            _ = InMemoryCheck.run(Array(bytes.dropFirst()), as: roles[Int(first) % roles.count])
-            #expect(InMemoryCheck.plainYAMLAgreesWithYams(Array(bytes.dropFirst()), as: roles[Int(first) % roles.count]), "\(input.lastPathComponent)")
+    /// The minimal fixture as files in memory, as the fuzzer holds its catalogue.
+    private func memoryCatalogue(_ files: [String: String]) throws -> MemorySource {
+        let fixture = try FixtureCatalogue(files: files.mapValues { $0 })
+        defer { fixture.remove() }
+        var held: [String: [UInt8]] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: fixture.folder.path)! {
+            if let data = FileManager.default.contents(atPath: fixture.folder.appendingPathComponent(path).path), !path.hasPrefix(".") {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue {
+                    held[path] = Array(data)
+                }
+            }
         }
+        return MemorySource(files: held)
     }
 
-    @Test func aValidServiceGoesThroughEveryStage() {
-        let findings = InMemoryCheck.run(Array(serviceFile(["category": "desk", "owner": "team", "support_model": "standard"]).utf8), as: .service)
-        #expect(findings == [])
+    @Test func aCatalogueHeldInMemoryGoesThroughEveryStage() throws {
+        let source = try memoryCatalogue(["services/desk/printing.md": serviceFile()])
+        let output = OutputFiles()
+        let built = try Pipeline(source: source, today: FixtureCatalogue.today).build(into: output)
+        #expect(!built.checked.hasErrors, "\(built.checked.findings)")
+        #expect(output.files.contains { $0.path == "services/printing.html" && $0.text.contains("Printers in every office.") })
+        // The same bytes as from the disk.
+        let fixture = try FixtureCatalogue(files: ["services/desk/printing.md": serviceFile()])
+        defer { fixture.remove() }
+        let fromDisk = OutputFiles()
+        _ = try fixture.pipeline().build(into: fromDisk)
+        #expect(output.files == fromDisk.files)
+    }
+
+    @Test func aBrokenFileHeldInMemoryIsReportedAndNothingIsRendered() throws {
+        let source = try memoryCatalogue(["services/desk/printing.md": serviceFile(["category": "dsek"])])
+        let output = OutputFiles()
+        let built = try Pipeline(source: source, today: FixtureCatalogue.today).build(into: output)
+        guard case .failure(.catalogueHasErrors) = built.result else { Issue.record("a broken catalogue was built"); return }
+        #expect(built.checked.findings.contains { $0.location.file == "services/desk/printing.md" && $0.message.contains("did you mean 'desk'") })
+        #expect(output.files.isEmpty)
     }
 
     @Test(arguments: [

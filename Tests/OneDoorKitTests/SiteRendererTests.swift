@@ -6,11 +6,10 @@ import Testing
 func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) throws -> [String: OutputFile] {
     let fixture = try FixtureCatalogue(name, files: files)
     defer { fixture.remove() }
-    let loaded = try fixture.load()
-    let findings = CatalogueChecker(today: FixtureCatalogue.today).check(folder: loaded)
-    #expect(!findings.hasErrors, "\(findings)")
-    let output = SiteRenderer(catalogue: loaded.catalogue, templates: try TemplateSet.load()).render()
-    return Dictionary(uniqueKeysWithValues: output.map { ($0.path, $0) })
+    let output = OutputFiles()
+    let built = try fixture.pipeline().build(into: output)
+    #expect(!built.checked.hasErrors, "\(built.checked.findings)")
+    return Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, $0) })
 }
 
 @Suite struct SiteRendererTests {

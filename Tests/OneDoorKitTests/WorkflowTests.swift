@@ -69,9 +69,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = try StarterCatalogue.write(to: folder, today: FixtureCatalogue.today)
         #expect(files.contains("catalogue.yaml"))
-        let loaded = try CatalogueLoader(folder: folder).load()
-        #expect(CatalogueChecker(today: FixtureCatalogue.today).check(folder: loaded) == [])
-        #expect(loaded.catalogue.services.count == 2)
+        let checked = try Pipeline(folder: folder, today: FixtureCatalogue.today).check()
+        #expect(checked.findings == [])
+        #expect(checked.catalogue.services.count == 2)
         #expect(throws: ScaffoldError.self) { try StarterCatalogue.write(to: folder, today: FixtureCatalogue.today) }
     }
 }

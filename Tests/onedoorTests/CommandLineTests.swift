@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 
-/// Runs the built `onedoor` binary as a user or CI would, and returns its exit status and output.
-func runOneDoor(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws
-    -> (status: Int32, output: String, error: String) {
+/// Runs the built `onedoor` binary (or `executable`, another product of the package) as a user or CI
+/// would, and returns its exit status and output.
+func runOneDoor(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+                executable: String = "onedoor") throws -> (status: Int32, output: String, error: String) {
     let process = Process()
     // The test bundle and the tool are built into the same products folder.
-    process.executableURL = Bundle.main.bundleURL.appendingPathComponent("onedoor")
+    process.executableURL = Bundle.main.bundleURL.appendingPathComponent(executable)
     process.arguments = arguments
     process.currentDirectoryURL = folder ?? packageRoot
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -2,9 +2,12 @@
 public struct CatalogueChecker: Sendable {
     /// The day `last_reviewed` is compared with.
     public let today: Day
+    /// The ids the portal's templates write on every service page, which links to a heading may name.
+    public let pageIDs: Set<String>
 
-    public init(today: Day) {
+    public init(today: Day, pageIDs: Set<String>) {
         self.today = today
+        self.pageIDs = pageIDs
     }
 
     /// Every finding about the catalogue as a whole, sorted by file and line.
@@ -20,7 +23,7 @@ public struct CatalogueChecker: Sendable {
 
     /// Every finding, by where it comes from.
     func findings(_ catalogue: Catalogue) -> CatalogueFindings {
-        let index = CatalogueIndex(catalogue)
+        let index = CatalogueIndex(catalogue, pageIDs: pageIDs)
         let checker = self
         // The services' own findings spread over every core; the rules across files run beside them.
         let (services, (cycles, entries)) = concurrently(
@@ -39,13 +42,14 @@ public struct CatalogueChecker: Sendable {
         var recheck = Set(changed)
         var restated: Set<String> = []
         var reheaded: [String] = []
+        let anchors = AnchorIndex(pageIDs: pageIDs)
         var dependenciesChanged = false, usesChanged = false
         for position in changed {
             let (old, new) = (before.services[position], services[position])
             if old.status != new.status || old.replacedBy?.value != new.replacedBy?.value { restated.insert(new.id) }
             dependenciesChanged = dependenciesChanged || old.dependsOn != new.dependsOn
             usesChanged = usesChanged || old.category.value != new.category.value || old.owner.value != new.owner.value
-            if old.body != new.body, AnchorIndex.pageAnchors(of: old) != AnchorIndex.pageAnchors(of: new) { reheaded.append(new.id) }
+            if old.body != new.body, anchors.pageAnchors(of: old) != anchors.pageAnchors(of: new) { reheaded.append(new.id) }
         }
         if !reheaded.isEmpty {
             // A link to a heading names the service's id, then '#': more services than that may match,
@@ -61,7 +65,7 @@ public struct CatalogueChecker: Sendable {
                     || services[position].replacedBy.map { restated.contains($0.value) } == true
             })
         }
-        let index = CatalogueIndex(catalogue)
+        let index = CatalogueIndex(catalogue, pageIDs: pageIDs)
         let checker = self
         let positions = recheck.sorted()
         var serviceFindings = previous.services

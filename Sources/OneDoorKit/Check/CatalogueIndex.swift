@@ -13,9 +13,10 @@ struct CatalogueIndex {
     private let suggestions: [ReferenceUse.Kind: SuggestionIndex]
     let prioritySuggestions: SuggestionIndex
     /// The anchors of service pages, for links to a heading.
-    let anchors = AnchorIndex()
+    let anchors: AnchorIndex
 
-    init(_ catalogue: Catalogue) {
+    init(_ catalogue: Catalogue, pageIDs: Set<String>) {
+        anchors = AnchorIndex(pageIDs: pageIDs)
         self.catalogue = catalogue
         services = Dictionary(catalogue.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         serviceIDs = Set(catalogue.services.map(\.id))

@@ -36,7 +36,7 @@ enum LinkRules {
         let anchors = index.anchors.anchors(of: target)
         guard !anchors.contains(anchor) else { return nil }
         let page = target.id == service?.id ? "this page" : "the page of '\(target.id)'"
-        let headings = anchors.prefix { !AnchorIndex.pageIDs.contains($0) }
+        let headings = anchors.prefix { !index.anchors.pageIDs.contains($0) }
         let listed = headings.prefix(8).map { "'#\($0)'" }.joined(separator: ", ") + (headings.count > 8 ? ", …" : "")
         let fix = Suggestion.closest(to: anchor, among: anchors).map { " (did you mean '#\($0)'?)" }
             ?? (headings.isEmpty ? "; that description has no heading" : "; its headings are \(listed)")

@@ -5,18 +5,26 @@ internal import Darwin
 #endif
 internal import Foundation
 
+/// One file found in a folder.
+public struct SourceFile: Sendable {
+    /// The path relative to the listed folder's parent, as `services/a/b.md`.
+    public let path: String
+    public let isSymbolicLink: Bool
+    /// False when the name's bytes are not UTF-8 (the path then shows U+FFFD in their place).
+    public let hasValidName: Bool
+
+    public init(path: String, isSymbolicLink: Bool, hasValidName: Bool) {
+        self.path = path
+        self.isSymbolicLink = isSymbolicLink
+        self.hasValidName = hasValidName
+    }
+}
+
 /// Files as the operating system shows them: listed with `readdir`, read with one `open`, `fstat` and
 /// `read`, written with `open` and `write`. Foundation's enumerator, `attributesOfItem` and `createFile`
 /// cost more than the reading and writing themselves in a catalogue of 100,000 services.
 enum FileSystem {
-    /// One file found by `list`.
-    struct Entry: Sendable {
-        /// The path relative to the listed folder's parent, as `services/a/b.md`.
-        let path: String
-        let isSymbolicLink: Bool
-        /// False when the name's bytes are not UTF-8 (the path then shows U+FFFD in their place).
-        let hasValidName: Bool
-    }
+    typealias Entry = SourceFile
 
     /// Every file under `folder` whose name passes `include`, depth first; hidden files and folders are
     /// skipped, and linked folders are not followed. `prefix` starts each path.

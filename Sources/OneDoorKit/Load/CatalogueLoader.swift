@@ -19,7 +19,7 @@ public struct LoadedCatalogue: Sendable {
     public let diagnostics: [Diagnostic]
 }
 
-/// Reads a catalogue folder: the four YAML files and every `services/**/*.md`.
+/// Reads a catalogue: the four YAML files and every `services/**/*.md`, from a folder or from memory.
 public struct CatalogueLoader: Sendable {
     public static let settingsFile = "catalogue.yaml"
     public static let categoriesFile = "categories.yaml"
@@ -27,21 +27,19 @@ public struct CatalogueLoader: Sendable {
     public static let supportModelsFile = "support-models.yaml"
     public static let servicesFolder = "services"
 
-    public let folder: URL
-    /// The folder's path, worked out once: files are read by path, without a `URL` each.
-    private let root: String
+    public let source: any CatalogueSource
 
+    public init(source: any CatalogueSource) {
+        self.source = source
+    }
+
+    /// Reads the catalogue in `folder`.
     public init(folder: URL) {
-        self.folder = folder.standardizedFileURL
-        root = self.folder.path
+        self.init(source: FolderSource(folder))
     }
 
     public func load() throws(LoadError) -> LoadedCatalogue {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
-            throw .folderNotFound(folder.path)
-        }
-        guard isFolder.boolValue else { throw .notAFolder(folder.path) }
+        try source.validate()
 
         var diagnostics: [Diagnostic] = []
         var unreadable = UnreadableIDs()
@@ -100,10 +98,9 @@ public struct CatalogueLoader: Sendable {
     /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the
     /// result never depends on the file system's listing order. Hidden files and folders are skipped.
     func serviceFiles() -> (paths: [FileSystem.Entry], findings: [Diagnostic]) {
-        let root = folder.appendingPathComponent(Self.servicesFolder).path
         var paths: [FileSystem.Entry] = []
         var findings: [Diagnostic] = []
-        for entry in FileSystem.list(root, prefix: Self.servicesFolder, include: { $0.hasSuffix(".md") }) {
+        for entry in source.files(under: Self.servicesFolder, include: { $0.hasSuffix(".md") }) {
             // A name whose bytes are not UTF-8 cannot be named in a link or a URL.
             guard entry.hasValidName else {
                 findings.append(.error(.unsafePath, at: .start(of: entry.path),
@@ -124,12 +121,11 @@ public struct CatalogueLoader: Sendable {
     /// Reads and decodes a source file, refusing one that leads outside the catalogue or is too large.
     /// `isSymbolicLink` comes from the folder listing when it has it.
     private func readSource(_ path: String, isSymbolicLink: Bool? = nil, diagnostics: inout [Diagnostic]) -> SourceText? {
-        let file = root + "/" + path
-        if isSymbolicLink ?? FileSystem.isSymbolicLink(file) ?? false, let finding = outside(URL(fileURLWithPath: file), path: path) {
-            diagnostics.append(finding)
+        switch source.read(path, limit: SourceLimits.maxFileBytes, isSymbolicLink: isSymbolicLink) {
+        case let .failure(.outside(target)):
+            diagnostics.append(.error(.unsafePath, at: .start(of: path),
+                "'\(path)' is a symbolic link to '\(target)', outside the catalogue; copy the file into the catalogue instead"))
             return nil
-        }
-        switch FileSystem.contents(of: file, limit: SourceLimits.maxFileBytes) {
         case .failure(.missing):
             diagnostics.append(.error(.missingFile, at: .start(of: path), "the required file '\(path)' is missing; create it"))
             return nil
@@ -147,14 +143,6 @@ public struct CatalogueLoader: Sendable {
                 return nil
             }
         }
-    }
-
-    /// A finding when a symbolic link leads outside the catalogue folder, whose files alone are published.
-    private func outside(_ url: URL, path: String) -> Diagnostic? {
-        let resolved = url.resolvingSymlinksInPath().path
-        guard !resolved.hasPrefix(folder.resolvingSymlinksInPath().path + "/") else { return nil }
-        return .error(.unsafePath, at: .start(of: path),
-            "'\(path)' is a symbolic link to '\(resolved)', outside the catalogue; copy the file into the catalogue instead")
     }
 
     private func readYAML(_ path: String, diagnostics: inout [Diagnostic]) -> SourceNode? {

@@ -20,9 +20,4 @@ struct ServiceLink: Hashable, Sendable {
             anchor = nil
         }
     }
-
-    /// Where the link leads, from a page one folder down (as every service page is).
-    var href: String {
-        "../" + SitePaths.service(id) + (anchor.map { "#" + $0 } ?? "")
-    }
 }

@@ -62,7 +62,7 @@ struct PageContext: Sendable {
     /// A service's description for its page and for search. Service pages all sit one folder down,
     /// so `service:` links lead to `../services/ID.html`.
     func body(of service: Service) -> Markdown.Rendered {
-        Markdown.render(service.body, reserved: pageIDs) { ServiceLink($0)?.href }
+        Markdown.render(service.body, reserved: pageIDs) { ServiceLink($0).map(SitePaths.href) }
     }
 
     /// The choices of the search filters.

@@ -14,6 +14,11 @@ enum SitePaths {
     static func team(_ id: String) -> String { "teams/\(id).html" }
     static func supportModel(_ id: String) -> String { "support-models/\(id).html" }
 
+    /// Where a `service:` link leads, from a page one folder down (as every service page is).
+    static func href(of link: ServiceLink) -> String {
+        "../" + service(link.id) + (link.anchor.map { "#" + $0 } ?? "")
+    }
+
     /// The prefix that leads from a page back to the output folder: `""` or `"../"`.
     static func root(of path: String) -> String {
         String(repeating: "../", count: path.count { $0 == "/" })

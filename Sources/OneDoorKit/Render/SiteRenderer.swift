@@ -25,9 +25,9 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file, sorted by path. The same catalogue always gives the same bytes.
     public func render() -> [OutputFile] {
-        let files = FileList()
+        let files = OutputFiles()
         render(into: files)
-        return files.files.withLock { $0 }.sorted { $0.path < $1.path }
+        return files.files
     }
 
     /// Renders every output file on every core, handing each to `sink` as soon as it is ready, from any
@@ -87,21 +87,6 @@ public struct SiteRenderer: Sendable {
         case let .service(position): servicePage(catalogue.services[position], position: position, search: search, worker: worker)
         case let .team(team): teamPage(team)
         case let .supportModel(model): supportModelPage(model)
-        }
-    }
-
-    /// Files gathered in memory.
-    final class FileList: OutputSink {
-        let files = Mutex<[OutputFile]>([])
-
-        func write(_ file: OutputFile) {
-            files.withLock { $0.append(file) }
-        }
-
-        func write(path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) {
-            var bytes: [UInt8] = []
-            parts { bytes += $0 }
-            write(OutputFile(path: path, bytes: bytes))
         }
     }
 

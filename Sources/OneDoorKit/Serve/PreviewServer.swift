@@ -22,7 +22,7 @@ public final class PreviewServer: Sendable {
     private struct State {
         var files: [String: OutputFile] = [:]
         var version = 0
-        var failure: PreviewFailure?
+        var failure: BuildFailure?
         var stopping = false
     }
 
@@ -36,7 +36,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// Puts a new build on show: its files when it succeeded, else its findings over the last good files.
-    public func publish(_ result: Result<[String: OutputFile], PreviewFailure>) {
+    public func publish(_ result: Result<[String: OutputFile], BuildFailure>) {
         state.withLock { state in
             switch result {
             case let .success(files):

@@ -54,6 +54,33 @@ enum Markdown {
         return links
     }
 
+    /// The headings of a text, with the anchors `render` gives them, found without rendering any HTML.
+    static func headings(in text: String, reserved: Set<String>) -> [Heading] {
+        var headings: [Heading] = []
+        var anchors = UniqueAnchors(taken: reserved)
+        withDocument(text) { root in
+            var headingText: String?
+            walk(root) { node, entering in
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HEADING {
+                    if entering {
+                        headingText = ""
+                    } else if let text = headingText {
+                        headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: anchors.next(for: text)))
+                        headingText = nil
+                    }
+                } else if headingText != nil {
+                    if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                        headingText? += String(cString: literal)
+                    } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                        headingText? += " "
+                    }
+                }
+            }
+        }
+        return headings
+    }
+
     /// Renders Markdown to HTML; `rewrite` may replace a link destination (for `service:` links).
     /// Headings get anchors unique on the page: none is one of `reserved`, the ids the page has already.
     static func render(_ text: String, reserved: Set<String> = [], rewrite: (String) -> String?) -> Rendered {

@@ -2,12 +2,13 @@ import Foundation
 @testable import OneDoorKit
 import Testing
 
-/// A preview session on a copy of the example catalogue, whose services name each other in many ways.
+/// An incremental build on a copy of the example catalogue, whose services name each other in many ways.
 private struct Preview {
     static let email = "services/communications-and-collaboration/email.md"
     let folder: URL
     let watcher: SourceWatcher
-    var session: PreviewSession
+    var session = IncrementalBuild()
+    let pipeline: Pipeline
 
     init() throws {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -15,11 +16,11 @@ private struct Preview {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("onedoor-session-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: source, to: folder)
         watcher = SourceWatcher(folders: [folder])
-        session = PreviewSession(catalogueFolder: folder, templatesFolder: nil, today: Day("2026-12-01")!)
+        pipeline = Pipeline(folder: folder, today: Day("2026-12-01")!)
     }
 
-    mutating func build() -> PreviewSession.Outcome {
-        session.build(fingerprint: watcher.fingerprint())
+    mutating func build() -> IncrementalBuild.Outcome {
+        session.build(pipeline, fingerprint: SourceWatcher.relative(watcher.fingerprint(), to: folder))
     }
 
     func edit(_ path: String = Preview.email, _ change: (String) -> String) throws {
@@ -29,9 +30,9 @@ private struct Preview {
 
     /// What a full build of the sources as they are now gives.
     func fullBuild() throws -> [String: OutputFile] {
-        let catalogue = try CatalogueLoader(folder: folder).load().catalogue
-        let files = SiteRenderer(catalogue: catalogue, templates: try TemplateSet.load()).render()
-        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+        let files = OutputFiles()
+        _ = try pipeline.build(into: files)
+        return Dictionary(uniqueKeysWithValues: files.files.map { ($0.path, $0) })
     }
 
     func remove() {
@@ -39,8 +40,8 @@ private struct Preview {
     }
 }
 
-@Suite struct PreviewSessionTests {
-    private func assertSame(_ outcome: PreviewSession.Outcome, _ expected: [String: OutputFile]) {
+@Suite struct IncrementalBuildTests {
+    private func assertSame(_ outcome: IncrementalBuild.Outcome, _ expected: [String: OutputFile]) {
         guard case let .success(files) = outcome.result else {
             Issue.record("the build failed: \(outcome.result)")
             return
