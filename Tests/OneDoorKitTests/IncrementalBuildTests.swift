@@ -61,9 +61,9 @@ private struct Preview {
 
         // A new name and summary, a new dependency, and words no other service has.
         try preview.edit { text in
-            text.replacing("name: Email\n", with: "name: Email and Calendars\n")
-                .replacing("summary: \"Mailboxes", with: "summary: \"Quokka mailboxes")
-                .replacing("depends_on: [", with: "depends_on: [network-accounts, ")
+            text.edited("name: Email\n", to: "name: Email and Calendars\n")
+                .edited("summary: \"Mailboxes", to: "summary: \"Quokka mailboxes")
+                .edited("depends_on: [", to: "depends_on: [network-accounts, ")
                 + "\nZanzibar xylophones are not supported.\n"
         }
         let second = preview.build()
@@ -73,19 +73,19 @@ private struct Preview {
 
         // Words removed from the description again, so that some leave the index: no list shows the
         // description, so only the service's own page, search files and catalogue.json change.
-        try preview.edit { $0.replacing("\nZanzibar xylophones are not supported.\n", with: "") }
+        try preview.edit { $0.edited("\nZanzibar xylophones are not supported.\n", to: "") }
         let third = preview.build()
         #expect(third.wasIncremental && third.renderedCount <= 5)
         assertSame(third, try preview.fullBuild())
 
         // A dependency dropped: the pages of both services, and who uses what, change.
-        try preview.edit { $0.replacing("depends_on: [network-accounts, ", with: "depends_on: [") }
+        try preview.edit { $0.edited("depends_on: [network-accounts, ", to: "depends_on: [") }
         let fourth = preview.build()
         #expect(fourth.wasIncremental && fourth.renderedCount < 10)
         assertSame(fourth, try preview.fullBuild())
 
         // Another support model: both models' pages list the service differently.
-        try preview.edit { $0.replacing("support_model: critical-24x7", with: "support_model: service-desk-business-hours") }
+        try preview.edit { $0.edited("support_model: critical-24x7", to: "support_model: service-desk-business-hours") }
         let fifth = preview.build()
         #expect(fifth.wasIncremental)
         assertSame(fifth, try preview.fullBuild())
@@ -95,13 +95,13 @@ private struct Preview {
         var preview = try Preview()
         defer { preview.remove() }
         _ = preview.build()
-        try preview.edit { $0.replacing("status: live", with: "status: active") }
+        try preview.edit { $0.edited("status: live", to: "status: active") }
         guard case let .failure(failure) = preview.build().result else {
             Issue.record("a broken edit was published")
             return
         }
         #expect(failure.messages.contains { $0.contains("email.md:") && $0.contains("active") })
-        try preview.edit { $0.replacing("status: active", with: "status: pipeline") }
+        try preview.edit { $0.edited("status: active", to: "status: pipeline") }
         let fixed = preview.build()
         #expect(fixed.wasIncremental)
         assertSame(fixed, try preview.fullBuild())

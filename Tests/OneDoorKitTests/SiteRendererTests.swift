@@ -35,8 +35,8 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
 
     @Test func aWalkInChannelIsAnAddressNotALink() throws {
         let models = try String(contentsOf: Bundle.module.url(forResource: "Fixtures/minimal/support-models", withExtension: "yaml")!, encoding: .utf8)
-        let files = try renderFixture(files: ["support-models.yaml": models.replacingOccurrences(
-            of: "    - type: portal\n", with: "    - type: walk-in\n      value: Room 101, ground floor\n    - type: portal\n")])
+        let files = try renderFixture(files: ["support-models.yaml": models.edited(
+            "    - type: portal\n", to: "    - type: walk-in\n      value: Room 101, ground floor\n    - type: portal\n")])
         for path in ["services/laptops.html", "support-models/standard.html"] {
             let page = files[path]!.text
             #expect(page.contains(#"<span class="channel-type">In person</span> Room 101, ground floor</li>"#), "\(path)")

@@ -11,7 +11,7 @@ import Testing
         let (process, output) = try serve(root)
         defer { if process.isRunning { process.terminate() } }
 
-        let base = try #require(try await serverAddress(from: output.fileHandleForReading))
+        let base = try #require(try await serverAddress(of: process, from: output.fileHandleForReading))
         let first = try await get(base + "services/email.html")
         #expect(first.contains("<h1>Email</h1>"))
         #expect(first.contains("/_onedoor/status"))
@@ -19,7 +19,7 @@ import Testing
         // An edit is served within moments, and matches a full build of the same sources.
         let email = root.appendingPathComponent("catalogue/services/communications-and-collaboration/email.md")
         let original = try String(contentsOf: email, encoding: .utf8)
-        try original.replacingOccurrences(of: "name: Email", with: "name: Electronic Mail").write(to: email, atomically: true, encoding: .utf8)
+        try original.edited("name: Email", to: "name: Electronic Mail").write(to: email, atomically: true, encoding: .utf8)
         let edited = try await eventually { try await get(base + "services/email.html") } until: { $0.contains("<h1>Electronic Mail</h1>") }
         #expect(try runOneDoor(["build", "catalogue", "--output", "full"], in: root, environment: fixedDay).status == 0)
         let full = try String(contentsOf: root.appendingPathComponent("full/services/email.html"), encoding: .utf8)
@@ -42,7 +42,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let (process, output) = try serve(root)
         defer { if process.isRunning { process.terminate() } }
-        let base = try #require(try await serverAddress(from: output.fileHandleForReading))
+        let base = try #require(try await serverAddress(of: process, from: output.fileHandleForReading))
         let port = String(base.dropFirst("http://127.0.0.1:".count).dropLast())
 
         let second = try runOneDoor(["serve", "catalogue", "--port", port], in: root)
@@ -64,9 +64,12 @@ import Testing
         return (process, output)
     }
 
-    private func serverAddress(from handle: FileHandle) async throws -> String? {
+    /// The address `serve` says it listens on; a server that says nothing within 30 s is stopped, which
+    /// ends the read that waits on it.
+    private func serverAddress(of process: Process, from handle: FileHandle) async throws -> String? {
         var text = ""
         let deadline = Date().addingTimeInterval(30)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { if process.isRunning { process.terminate() } }
         while Date() < deadline {
             let data = handle.availableData
             if data.isEmpty { try await Task.sleep(for: .milliseconds(50)); continue }

@@ -43,7 +43,7 @@ def test_the_example_catalogue_is_accepted(schemas):
     for kind, name in FILES.items():
         schemas[kind].validate(yaml.load((CATALOGUE / name).read_text(encoding="utf-8"), Loader=Yaml12Loader))
     services = sorted((CATALOGUE / "services").rglob("*.md"))
-    assert len(services) == 57
+    assert services
     for path in services:
         schemas["service"].validate(front_matter(path))
 

@@ -106,7 +106,12 @@ enum FileSystem {
     }
 
     private static func stamp(_ info: stat) -> String {
-        "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_size)"
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return "\(modified.tv_sec).\(modified.tv_nsec):\(info.st_size)"
     }
 
     /// Whether `path` is a symbolic link itself (nil when there is nothing there).
