@@ -6,7 +6,7 @@ OUTPUT     ?= site
 PREFIX     ?= /usr/local
 BIN         = .build/$(CONFIG)/onedoor
 
-.PHONY: all site check test swift-test portal-test bench bench-deps fuzz screenshots deps python-deps browser-deps tool install clean
+.PHONY: all site check test swift-test js-test portal-test bench bench-deps fuzz screenshots deps python-deps browser-deps node-deps tool install clean
 
 all: site
 
@@ -36,6 +36,13 @@ browser-deps:
 	    && echo "make: installed chromium and chromium-driver"; \
 	fi
 
+node-deps:
+	@if ! command -v node >/dev/null; then \
+	  echo "make: node is missing; installing nodejs with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null \
+	    && echo "make: installed nodejs"; \
+	fi
+
 tool: deps
 	$(SWIFT) build -c $(CONFIG) --product onedoor
 
@@ -46,10 +53,14 @@ site: tool
 	$(BIN) build $(CATALOGUE) --output $(OUTPUT)
 	@echo "The portal is in $(OUTPUT)/: open $(OUTPUT)/index.html"
 
-test: deps python-deps browser-deps swift-test portal-test
+test: deps python-deps browser-deps node-deps swift-test js-test portal-test
 
 swift-test:
 	$(SWIFT) test
+
+# The search client's logic without a browser, on the index the Swift tests recorded in Golden/.
+js-test: node-deps
+	node --test Tests/search/
 
 # The built portal: catalogue.json against its schema, and the pages in headless Chromium.
 portal-test:

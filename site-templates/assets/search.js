@@ -1,41 +1,22 @@
 /* OneDoor search: plain JavaScript, no third-party code. The index is built by `onedoor build` and
    loaded on first use with <script> elements, which work from file:// as well as from any web server.
-   The rules for words (accents off, lower case, letters and digits) match the Swift index builder. */
+   The rules for words (accents off, lower case, letters and digits) match the Swift index builder.
+   The first part finds and ranks services and needs no browser (`node --test Tests/search` runs it);
+   the second shows them on the page. */
 (function () {
   "use strict";
 
-  var script = document.currentScript;
-  var root = (script && script.getAttribute("data-root")) || "";
-  var loaded = {};
-  var waiting = {};
-  var SHOWN = 10;
-
-  window.OneDoorSearch = {
-    receive: function (name, data) {
-      loaded[name] = data;
-      (waiting[name] || []).forEach(function (w) { w.resolve(data); });
-      delete waiting[name];
-    }
+  /* Where each value stands in the index files, as docs/search.md describes them. */
+  var FORMAT = {
+    /* index.js: `facets` holds FACETS_PER_SERVICE numbers a service, at these offsets. */
+    FACETS_PER_SERVICE: 4, FACET_CATEGORY: 0, FACET_TYPE: 1, FACET_STATUS: 2, FACET_TEAM: 3,
+    /* index.js: each of `categories` is [id, name, parent's position or -1]; each of `teams` [id, name]. */
+    CATEGORY_ID: 0, CATEGORY_NAME: 1, CATEGORY_PARENT: 2, TEAM_ID: 0, TEAM_NAME: 1,
+    /* terms*.js: each word's postings are pairs: the service's position minus the previous one's, and a weight. */
+    POSTING_SIZE: 2, POSTING_DOC_DELTA: 0, POSTING_WEIGHT: 1,
+    /* docs-N.js: each service is [name, summary, page]. */
+    DOC_NAME: 0, DOC_SUMMARY: 1, DOC_HREF: 2
   };
-
-  function load(name) {
-    if (loaded[name] !== undefined) return Promise.resolve(loaded[name]);
-    return new Promise(function (resolve, reject) {
-      if (!waiting[name]) {
-        waiting[name] = [];
-        var element = document.createElement("script");
-        element.src = root + "search/" + name + ".js";
-        element.async = true;
-        element.onerror = function () {
-          (waiting[name] || []).forEach(function (w) { w.reject(new Error("The search index could not be loaded.")); });
-          delete waiting[name];
-          element.remove();
-        };
-        document.head.appendChild(element);
-      }
-      waiting[name].push({ resolve: resolve, reject: reject });
-    });
-  }
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -104,9 +85,9 @@
         if (!q) continue;
         var postings = shard[word];
         var doc = 0;
-        for (var k = 0; k < postings.length; k += 2) {
-          doc += postings[k];
-          var score = postings[k + 1] * q;
+        for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
+          doc += postings[k + FORMAT.POSTING_DOC_DELTA];
+          var score = postings[k + FORMAT.POSTING_WEIGHT] * q;
           if (!(scores.get(doc) >= score)) scores.set(doc, score);
         }
       }
@@ -115,34 +96,35 @@
   }
 
   function facetFilter(index, filters) {
-    var category = filters.category ? index.categories.findIndex(function (c) { return c[0] === filters.category; }) : -1;
-    var team = filters.team ? index.teams.findIndex(function (t) { return t[0] === filters.team; }) : -1;
+    var category = filters.category ? index.categories.findIndex(function (c) { return c[FORMAT.CATEGORY_ID] === filters.category; }) : -1;
+    var team = filters.team ? index.teams.findIndex(function (t) { return t[FORMAT.TEAM_ID] === filters.team; }) : -1;
     var type = filters.type ? index.types.indexOf(filters.type) : -1;
     var status = filters.status ? index.statuses.indexOf(filters.status) : -1;
     /* A category filter includes its sub-categories. */
     function inCategory(position) {
       for (var guard = 0; position >= 0 && guard < 64; guard++) {
         if (position === category) return true;
-        position = index.categories[position][2];
+        position = index.categories[position][FORMAT.CATEGORY_PARENT];
       }
       return false;
     }
     return function (doc) {
-      var f = index.facets;
-      var at = doc * 4;
-      if (filters.category && !inCategory(f[at])) return false;
-      if (filters.type && f[at + 1] !== type) return false;
-      if (filters.status && f[at + 2] !== status) return false;
-      if (filters.team && f[at + 3] !== team) return false;
+      if (filters.category && !inCategory(facet(index, doc, FORMAT.FACET_CATEGORY))) return false;
+      if (filters.type && facet(index, doc, FORMAT.FACET_TYPE) !== type) return false;
+      if (filters.status && facet(index, doc, FORMAT.FACET_STATUS) !== status) return false;
+      if (filters.team && facet(index, doc, FORMAT.FACET_TEAM) !== team) return false;
       return true;
     };
   }
 
   /* Words that say little about a service, left out when a question typed as a sentence finds nothing
      with every word: "how do I reset my password" looks for "reset password". English only. */
-  var QUIET = /^en\b/i.test(document.documentElement.lang) ? new Set(("a an and are at be can do does for from get " +
-    "has have how i if in is it me my need not of on or please the to want we what when where who why will " +
-    "with you your").split(" ")) : new Set();
+  var QUIET_ENGLISH = new Set(("a an and are at be can do does for from get has have how i if in is it me my need " +
+    "not of on or please the to want we what when where who why will with you your").split(" "));
+
+  function quietWords(language) {
+    return /^en\b/i.test(language || "") ? QUIET_ENGLISH : new Set();
+  }
 
   function every(perTerm) {
     return perTerm.slice(1).reduce(function (all, found) {
@@ -155,10 +137,10 @@
   /* Services matching every term, with the sum of their scores. When none has every term, those with
      every telling term (the quiet words left out), else those with some telling terms, each counting for
      more the fewer services it matches, so that "printer" outweighs "working". */
-  function combine(terms, perTerm, count) {
+  function combine(terms, perTerm, count, quiet) {
     var all = every(perTerm);
     if (all.size || terms.length < 2) return { scores: all, partial: false };
-    var telling = perTerm.filter(function (found, position) { return !QUIET.has(terms[position]); });
+    var telling = perTerm.filter(function (found, position) { return !quiet.has(terms[position]); });
     if (!telling.length) telling = perTerm;
     if (telling.length < perTerm.length) {
       all = every(telling);
@@ -172,31 +154,103 @@
     return { scores: some, partial: true };
   }
 
+  /* One of a service's filters (FORMAT.FACET_…) in the index. */
+  function facet(index, doc, which) {
+    return index.facets[doc * FORMAT.FACETS_PER_SERVICE + which];
+  }
+
+  /* The services the query found (`found`, or every service when there was no word) that pass the
+     filters, best first, retired ones last, ties in name order. */
+  function rank(index, found, filters) {
+    var accept = facetFilter(index, filters);
+    var results = [];
+    if (found === null) {
+      for (var doc = 0; doc < index.count; doc++) if (accept(doc)) results.push({ doc: doc, score: 0 });
+    } else {
+      found.scores.forEach(function (score, doc) { if (accept(doc)) results.push({ doc: doc, score: score }); });
+    }
+    var retired = index.statuses.indexOf("retired");
+    results.forEach(function (r) { r.retired = facet(index, r.doc, FORMAT.FACET_STATUS) === retired; });
+    results.sort(function (a, b) {
+      return (a.retired - b.retired) || (b.score - a.score) || (index.order[a.doc] - index.order[b.doc]);
+    });
+    return results;
+  }
+
+  /* The query's words: each once, in the order typed. */
+  function terms(query) {
+    return Array.from(new Set(words(query)));
+  }
+
+  /* The shards' files a term needs. */
+  function termFiles(term, index) {
+    return shardsFor(term, index.shards).map(function (key) { return key ? "terms-" + key : "terms"; });
+  }
+
+  /* Finds and ranks, given the index and the terms files each term needs, already loaded. */
+  function find(index, query, filters, quiet, shardData) {
+    var wanted = terms(query);
+    var found = wanted.length ? combine(wanted, wanted.map(function (term, position) {
+      return matches(term, shardData[position]);
+    }), index.count, quiet) : null;
+    return { index: index, terms: wanted, results: rank(index, found, filters), partial: Boolean(found && found.partial) };
+  }
+
+  var core = {
+    FORMAT: FORMAT, fold: fold, words: words, distance: distance, quality: quality, shardsFor: shardsFor,
+    matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms, termFiles: termFiles,
+    find: find, quietWords: quietWords
+  };
+  if (typeof document === "undefined") {
+    module.exports = core;
+    return;
+  }
+
+  /* ---- In the page ---- */
+
+  var script = document.currentScript;
+  var root = (script && script.getAttribute("data-root")) || "";
+  var loaded = {};
+  var waiting = {};
+  var SHOWN = 10;
+  var QUIET = quietWords(document.documentElement.lang);
+
+  window.OneDoorSearch = {
+    receive: function (name, data) {
+      loaded[name] = data;
+      (waiting[name] || []).forEach(function (w) { w.resolve(data); });
+      delete waiting[name];
+    }
+  };
+
+  function load(name) {
+    if (loaded[name] !== undefined) return Promise.resolve(loaded[name]);
+    return new Promise(function (resolve, reject) {
+      if (!waiting[name]) {
+        waiting[name] = [];
+        var element = document.createElement("script");
+        element.src = root + "search/" + name + ".js";
+        element.async = true;
+        element.onerror = function () {
+          (waiting[name] || []).forEach(function (w) { w.reject(new Error("The search index could not be loaded.")); });
+          delete waiting[name];
+          element.remove();
+        };
+        document.head.appendChild(element);
+      }
+      waiting[name].push({ resolve: resolve, reject: reject });
+    });
+  }
+
   /* Every service matching all terms and the filters, best first, retired ones last. */
   function search(query, filters) {
-    var terms = Array.from(new Set(words(query)));
     var filtered = Object.keys(filters).some(function (key) { return filters[key]; });
-    if (!terms.length && !filtered) return Promise.resolve(null);
+    if (!terms(query).length && !filtered) return Promise.resolve(null);
     return load("index").then(function (index) {
-      var accept = facetFilter(index, filters);
-      return Promise.all(terms.map(function (term) {
-        return Promise.all(shardsFor(term, index.shards).map(function (key) { return load(key ? "terms-" + key : "terms"); }));
-      })).then(function (perTerm) {
-        var results = [];
-        var found = terms.length ? combine(terms, perTerm.map(function (shardData, position) {
-          return matches(terms[position], shardData);
-        }), index.count) : null;
-        if (found === null) {
-          for (var doc = 0; doc < index.count; doc++) if (accept(doc)) results.push({ doc: doc, score: 0 });
-        } else {
-          found.scores.forEach(function (score, doc) { if (accept(doc)) results.push({ doc: doc, score: score }); });
-        }
-        var retired = index.statuses.indexOf("retired");
-        results.forEach(function (r) { r.retired = index.facets[r.doc * 4 + 2] === retired; });
-        results.sort(function (a, b) {
-          return (a.retired - b.retired) || (b.score - a.score) || (index.order[a.doc] - index.order[b.doc]);
-        });
-        return { index: index, terms: terms, results: results, partial: Boolean(found && found.partial) };
+      return Promise.all(terms(query).map(function (term) {
+        return Promise.all(termFiles(term, index).map(load));
+      })).then(function (shardData) {
+        return find(index, query, filters, QUIET, shardData);
       });
     });
   }
@@ -206,7 +260,7 @@
     return Promise.all(chunks.map(function (c) { return load("docs-" + c); })).then(function () {
       return results.map(function (r) {
         var d = loaded["docs-" + Math.floor(r.doc / index.chunk)][r.doc % index.chunk];
-        return { name: d[0], summary: d[1], href: d[2], doc: r.doc, retired: r.retired };
+        return { name: d[FORMAT.DOC_NAME], summary: d[FORMAT.DOC_SUMMARY], href: d[FORMAT.DOC_HREF], doc: r.doc, retired: r.retired };
       });
     });
   }
@@ -271,7 +325,7 @@
         link.className = "result-link";
         link.appendChild(highlighted(doc.name, found.terms));
         item.appendChild(link);
-        var statusName = index.statuses[index.facets[doc.doc * 4 + 2]];
+        var statusName = index.statuses[facet(index, doc.doc, FORMAT.FACET_STATUS)];
         if (statusName !== "live") {
           var tag = document.createElement("strong");
           tag.className = "tag tag-" + statusName;
@@ -284,8 +338,8 @@
         item.appendChild(summary);
         var meta = document.createElement("p");
         meta.className = "result-meta";
-        var category = index.categories[index.facets[doc.doc * 4]];
-        meta.textContent = (category ? category[1] : "") + " · " +
+        var category = index.categories[facet(index, doc.doc, FORMAT.FACET_CATEGORY)];
+        meta.textContent = (category ? category[FORMAT.CATEGORY_NAME] : "") + " · " +
           (statusName === "live" ? "Live" : statusName === "retired" ? "Retired" : "Coming soon");
         item.appendChild(meta);
         list.appendChild(item);
