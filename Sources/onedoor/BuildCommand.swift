@@ -10,24 +10,30 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogueOptions
 
-    @Option(name: .shortAndLong, help: "The folder to write the portal into.", completion: .directory)
-    var output = "site"
+    @Option(name: .shortAndLong, help: "The folder to write the portal into (default: site, beside a folder named catalogue).",
+            completion: .directory)
+    var output: String?
 
     @Option(help: "A folder of templates that replace the built-in ones of the same name.", completion: .directory)
     var templates: String?
 
     func run() throws {
         let started = Date()
-        let writer = SiteWriter(output: URL(fileURLWithPath: output), catalogueFolder: options.folderURL)
+        let location = try options.location()
+        let outputFolder = output.map { URL(fileURLWithPath: $0) }
+            ?? (options.folder == nil ? location.output : URL(fileURLWithPath: "site"))
+        let shownOutput = output ?? relativePath(of: outputFolder, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let writer = SiteWriter(output: outputFolder, catalogueFolder: location.folder)
         do {
             try writer.validate()
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        let built = try readable { () throws(LoadError) in try options.pipeline(templates: templates).build(writingTo: writer) }
+        let pipeline = options.pipeline(location, templates: templates)
+        let built = try readable { () throws(LoadError) in try pipeline.build(writingTo: writer) }
         if !built.checked.findings.isEmpty {
-            print(built.checked.report.rendered(as: .text), terminator: "")
+            print(built.checked.report.rendered(as: .text, colors: .forStandardOutput), terminator: "")
         }
         switch built.result {
         case .failure(.catalogueHasErrors):
@@ -42,7 +48,7 @@ struct BuildCommand: ParsableCommand {
         case let .success(written):
             let pages = written.count { $0.hasSuffix(".html") }
             let seconds = Date().timeIntervalSince(started)
-            print("Built \(pages) pages for \(built.checked.catalogue.services.count) services into \(output)/ in \(String(format: "%.2f", seconds)) s")
+            print("Built \(pages) pages for \(built.checked.catalogue.services.count) services into \(shownOutput)/ in \(String(format: "%.2f", seconds)) s")
             finish(0, keeping: built)
         }
     }

@@ -13,8 +13,10 @@ struct CheckCommand: ParsableCommand {
     var format: DiagnosticReport.Format = .text
 
     func run() throws {
-        let checked = try readable(options.pipeline().check)
-        print(checked.report.rendered(as: format, pathPrefix: options.pathFromCurrentFolder), terminator: "")
+        let location = try options.location()
+        let checked = try readable(options.pipeline(location).check)
+        print(checked.report.rendered(as: format, pathPrefix: options.pathFromCurrentFolder(location), colors: .forStandardOutput),
+              terminator: "")
         finish(checked.hasErrors ? 1 : 0, keeping: checked)
     }
 }

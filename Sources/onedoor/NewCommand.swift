@@ -26,16 +26,17 @@ struct NewService: ParsableCommand {
     @Option(help: "The id of its support model (default: the first in support-models.yaml).")
     var supportModel: String?
 
-    @Option(help: "The catalogue folder.", completion: .directory)
-    var catalogue = "catalogue"
+    @Option(help: "The catalogue folder (default: the nearest catalogue from here up, else ./catalogue).", completion: .directory)
+    var catalogue: String?
 
     func run() throws {
-        let folder = URL(fileURLWithPath: catalogue)
+        let folder = try locateCatalogue(catalogue).folder
+        let shown = relativePath(of: folder, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let loaded = try readable(Pipeline(folder: folder, today: .today).load)
         do {
             let path = try ServiceScaffold(id: id, category: category, owner: owner, supportModel: supportModel)
                 .create(in: folder, catalogue: loaded.catalogue, today: .today)
-            print("Created \(catalogue)/\(path). Fill in its summary and description, then run: onedoor check \(catalogue)")
+            print("Created \(shown)/\(path). Fill in its summary and description, then run: onedoor check \(shown)")
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

@@ -3,9 +3,13 @@ import Foundation
 
 @main
 struct OneDoor: AsyncParsableCommand {
+    /// The version `--version` prints, and `make dist` names its archive after.
+    static let version = "0.2.0"
+
     static let configuration = CommandConfiguration(
         commandName: "onedoor",
-        abstract: "Turns a folder of service definitions into an intranet service catalogue.",
+        abstract: "OneDoor \(version): turns a folder of service definitions into a service catalogue portal.",
+        version: version,
         subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, DiffCommand.self, ReviewCommand.self, NewCommand.self,
                       InitCommand.self, SchemaCommand.self])
 

@@ -7,8 +7,8 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "List the services whose review is overdue or due soon, by owning team, for reminders.")
 
-    @Argument(help: "The catalogue folder.", completion: .directory)
-    var folder = "catalogue"
+    @Argument(help: "The catalogue folder (default: the nearest catalogue from here up, else ./catalogue).", completion: .directory)
+    var folder: String?
 
     @Option(help: "Also list services due within this many days.")
     var within = 30
@@ -21,7 +21,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try readable(Pipeline(folder: URL(fileURLWithPath: folder), today: .today).load)
+        let loaded = try readable(Pipeline(folder: try locateCatalogue(folder).folder, today: .today).load)
         let schedule = ReviewSchedule(catalogue: loaded.catalogue, today: .today, within: within)
         print(schedule.rendered(as: format), terminator: "")
     }

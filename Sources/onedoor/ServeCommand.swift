@@ -9,8 +9,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Preview the portal on 127.0.0.1, rebuilding and reloading open pages on every change.",
         discussion: "A change that breaks the catalogue is shown here and over the page, and the last good portal stays on show. Ctrl-C stops.")
 
-    @Argument(help: "The catalogue folder.", completion: .directory)
-    var folder = "catalogue"
+    @Argument(help: "The catalogue folder (default: the nearest catalogue from here up, else ./catalogue).", completion: .directory)
+    var folder: String?
 
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port: UInt16 = 8000
@@ -19,10 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
     var templates: String?
 
     func run() async throws {
-        let catalogue = URL(fileURLWithPath: folder)
+        let catalogue = try locateCatalogue(folder).folder
         let templatesFolder = templates.map { URL(fileURLWithPath: $0) }
         guard FileManager.default.fileExists(atPath: catalogue.path) else {
-            printError("error: no catalogue folder at '\(folder)'")
+            printError("error: no catalogue folder at '\(folder ?? "catalogue")'")
             throw ExitCode(2)
         }
         let server = try PreviewServer(port: port)
@@ -40,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         // Ctrl-C stops the server; the watcher's sleep then ends with a cancellation, which is the way out.
         do {
-            try await serve(server, watcher: watcher, pipeline: pipeline, session: session, built: sources)
+            try await serve(server, watcher: watcher, pipeline: pipeline, catalogue: catalogue, session: session, built: sources)
         } catch is CancellationError {
         } catch let error as ListenError {
             printError("error: \(error)")
@@ -51,21 +51,21 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Serves, and builds again whenever the sources differ from those last built (`built` at first).
-    private func serve(_ server: PreviewServer, watcher: SourceWatcher, pipeline: Pipeline, session: IncrementalBuild,
+    private func serve(_ server: PreviewServer, watcher: SourceWatcher, pipeline: Pipeline, catalogue: URL, session: IncrementalBuild,
                        built: [String: String]) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             // Side by side, so that a server that cannot listen ends both at once.
             group.addTask { try await server.run() }
             group.addTask {
                 try await server.waitUntilListening()
-                say("Serving \(folder) at http://127.0.0.1:\(await server.port ?? port)/ — press Ctrl-C to stop")
+                say("Serving \(relativePath(of: catalogue, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))) at http://127.0.0.1:\(await server.port ?? port)/ — press Ctrl-C to stop")
                 var session = session
                 var seen = built
                 while true {
                     let now = try await watcher.change(from: seen)
                     seen = now
                     let started = ContinuousClock.now
-                    let outcome = session.build(pipeline, fingerprint: SourceWatcher.relative(now, to: URL(fileURLWithPath: folder)))
+                    let outcome = session.build(pipeline, fingerprint: SourceWatcher.relative(now, to: catalogue))
                     server.publish(Self.report(outcome, took: ContinuousClock.now - started))
                 }
             }

@@ -63,6 +63,41 @@ import Testing
         #expect(markdown.contains("### Added\n\n- **Printing** (`printing`): added (live)"))
     }
 
+    /// The minimal fixture's files, one line edited.
+    private func fixtureFile(_ name: String, editing old: String, to new: String) throws -> String {
+        try String(contentsOf: Bundle.module.url(forResource: "Fixtures/minimal/\(name)", withExtension: nil)!, encoding: .utf8)
+            .edited(old, to: new)
+    }
+
+    @Test func aWeakerSupportModelIsOneLineNamingItAndTheServicesItReaches() throws {
+        let models = try fixtureFile("support-models.yaml", editing: "      resolve: 4wh\n      percent: 95", to: "      resolve: 8wh\n      percent: 90")
+        let changed = try diff(["support-models.yaml": models])
+        #expect(changed.breaking.count == 2)  // both services, each on its own in JSON
+        let group = try #require(changed.groups.first)
+        #expect(changed.groups.count == 1 && changed.ungrouped.isEmpty)
+        #expect(group.isBreaking && group.services == ["hosting", "laptops"])
+        #expect(group.message.hasPrefix("support model Standard (standard): P1 target respond within 15m, 95% resolved within 4wh → "))
+        let report = DiffReport(diff: changed)
+        let text = report.rendered(as: .text)
+        #expect(text.contains("Breaking changes (1):\n  - support model Standard (standard): P1 target"))
+        #expect(text.contains("(weaker) — hosting, laptops\n"))
+        #expect(report.summary.hasSuffix("2 changed; 1 breaking (2 services)"))
+        let markdown = report.rendered(as: .markdown)
+        #expect(markdown.contains("(weaker)** — 2 services\n  <details><summary>Which services</summary>\n\n  `hosting`, `laptops`\n\n  </details>"))
+    }
+
+    @Test func aRenamedCategoryOrTeamIsOneLine() throws {
+        let changed = try diff([
+            "categories.yaml": try fixtureFile("categories.yaml", editing: "  name: Infrastructure", to: "  name: Platforms"),
+            "teams.yaml": try fixtureFile("teams.yaml", editing: "  name: Desk Team", to: "  name: Service Desk"),
+        ])
+        #expect(changed.changes.isEmpty)
+        #expect(changed.groups.map(\.message) == ["category infrastructure renamed: Infrastructure → Platforms",
+                                                  "team desk-team renamed: Desk Team → Service Desk"])
+        #expect(changed.groups.map(\.services) == [["hosting"], ["laptops"]])
+        #expect(DiffReport(diff: changed).rendered(as: .text).contains("Changed (2):\n  - category infrastructure renamed"))
+    }
+
     @Test func catalogueJSONFilesCompareLikeFolders() throws {
         let fixture = try FixtureCatalogue()
         defer { fixture.remove() }

@@ -6,9 +6,19 @@ import Testing
 /// would, and returns its exit status and output.
 func runOneDoor(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
                 executable: String = "onedoor") throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
     // The test bundle and the tool are built into the same products folder.
-    process.executableURL = Bundle.main.bundleURL.appendingPathComponent(executable)
+    try runProgram(Bundle.main.bundleURL.appendingPathComponent(executable), arguments, in: folder, environment: environment)
+}
+
+/// The built `onedoor`'s path, for tests that run it through another program.
+let onedoorPath = Bundle.main.bundleURL.appendingPathComponent("onedoor").path
+
+/// Runs a program and returns its exit status and output.
+func runProgram(_ program: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws
+    -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    let executable = program.lastPathComponent
+    process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = folder ?? packageRoot
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

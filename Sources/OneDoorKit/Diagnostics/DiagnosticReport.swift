@@ -4,6 +4,16 @@ public struct DiagnosticReport: Sendable {
         case text, json, github
     }
 
+    /// Colours in the text, as compilers use them on a terminal: the place in bold, `error:` in red,
+    /// `warning:` in magenta.
+    public enum Colors: Sendable {
+        case none, ansi
+
+        func wrap(_ text: String, _ code: String) -> String {
+            self == .none ? text : "\u{1B}[\(code)m\(text)\u{1B}[0m"
+        }
+    }
+
     public let diagnostics: [Diagnostic]
     public let fileCount: Int
 
@@ -20,10 +30,14 @@ public struct DiagnosticReport: Sendable {
 
     /// The report in `format`. `pathPrefix` is put before each file for `github`, whose paths are
     /// relative to the folder the command runs in rather than to the catalogue.
-    public func rendered(as format: Format, pathPrefix: String = "") -> String {
+    public func rendered(as format: Format, pathPrefix: String = "", colors: Colors = .none) -> String {
         switch format {
         case .text:
-            return (diagnostics.map(\.description) + [summary]).joined(separator: "\n") + "\n"
+            let lines = diagnostics.map { diagnostic in
+                let severity = diagnostic.severity == .error ? colors.wrap("error:", "1;31") : colors.wrap("warning:", "1;35")
+                return "\(colors.wrap("\(diagnostic.location):", "1")) \(severity) \(diagnostic.message)"
+            }
+            return (lines + [summary]).joined(separator: "\n") + "\n"
         case .json:
             return JSONValue.array(diagnostics.map { diagnostic in
                 .object([

@@ -7,6 +7,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case frontMatter = "front-matter"
     case limit = "limit"
     case unsafePath = "unsafe-path"
+    case permissionDenied = "permission-denied"
     // Fields
     case missingField = "missing-field"
     case fieldType = "field-type"
@@ -39,6 +40,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case emptyBody = "empty-body"
     case brokenAnchor = "broken-anchor"
     case placeholderText = "placeholder-text"
+    case linkedFolder = "linked-folder"
 
     public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
 }

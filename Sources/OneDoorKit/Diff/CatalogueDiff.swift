@@ -24,6 +24,24 @@ public struct CatalogueDiff: Sendable {
 
     public var breaking: [Change] { changes.filter(\.isBreaking) }
 
+    /// One change made once — to a support model, a category or a team, or the same field of several
+    /// services in the same way — and the services it reaches, so that a reviewer reads it once.
+    public struct Group: Sendable, Equatable {
+        /// What changed, in a sentence: "support model Standard (standard): P1 target … → … (weaker)".
+        public let message: String
+        public let isBreaking: Bool
+        /// The services it reaches, by id.
+        public let services: [String]
+        /// The per-service changes it stands for (none for a rename that changes no service's fields).
+        public let changes: [Change]
+    }
+
+    /// The changes as a reviewer reads them: groups first (breaking ones first), then each change no
+    /// group holds.
+    public let groups: [Group]
+    /// The changes no group holds.
+    public let ungrouped: [Change]
+
     public init(old: CatalogueSnapshot, new: CatalogueSnapshot) {
         var changes: [Change] = []
         // Who relies on each service in the new catalogue, by dependency or by link.
@@ -53,6 +71,51 @@ public struct CatalogueDiff: Sendable {
             }
         }
         self.changes = changes.sorted { ($0.isBreaking ? 0 : 1, $0.service) < ($1.isBreaking ? 0 : 1, $1.service) }
+        (groups, ungrouped) = Self.group(self.changes, old: old, new: new)
+    }
+
+    /// Changes of the same field from the same value to the same value, in two services or more, are
+    /// one group; named after the support model, category or team when that is what changed. A
+    /// category or team whose name alone changed is a group of the services it holds.
+    private static func group(_ changes: [Change], old: CatalogueSnapshot, new: CatalogueSnapshot) -> ([Group], [Change]) {
+        struct Key: Hashable { let field: String, old: String?, new: String?, isBreaking: Bool }
+        var byKey: [Key: [Change]] = [:]
+        for change in changes where change.kind == .changed {
+            guard let field = change.field else { continue }
+            byKey[Key(field: field, old: change.old, new: change.new, isBreaking: change.isBreaking), default: []].append(change)
+        }
+        var groups: [Group] = []
+        var grouped: Set<String> = []
+        for (key, members) in byKey where members.count >= 2 {
+            let ids = members.map(\.service).sorted()
+            let message: String
+            if key.field.hasPrefix("targets."), let model = sharedSupportModel(of: ids, in: new),
+               let priority = key.field.split(separator: ".").last.map(String.init),
+               old.supportModelTargets[model]?[priority]?.description == key.old,
+               new.supportModelTargets[model]?[priority]?.description == key.new {
+                message = "support model \(new.supportModelNames[model] ?? model) (\(model)): \(members[0].message)"
+            } else {
+                message = members[0].message
+            }
+            groups.append(Group(message: message, isBreaking: key.isBreaking, services: ids, changes: members))
+            grouped.formUnion(members.map { "\($0.service) \($0.field ?? "")" })
+        }
+        for (kind, before, after, field) in [("category", old.categoryNames, new.categoryNames, \CatalogueSnapshot.Service.category),
+                                             ("team", old.teamNames, new.teamNames, \CatalogueSnapshot.Service.owner)] {
+            for (id, name) in after.sorted(by: { $0.key < $1.key }) {
+                guard let was = before[id], was != name else { continue }
+                let ids = new.services.values.filter { $0[keyPath: field] == id }.map(\.id).sorted()
+                groups.append(Group(message: "\(kind) \(id) renamed: \(was) → \(name)", isBreaking: false, services: ids, changes: []))
+            }
+        }
+        groups.sort { ($0.isBreaking ? 0 : 1, $0.message) < ($1.isBreaking ? 0 : 1, $1.message) }
+        return (groups, changes.filter { !grouped.contains("\($0.service) \($0.field ?? "")") })
+    }
+
+    /// The support model every one of `ids` uses, when they share one.
+    private static func sharedSupportModel(of ids: [String], in snapshot: CatalogueSnapshot) -> String? {
+        let models = Set(ids.compactMap { snapshot.services[$0]?.supportModel })
+        return models.count == 1 ? models.first : nil
     }
 
     private static func compare(

@@ -46,6 +46,12 @@ public struct CatalogueSnapshot: Sendable {
     public let services: [String: Service]
     /// Priority ids in order, for stable output.
     public let priorities: [String]
+    /// The names of categories, teams and support models, by id.
+    public let categoryNames: [String: String]
+    public let teamNames: [String: String]
+    public let supportModelNames: [String: String]
+    /// Each support model's own targets, by model and priority id.
+    public let supportModelTargets: [String: [String: TargetTerms]]
 
     /// Reads `catalogue.json` as `onedoor build` writes it.
     public init(json data: Data) throws(DiffError) {
@@ -58,6 +64,11 @@ public struct CatalogueSnapshot: Sendable {
         for model in root["support_models"] as? [[String: Any]] ?? [] {
             guard let id = model["id"] as? String else { continue }
             modelTargets[id] = Self.targets(model["targets"])
+        }
+        func names(_ key: String) -> [String: String] {
+            Dictionary((root[key] as? [[String: Any]] ?? []).compactMap { entry in
+                (entry["id"] as? String).map { ($0, entry["name"] as? String ?? $0) }
+            }, uniquingKeysWith: { first, _ in first })
         }
         var services: [String: Service] = [:]
         for entry in root["services"] as? [[String: Any]] ?? [] {
@@ -77,6 +88,10 @@ public struct CatalogueSnapshot: Sendable {
         }
         self.services = services
         self.priorities = priorities
+        categoryNames = names("categories")
+        teamNames = names("teams")
+        supportModelNames = names("support_models")
+        supportModelTargets = modelTargets
     }
 
     /// Builds the snapshot of a catalogue that was read from its folder.

@@ -5,18 +5,28 @@ internal import Darwin
 #endif
 internal import Foundation
 
-/// One file found in a folder.
+/// One file found in a folder, or a folder that a listing passed over and must say so.
 public struct SourceFile: Sendable {
+    public enum Kind: Sendable {
+        case file
+        /// A symbolic link to a folder, which is not followed.
+        case linkedFolder
+        /// A folder that could not be opened: permission denied.
+        case unreadableFolder
+    }
+
     /// The path relative to the listed folder's parent, as `services/a/b.md`.
     public let path: String
     public let isSymbolicLink: Bool
     /// False when the name's bytes are not UTF-8 (the path then shows U+FFFD in their place).
     public let hasValidName: Bool
+    public let kind: Kind
 
-    public init(path: String, isSymbolicLink: Bool, hasValidName: Bool) {
+    public init(path: String, isSymbolicLink: Bool, hasValidName: Bool, kind: Kind = .file) {
         self.path = path
         self.isSymbolicLink = isSymbolicLink
         self.hasValidName = hasValidName
+        self.kind = kind
     }
 }
 
@@ -27,9 +37,13 @@ enum FileSystem {
     typealias Entry = SourceFile
 
     /// Every file under `folder` whose name passes `include`, depth first; hidden files and folders are
-    /// skipped, and linked folders are not followed. `prefix` starts each path.
+    /// skipped, and linked folders are not followed but listed as such, as are folders that cannot be
+    /// opened. `prefix` starts each path.
     static func list(_ folder: String, prefix: String, include: (String) -> Bool) -> [Entry] {
-        guard let directory = opendir(folder) else { return [] }
+        guard let directory = opendir(folder) else {
+            let denied = errno == EACCES || errno == EPERM
+            return denied ? [Entry(path: prefix, isSymbolicLink: false, hasValidName: true, kind: .unreadableFolder)] : []
+        }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let item = readdir(directory) {
@@ -48,6 +62,8 @@ enum FileSystem {
             switch kind {
             case UInt8(DT_DIR):
                 entries += list("\(folder)/\(name)", prefix: path, include: include)
+            case UInt8(DT_LNK) where isFolder("\(folder)/\(name)"):
+                entries.append(Entry(path: path, isSymbolicLink: true, hasValidName: valid, kind: .linkedFolder))
             case UInt8(DT_REG), UInt8(DT_LNK):
                 if !valid || include(name) { entries.append(Entry(path: path, isSymbolicLink: kind == UInt8(DT_LNK), hasValidName: valid)) }
             default:
@@ -121,9 +137,16 @@ enum FileSystem {
         return (info.st_mode & S_IFMT) == S_IFLNK
     }
 
+    /// Whether `path`, links followed, is a folder.
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Why a file could not be read.
     enum ReadFailure: Error {
         case missing
+        case permissionDenied
         case tooLarge(size: Int)
     }
 
@@ -131,7 +154,7 @@ enum FileSystem {
     static func contents(of path: String, limit: Int) -> Result<Data, ReadFailure> {
         // Non-blocking, so that a named pipe (or a link to one) is refused below instead of waited on.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .failure(.missing) }
+        guard descriptor >= 0 else { return .failure(errno == EACCES || errno == EPERM ? .permissionDenied : .missing) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.missing) }

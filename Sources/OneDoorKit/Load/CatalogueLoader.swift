@@ -101,6 +101,18 @@ public struct CatalogueLoader: Sendable {
         var paths: [FileSystem.Entry] = []
         var findings: [Diagnostic] = []
         for entry in source.files(under: Self.servicesFolder, include: { $0.hasSuffix(".md") }) {
+            switch entry.kind {
+            case .file: break
+            case .linkedFolder:
+                findings.append(.warning(.linkedFolder, at: .start(of: entry.path),
+                    "'\(entry.path)' is a link to a folder, which onedoor does not follow, so its services are not in the catalogue; "
+                        + "move the folder into the catalogue, or link its files one by one"))
+                continue
+            case .unreadableFolder:
+                findings.append(.error(.permissionDenied, at: .start(of: entry.path),
+                    "cannot read the folder '\(entry.path)': permission denied; let the user who runs onedoor read it (chmod a+rx)"))
+                continue
+            }
             // A name whose bytes are not UTF-8 cannot be named in a link or a URL.
             guard entry.hasValidName else {
                 findings.append(.error(.unsafePath, at: .start(of: entry.path),
@@ -125,6 +137,10 @@ public struct CatalogueLoader: Sendable {
         case let .failure(.outside(target)):
             diagnostics.append(.error(.unsafePath, at: .start(of: path),
                 "'\(path)' is a symbolic link to '\(target)', outside the catalogue; copy the file into the catalogue instead"))
+            return nil
+        case .failure(.permissionDenied):
+            diagnostics.append(.error(.permissionDenied, at: .start(of: path),
+                "cannot read '\(path)': permission denied; let the user who runs onedoor read it (chmod a+r)"))
             return nil
         case .failure(.missing):
             diagnostics.append(.error(.missingFile, at: .start(of: path), "the required file '\(path)' is missing; create it"))

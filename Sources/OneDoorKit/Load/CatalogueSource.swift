@@ -14,6 +14,7 @@ public protocol CatalogueSource: Sendable {
 /// Why a source file could not be read.
 public enum SourceReadFailure: Error, Equatable, Sendable {
     case missing
+    case permissionDenied
     case tooLarge(size: Int)
     /// A symbolic link that leads outside the catalogue, to `target`.
     case outside(target: String)
@@ -46,6 +47,7 @@ public struct FolderSource: CatalogueSource {
         return FileSystem.contents(of: file, limit: limit).mapError { failure in
             switch failure {
             case .missing: .missing
+            case .permissionDenied: .permissionDenied
             case let .tooLarge(size): .tooLarge(size: size)
             }
         }
