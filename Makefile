@@ -6,7 +6,7 @@ OUTPUT     ?= site
 PREFIX     ?= /usr/local
 BIN         = .build/$(CONFIG)/onedoor
 
-.PHONY: all site check test swift-test js-test portal-test bench bench-deps fuzz screenshots deps python-deps browser-deps node-deps tool install clean
+.PHONY: all site check test swift-test js-test portal-test dist dist-test bench bench-deps fuzz screenshots deps python-deps browser-deps node-deps tool install clean
 
 all: site
 
@@ -21,7 +21,7 @@ deps:
 # Each Python module the tests import, and the pip package that gives it (axe-core 4.9.1 comes in
 # selenium-axe-python, pinned so that the accessibility rules do not change under the tests).
 python-deps:
-	@for pair in jsonschema:jsonschema pytest:pytest selenium:selenium yaml:PyYAML selenium_axe_python:selenium-axe-python==2.2.0; do \
+	@for pair in jsonschema:jsonschema pytest:pytest selenium:selenium yaml:PyYAML selenium_axe_python:selenium-axe-python==2.2.0 pre_commit:pre-commit; do \
 	  module=$${pair%%:*}; package=$${pair#*:}; \
 	  if ! python3 -c "import $$module" 2>/dev/null; then \
 	    echo "make: Python $$module is missing; installing $$package with pip"; \
@@ -53,7 +53,7 @@ site: tool
 	$(BIN) build $(CATALOGUE) --output $(OUTPUT)
 	@echo "The portal is in $(OUTPUT)/: open $(OUTPUT)/index.html"
 
-test: deps python-deps browser-deps node-deps swift-test js-test portal-test
+test: deps python-deps browser-deps node-deps swift-test js-test portal-test dist-test
 
 swift-test:
 	$(SWIFT) test
@@ -66,6 +66,39 @@ js-test: node-deps
 portal-test:
 	$(SWIFT) build --product onedoor
 	ONEDOOR=.build/debug/onedoor python3 -m pytest -q Tests/portal
+
+# A self-contained Linux binary for CI jobs to download: the Swift runtime and Foundation linked in
+# (--static-swift-stdlib), cmark linked in from its static library, and libcurl — which Foundation's
+# URLSession names and nothing of onedoor calls — stood in for by dist/curl-stub.c. It needs only what
+# every Debian and Ubuntu with apt has (libc, libm, libstdc++, libgcc). Into
+# onedoor-VERSION-linux-ARCH.tar.gz, with the man page and the bash, zsh and fish completions.
+DIST = .build-dist
+dist: deps
+	mkdir -p $(DIST)/pkgconfig $(DIST)/stub
+	printf 'Name: libcmark\nDescription: cmark, linked into the binary\nVersion: %s\nLibs: -L%s -l:libcmark.a\nCflags: %s\n' \
+	  "$$(pkg-config --modversion libcmark)" "$$(pkg-config --variable=libdir libcmark)" "$$(pkg-config --cflags libcmark)" \
+	  > $(DIST)/pkgconfig/libcmark.pc
+	cc -O2 -c dist/curl-stub.c -o $(DIST)/stub/curl-stub.o && ar rcs $(DIST)/stub/libcurl.a $(DIST)/stub/curl-stub.o
+	PKG_CONFIG_PATH=$(CURDIR)/$(DIST)/pkgconfig $(SWIFT) build -c release --product onedoor --scratch-path $(DIST) \
+	  --static-swift-stdlib -Xlinker -L$(CURDIR)/$(DIST)/stub
+	@set -e; version=$$($(DIST)/release/onedoor --version); name=onedoor-$$version-linux-$$(uname -m); stage=$(DIST)/$$name; \
+	rm -rf $$stage; mkdir -p $$stage/bin $$stage/share/man/man1 $$stage/share/bash-completion/completions \
+	  $$stage/share/zsh/site-functions $$stage/share/fish/vendor_completions.d; \
+	strip -o $$stage/bin/onedoor $(DIST)/release/onedoor; \
+	$$stage/bin/onedoor --generate-completion-script bash > $$stage/share/bash-completion/completions/onedoor; \
+	$$stage/bin/onedoor --generate-completion-script zsh > $$stage/share/zsh/site-functions/_onedoor; \
+	$$stage/bin/onedoor --generate-completion-script fish > $$stage/share/fish/vendor_completions.d/onedoor.fish; \
+	mkdir -p $(DIST)/man; \
+	PKG_CONFIG_PATH=$(CURDIR)/$(DIST)/pkgconfig $(SWIFT) package --scratch-path $(DIST) --allow-writing-to-directory $(DIST)/man \
+	  generate-manual --output-directory $(DIST)/man >/dev/null; \
+	cp $(DIST)/man/onedoor.1 $$stage/share/man/man1/onedoor.1; \
+	tar czf $$name.tar.gz -C $(DIST) $$name; \
+	echo "make: wrote $$name.tar.gz ($$(du -h $$name.tar.gz | cut -f1))"
+
+# The archive as a CI job would use it: unpacked, run with nothing in its environment, and checked with
+# ldd for any library a plain system lacks; its man page and completions against its --help.
+dist-test: dist python-deps
+	python3 -m pytest -q Tests/dist
 
 # Speed against Hugo and the I/O floor; writes bench/RESULTS.md. SIZES="1000 10000" for a shorter run.
 bench: deps python-deps browser-deps bench-deps
