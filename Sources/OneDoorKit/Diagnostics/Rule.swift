@@ -27,6 +27,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     // Support models
     case missingTarget = "missing-target"
     case duplicateTarget = "duplicate-target"
+    // Performance
+    case overlappingPeriods = "overlapping-periods"
     // Lifecycle
     case dependsOnRetired = "depends-on-retired"
     case replacedByNotRetired = "replaced-by-not-retired"

@@ -26,6 +26,7 @@ public struct CatalogueLoader: Sendable {
     public static let teamsFile = "teams.yaml"
     public static let supportModelsFile = "support-models.yaml"
     public static let servicesFolder = "services"
+    public static let performanceFolder = "performance"
 
     public let source: any CatalogueSource
 
@@ -70,11 +71,21 @@ public struct CatalogueLoader: Sendable {
             }
         }
 
+        let performanceFiles = source.files(under: Self.performanceFolder, include: { $0.hasSuffix(".csv") })
+            .filter { $0.kind == .file }.map(\.path).sorted()
+        let tables = performanceFiles.concurrentMap { path -> (measurements: [Measurement], findings: [Diagnostic]) in
+            var findings: [Diagnostic] = []
+            let rows = readSource(path, limit: SourceLimits.maxTableBytes, diagnostics: &findings)
+                .map { Measurement.read($0, diagnostics: &findings) } ?? []
+            return (rows, findings)
+        }
+        diagnostics += tables.flatMap(\.findings)
+
         let catalogue = Catalogue(
             settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", contact: nil,
                                                     reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: []),
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
-            unreadable: unreadable, fileCount: 4 + servicePaths.count)
+            measurements: tables.flatMap(\.measurements), unreadable: unreadable, fileCount: 4 + servicePaths.count + performanceFiles.count)
         return LoadedCatalogue(catalogue: catalogue, diagnostics: diagnostics)
     }
 
@@ -132,8 +143,9 @@ public struct CatalogueLoader: Sendable {
 
     /// Reads and decodes a source file, refusing one that leads outside the catalogue or is too large.
     /// `isSymbolicLink` comes from the folder listing when it has it.
-    private func readSource(_ path: String, isSymbolicLink: Bool? = nil, diagnostics: inout [Diagnostic]) -> SourceText? {
-        switch source.read(path, limit: SourceLimits.maxFileBytes, isSymbolicLink: isSymbolicLink) {
+    private func readSource(_ path: String, isSymbolicLink: Bool? = nil, limit: Int = SourceLimits.maxFileBytes,
+                            diagnostics: inout [Diagnostic]) -> SourceText? {
+        switch source.read(path, limit: limit, isSymbolicLink: isSymbolicLink) {
         case let .failure(.outside(target)):
             diagnostics.append(.error(.unsafePath, at: .start(of: path),
                 "'\(path)' is a symbolic link to '\(target)', outside the catalogue; copy the file into the catalogue instead"))
@@ -146,7 +158,7 @@ public struct CatalogueLoader: Sendable {
             diagnostics.append(.error(.missingFile, at: .start(of: path), "the required file '\(path)' is missing; create it"))
             return nil
         case let .failure(.tooLarge(size)):
-            diagnostics.append(SourceLimits.sizeFinding(size, path: path))
+            diagnostics.append(SourceLimits.sizeFinding(size, limit: limit, path: path))
             return nil
         case let .success(data):
             switch SourceText.decode(data, path: path) {

@@ -4,6 +4,8 @@ internal import Yams
 /// Each is reported as a finding with its file and line.
 enum SourceLimits {
     static let maxFileBytes = 1 << 20
+    /// A performance file, which a ticketing tool may export with hundreds of thousands of rows.
+    static let maxTableBytes = 64 << 20
     static let maxLineBytes = 64 << 10
     /// Collections inside each other.
     static let maxDepth = 64
@@ -15,9 +17,9 @@ enum SourceLimits {
     static let maxAliases = 32
 
     /// A file over the size limit, found before it is read.
-    static func sizeFinding(_ byteCount: Int, path: String) -> Diagnostic {
-        .error(.limit, at: .start(of: path),
-            "the file is \(byteCount) bytes, over the limit of 1 MiB; split the description or move attachments elsewhere")
+    static func sizeFinding(_ byteCount: Int, limit: Int, path: String) -> Diagnostic {
+        let fix = limit == maxTableBytes ? "split it into files by year" : "split the description or move attachments elsewhere"
+        return .error(.limit, at: .start(of: path), "the file is \(byteCount) bytes, over the limit of \(limit >> 20) MiB; \(fix)")
     }
 
     /// A line over the length limit.

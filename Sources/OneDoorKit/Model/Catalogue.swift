@@ -6,6 +6,8 @@ public struct Catalogue: Sendable {
     public let teams: [Team]
     public let supportModels: [SupportModel]
     public let services: [Service]
+    /// The rows of `performance/*.csv`, in the order of the files (sorted by name) and their lines.
+    public let measurements: [Measurement]
     /// Ids of entries found in the sources that could not be read whole: references to them
     /// are not reported again, since the entry's own finding says what to fix.
     public let unreadable: UnreadableIDs
@@ -14,13 +16,14 @@ public struct Catalogue: Sendable {
 
     public init(
         settings: CatalogueSettings, categories: [Category], teams: [Team], supportModels: [SupportModel],
-        services: [Service], unreadable: UnreadableIDs = UnreadableIDs(), fileCount: Int
+        services: [Service], measurements: [Measurement] = [], unreadable: UnreadableIDs = UnreadableIDs(), fileCount: Int
     ) {
         self.settings = settings
         self.categories = categories
         self.teams = teams
         self.supportModels = supportModels
         self.services = services.sorted { $0.id < $1.id }
+        self.measurements = measurements
         self.unreadable = unreadable
         self.fileCount = fileCount
     }

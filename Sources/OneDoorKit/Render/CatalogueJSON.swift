@@ -68,7 +68,25 @@ struct CatalogueJSON {
             ("categories", .array(categories)),
             ("teams", .array(teams)),
             ("support_models", .array(supportModels)),
+            ("performance", measurements(index.performance.catalogueRows)),
         ])
+    }
+
+    /// Results as `catalogue.json` gives them; nothing when there are none, so that a catalogue with
+    /// no performance files gives the same file as before.
+    private func measurements(_ results: [PerformanceResults.Result]) -> JSONValue? {
+        guard !results.isEmpty else { return nil }
+        return .array(results.map { result in
+            .fields([
+                ("period", .string(result.period.description)), ("priority", .string(result.priority)),
+                ("customer", .text(result.customer)), ("resolved", .int(result.resolved)),
+                ("within_target", .int(result.withinTarget)), ("opened", result.opened.map(JSONValue.int)),
+                ("satisfied", result.satisfaction.map { .int($0.satisfied) }), ("neutral", result.satisfaction.map { .int($0.neutral) }),
+                ("dissatisfied", result.satisfaction.map { .int($0.dissatisfied) }),
+                ("achieved", result.achieved.map { .number(($0 * 100).rounded() / 100) }),
+                ("target", result.target.map { .number($0.percent) }), ("met", result.met.map(JSONValue.bool)),
+            ])
+        })
     }
 
     private func priority(_ priority: Priority) -> JSONValue {
@@ -133,6 +151,7 @@ struct CatalogueJSON {
             ("replaced_by", .text(service.replacedBy?.value)),
             ("description", .string(service.body.trimmed)),
             ("used_by", .array(usedBy)),
+            ("performance", measurements(index.performance.rows(for: service, model: index.supportModelsByID[service.supportModel.value]))),
             ("source", .string(service.file)),
             ("page", .string(SitePaths.service(service.id))),
         ])

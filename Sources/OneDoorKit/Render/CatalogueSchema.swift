@@ -28,6 +28,8 @@ enum CatalogueSchema {
                 ("teams", list(ref("team"))),
                 ("support_models", list(ref("supportModel"))),
                 ("services", list(ref("service"))),
+                ("performance", .object([("description", .string("The whole catalogue's rows of performance/*.csv (service *), each against the strictest support model's target.")),
+                                         ("type", .string("array")), ("items", ref("measurement"))])),
             ])),
             ("$defs", .object([
                 ("id", .object([("type", .string("string")), ("pattern", .string(identifierPattern)), ("maxLength", .int(64))])),
@@ -48,6 +50,18 @@ enum CatalogueSchema {
                 ("target", object(required: ["priority", "resolve", "percent"], [
                     ("priority", ref("id")), ("respond", ref("duration")), ("resolve", ref("duration")),
                     ("percent", .object([("type", .string("number")), ("minimum", .int(1)), ("maximum", .int(100))])),
+                ])),
+                ("measurement", object(required: ["period", "priority", "resolved", "within_target"], [
+                    ("period", .object([("type", .string("string")), ("pattern", .string(#"^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"#))])),
+                    ("priority", ref("id")), ("customer", ref("id")),
+                    ("resolved", count), ("within_target", count), ("opened", count),
+                    ("satisfied", count), ("neutral", count), ("dissatisfied", count),
+                    ("achieved", .object([("description", .string("within_target ÷ resolved, in percent; absent with no ticket resolved.")),
+                                          ("type", .string("number")), ("minimum", .int(0)), ("maximum", .int(100))])),
+                    ("target", .object([("description", .string("The target's percent it is measured against.")),
+                                        ("type", .string("number")), ("minimum", .int(1)), ("maximum", .int(100))])),
+                    ("met", .object([("description", .string("Whether achieved is at least target; absent when there is nothing to judge.")),
+                                     ("type", .string("boolean"))])),
                 ])),
                 ("supportModel", object(required: ["id", "name", "hours", "channels", "escalation", "targets"], [
                     ("id", ref("id")), ("name", text), ("hours", text), ("channels", list(ref("channel"), minItems: 1)),
@@ -78,6 +92,8 @@ enum CatalogueSchema {
                     ("replaced_by", ref("id")),
                     ("description", .object([("type", .string("string")), ("description", .string("The Markdown after the front matter."))])),
                     ("used_by", list(ref("id"))),
+                    ("performance", .object([("description", .string("The service's rows of performance/*.csv, each against its target.")),
+                                             ("type", .string("array")), ("items", ref("measurement"))])),
                     ("source", .object([("type", .string("string")), ("description", .string("The source file, relative to the catalogue folder."))])),
                     ("page", .object([("type", .string("string")), ("description", .string("The service's page, relative to the portal's root."))])),
                 ])),
@@ -85,6 +101,7 @@ enum CatalogueSchema {
         ])
     }
 
+    private static let count: JSONValue = .object([("type", .string("integer")), ("minimum", .int(0))])
     private static let text: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
     private static let email: JSONValue = .object([("type", .string("string")), ("pattern", .string("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))])
     private static let url: JSONValue = .object([("type", .string("string")), ("pattern", .string("^https?://"))])

@@ -38,6 +38,7 @@ struct PageContext: Sendable {
         let settings = index.catalogue.settings
         site = TemplateValues([
             "title": settings.title, "organisation": settings.organisation, "language": settings.language,
+            "hasPerformance": !index.performance.isEmpty,
             "contact": settings.contact.map { contact in
                 TemplateValues([
                     "phone": contact.phone, "phoneHref": contact.phone.map(PageContext.telephoneLink),
@@ -163,14 +164,35 @@ struct PageContext: Sendable {
         (value.rounded() == value ? String(Int(value)) : String(value)) + "%"
     }
 
+    /// `October 2026`, `Q3 2026`, `2026`.
+    static func periodName(_ period: Period) -> String {
+        switch period.length {
+        case .year: "\(period.year)"
+        case .quarter: "Q\((period.firstMonth + 2) / 3) \(period.year)"
+        case .month: "\(monthNames[period.firstMonth - 1]) \(period.year)"
+        }
+    }
+
+    /// `Oct 2026`, `Q3 2026`: for a chart's axis.
+    static func shortPeriodName(_ period: Period) -> String {
+        period.length == .month ? "\(monthNames[period.firstMonth - 1].prefix(3)) \(period.year)" : periodName(period)
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"]
+
+    /// A level achieved, to one decimal: `95.8%`.
+    static func share(_ value: Double) -> String { BoardPack.share(value) }
+
+    /// A count with its thousands grouped: `12,345`.
+    static func number(_ value: Int) -> String { BoardPack.number(value) }
+
     static func count(_ n: Int, _ word: String) -> String {
         "\(n) \(word)\(n == 1 ? "" : "s")"
     }
 
     /// `15 June 2026`.
     static func longDate(_ day: Day) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        return "\(day.day) \(months[day.month - 1]) \(day.year)"
+        "\(day.day) \(monthNames[day.month - 1]) \(day.year)"
     }
 }

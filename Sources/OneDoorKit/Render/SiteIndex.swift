@@ -20,6 +20,9 @@ struct SiteIndex: Sendable {
     let subcategories: [String: [Category]]
     /// Services in a category and all its sub-categories.
     let totalInCategory: [String: Int]
+    /// Results against targets, from `performance/*.csv`. An edit of a service's text leaves it as it is:
+    /// it works out a service's results when asked, with the service's targets of the moment.
+    let performance: PerformanceResults
 
     init(_ catalogue: Catalogue) {
         self.catalogue = catalogue
@@ -50,6 +53,7 @@ struct SiteIndex: Sendable {
             }
         }
         totalInCategory = totals
+        performance = PerformanceResults(catalogue)
     }
 
     /// The index of a catalogue in which only the services at `changed` positions were edited since
@@ -108,10 +112,6 @@ struct SiteIndex: Sendable {
 
     /// The support model's targets with the service's overrides put in their place, in priority order.
     func effectiveTargets(of service: Service) -> [(target: Target, isOverride: Bool)] {
-        let base = supportModelsByID[service.supportModel.value]?.targets ?? []
-        return catalogue.settings.priorities.compactMap { priority in
-            if let override = service.targets.first(where: { $0.priority.value == priority.id }) { return (override, true) }
-            return base.first { $0.priority.value == priority.id }.map { ($0, false) }
-        }
+        service.effectiveTargets(model: supportModelsByID[service.supportModel.value], priorities: catalogue.settings.priorities)
     }
 }

@@ -4,6 +4,7 @@ enum SitePaths {
     static let home = "index.html"
     static let aToZ = "a-z.html"
     static let portfolio = "portfolio.html"
+    static let performance = "performance.html"
     static let stylesheet = "assets/onedoor.css"
     static let catalogueJSON = "catalogue.json"
     static let catalogueSchema = "catalogue.schema.json"

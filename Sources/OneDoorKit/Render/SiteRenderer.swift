@@ -41,7 +41,8 @@ public struct SiteRenderer: Sendable {
     func render(into sink: some OutputSink, search: SearchIndex) {
         let pages = Mutex<[String]>([])
         // The largest jobs go first, so that no core is left with one at the end.
-        let jobs: [Page] = [.aToZ, .portfolio, .home, .catalogueSchema] + catalogue.teams.map(Page.team)
+        let jobs: [Page] = [.aToZ, .portfolio, .home, .catalogueSchema] + (index.performance.isEmpty ? [] : [.performance])
+            + catalogue.teams.map(Page.team)
             + catalogue.supportModels.map(Page.supportModel) + catalogue.categories.map(Page.category)
             + catalogue.services.indices.map(Page.service)
         // catalogue.json needs nothing the pages make, and is written on a thread of its own from start
@@ -69,7 +70,7 @@ public struct SiteRenderer: Sendable {
 
     /// One piece of the output to render.
     enum Page: Sendable {
-        case home, aToZ, portfolio, catalogueSchema
+        case home, aToZ, portfolio, catalogueSchema, performance
         case category(Category)
         /// The service at this position of the id-sorted list.
         case service(Int)
@@ -83,6 +84,7 @@ public struct SiteRenderer: Sendable {
         case .aToZ: aToZPage()
         case .portfolio: portfolioPage()
         case .catalogueSchema: catalogueSchema()
+        case .performance: performancePage()
         case let .category(category): categoryPage(category)
         case let .service(position): servicePage(catalogue.services[position], position: position, search: search, worker: worker)
         case let .team(team): teamPage(team)
@@ -95,7 +97,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders `template` with `values` inside the layout.
-    private func page(
+    func page(
         _ path: String, template: String, title: String, description: String, values: [String: (any TemplateRepresentable)?],
         breadcrumbs: [(name: String, href: String)] = [], flags: [String] = [], jsonLD: JSONValue? = nil
     ) -> OutputFile {
@@ -171,6 +173,7 @@ public struct SiteRenderer: Sendable {
             "dependencies": context.summaries(service.dependsOn.compactMap { index.servicesByID[$0.value] }),
             "dependents": context.summaries(index.dependents[service.id] ?? []),
             "replacement": service.replacedBy.flatMap { context.summaries[$0.value] },
+            "performance": howWeDid(service),
         ]
         var trail = [home]
         if let category { trail.append((category.name, SitePaths.category(category.id))) }

@@ -34,6 +34,8 @@ public struct TemplateSet: Sendable {
         ("service-list.mustache", PackageResources.service_list_mustache),
         ("channels.mustache", PackageResources.channels_mustache),
         ("targets.mustache", PackageResources.targets_mustache),
+        ("results.mustache", PackageResources.results_mustache),
+        ("performance.mustache", PackageResources.performance_mustache),
         ("assets/onedoor.css", PackageResources.onedoor_css),
         ("assets/search.js", PackageResources.search_js),
     ]

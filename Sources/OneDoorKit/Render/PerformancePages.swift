@@ -1,0 +1,118 @@
+internal import Foundation
+
+/// The "How we did" section of a service page, and `performance.html`: results against targets, as
+/// tables with a chart of each trend beside them.
+extension SiteRenderer {
+    /// How many of its latest periods a service page shows.
+    static let periodsOnServicePage = 6
+    /// How many of the latest periods the board pack's tables show.
+    static let periodsInBoardPack = 8
+
+    /// The section's values for a service with results; nil for one without.
+    func howWeDid(_ service: Service) -> TemplateValues? {
+        let results = index.performance.results(for: service, model: index.supportModelsByID[service.supportModel.value])
+        guard !results.isEmpty else { return nil }
+        let byPriority = Dictionary(grouping: results, by: \.priority)
+        let priorities = index.performance.priorities.compactMap { priority -> TemplateValues? in
+            guard let rows = byPriority[priority.id]?.suffix(Self.periodsOnServicePage), !rows.isEmpty else { return nil }
+            return resultTable(Array(rows), priority: priority, chartID: "trend-\(priority.id)", subject: service.name)
+        }
+        return TemplateValues(["priorities": priorities])
+    }
+
+    /// One priority's results, oldest first, as a table and a chart.
+    private func resultTable(_ rows: [PerformanceResults.Result], priority: Priority, chartID: String, subject: String) -> TemplateValues {
+        let target = rows.last?.target
+        let targetText = target.map { "\(PageContext.percent($0.percent)) resolved within \($0.resolve.spelledOut)" }
+        let chart = TrendChart(
+            id: chartID, title: "\(subject), \(priority.name): share resolved within target",
+            description: rows.map { row in
+                "\(PageContext.periodName(row.period)): \(row.achieved.map(PageContext.share) ?? "no tickets")\(Self.verdict(row).map { ", \($0.lowercased())" } ?? "")"
+            }.joined(separator: "; ") + (targetText.map { ". Target: \($0)." } ?? "."),
+            points: rows.map { TrendChart.Point(label: PageContext.shortPeriodName($0.period), value: $0.achieved, met: $0.met) },
+            target: target.map { ($0.percent, "Target \(PageContext.percent($0.percent))") }, isPercent: true)
+        return TemplateValues([
+            "name": priority.name, "id": priority.id, "targetText": targetText,
+            "chart": TemplateValue.bytes(Array(chart.svg.utf8)),
+            "periods": rows.map(resultRow),
+        ])
+    }
+
+    private func resultRow(_ row: PerformanceResults.Result) -> TemplateValues {
+        TemplateValues([
+            "period": PageContext.periodName(row.period), "customer": row.customer,
+            "achieved": row.achieved.map(PageContext.share) ?? "—",
+            "target": row.target.map { PageContext.percent($0.percent) } ?? "—",
+            "verdict": Self.verdict(row) ?? "No tickets", "met": row.met == true, "missed": row.met == false,
+            "resolved": PageContext.number(row.resolved),
+        ])
+    }
+
+    /// "Met", or "Missed by 2.3 points", in words; nil when there is nothing to judge.
+    static func verdict(_ row: PerformanceResults.Result) -> String? {
+        guard let met = row.met, let achieved = row.achieved, let target = row.target else { return nil }
+        return met ? "Met" : "Missed by \(String(format: "%.1f", target.percent - achieved)) points"
+    }
+
+    // MARK: - performance.html
+
+    func performancePage() -> OutputFile {
+        let pack = BoardPack(index.performance)
+        let periods = Array(pack.periods.suffix(Self.periodsInBoardPack))
+        let everyone = pack.results.filter { $0.customer == nil }
+        let priorities = index.performance.priorities.compactMap { priority -> TemplateValues? in
+            let rows = everyone.filter { $0.priority == priority.id && periods.contains($0.period) }
+            guard !rows.isEmpty else { return nil }
+            var values = resultTable(rows, priority: priority, chartID: "trend-\(priority.id)", subject: catalogue.settings.title)
+            if !pack.customers.isEmpty {
+                values = values.adding(["customers": pack.customerGrid(priority: priority.id, periods: periods).map { line in
+                    TemplateValues(["customer": line.customer ?? "All customers", "cells": line.cells.map { cell in
+                        TemplateValues(["achieved": cell?.achieved.map(PageContext.share) ?? "—",
+                                        "verdict": cell.flatMap(Self.verdict) ?? ""])
+                    }])
+                }, "periodNames": periods.map(PageContext.shortPeriodName)])
+            }
+            return values
+        }
+        let volumes = pack.volumes(periods: periods)
+        let volumeChart = TrendChart(
+            id: "trend-volume", title: "Tickets resolved per period",
+            description: volumes.map { "\(PageContext.periodName($0.period)): \($0.resolved)" }.joined(separator: "; ") + ".",
+            points: volumes.map { TrendChart.Point(label: PageContext.shortPeriodName($0.period), value: Double($0.resolved), met: nil) },
+            target: nil, isPercent: false)
+        let satisfaction = pack.satisfaction(periods: periods)
+        let services = index.performance.measuredServices.compactMap { index.servicesByID[$0] }.map { service in
+            let latest = index.performance.results(for: service, model: index.supportModelsByID[service.supportModel.value])
+            let last = latest.map(\.period).max()
+            let inLast = latest.filter { $0.period == last }
+            return TemplateValues([
+                "name": service.name, "href": SitePaths.service(service.id),
+                "period": last.map(PageContext.periodName) ?? "—",
+                "metCount": inLast.count { $0.met == true }, "hasMissed": inLast.contains { $0.met == false },
+                "missed": inLast.filter { $0.met == false }.map { index.prioritiesByID[$0.priority]?.name ?? $0.priority }.joined(separator: ", "),
+            ])
+        }
+        return page(SitePaths.performance, template: "performance", title: "How our services are doing",
+                    description: "Results against service targets, ticket volumes and satisfaction, period by period.",
+                    values: [
+                        "latest": pack.periods.last.map(PageContext.periodName),
+                        "headlines": pack.headlines(periodName: PageContext.periodName, priorityName: { index.prioritiesByID[$0]?.name ?? $0 }),
+                        "priorities": priorities,
+                        "volumes": volumes.map { volume in
+                            TemplateValues(["period": PageContext.periodName(volume.period), "resolved": PageContext.number(volume.resolved),
+                                            "opened": volume.opened.map(PageContext.number) ?? "—",
+                                            "byPriority": index.performance.priorities.map { PageContext.number(volume.byPriority[$0.id] ?? 0) }])
+                        },
+                        "priorityNames": index.performance.priorities.map(\.name),
+                        "volumeChart": volumes.count > 1 ? TemplateValue.bytes(Array(volumeChart.svg.utf8)) : nil,
+                        "satisfaction": satisfaction.map { row in
+                            TemplateValues(["period": PageContext.periodName(row.period), "satisfied": PageContext.number(row.satisfaction.satisfied),
+                                            "neutral": PageContext.number(row.satisfaction.neutral),
+                                            "dissatisfied": PageContext.number(row.satisfaction.dissatisfied),
+                                            "net": row.satisfaction.netScore.map { String(format: "%+.0f", $0) } ?? "—"])
+                        },
+                        "services": services,
+                    ],
+                    breadcrumbs: [(name: "Home", href: SitePaths.home)], flags: ["isPerformance"])
+    }
+}
