@@ -55,7 +55,11 @@ struct EditSequence {
                 return "other files: \(Set(files.keys).symmetricDifference(expected.keys).sorted().prefix(5))"
             }
             if let path = expected.keys.sorted().first(where: { files[$0] != expected[$0] }) {
-                return "\(path) differs from the full build's (incremental: \(outcome.wasIncremental))"
+                let (got, want) = (files[path]!.text.split(separator: "\n"), expected[path]!.text.split(separator: "\n"))
+                let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
+                let shown = { (lines: [Substring]) in line < lines.count ? String(lines[line].prefix(160)) : "(end)" }
+                return "\(path) differs from the full build's (incremental: \(outcome.wasIncremental)) at line \(line + 1): "
+                    + "«\(shown(got))», full build «\(shown(want))»"
             }
             return nil
         }
@@ -76,7 +80,7 @@ struct EditSequence {
         }
         let id = ids[argument % ids.count]
         let other = ids[(argument / 7) % ids.count]
-        switch operation % 14 {
+        switch operation % 15 {
         case 0: catalogue.services[id]!.name = names[argument % names.count]
         case 1: catalogue.services[id]!.summary = ["What it does.", "Words: quokka \(argument).", "Email"][argument % 3]
         case 2: catalogue.services[id]!.status = ["live", "pipeline", "retired"][argument % 3]
@@ -96,6 +100,9 @@ struct EditSequence {
                 "Plain words, xylophone \(argument).\n", "", "# Who can ask\n## Who can ask\n[here](#who-can-ask-1)\n",
             ][argument % 5]
         case 9: catalogue.services[id]!.keywords = catalogue.services[id]!.keywords.isEmpty ? ["pc", "word\(argument % 5)"] : []
+        case 13:
+            // A service of its own that overrides a target, or stops: the results are judged again.
+            catalogue.services[id]!.overrideP1 = catalogue.services[id]!.overrideP1 == nil ? [90, 99, 100][argument % 3] : nil
         case 10: add(newIDs[argument % newIDs.count], to: &catalogue)
         case 11: catalogue.services[id] = nil
         case 12:

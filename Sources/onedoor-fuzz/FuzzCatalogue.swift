@@ -74,6 +74,8 @@ struct FuzzCatalogue {
         var dependsOn: [String] = []
         var replacedBy: String?
         var keywords: [String] = []
+        /// A P1 target of its own, by percent.
+        var overrideP1: Int?
         var body = "## Who can ask\n\nEveryone.\n"
 
         var text: String {
@@ -82,12 +84,27 @@ struct FuzzCatalogue {
             if !dependsOn.isEmpty { lines.append("depends_on: [\(dependsOn.joined(separator: ", "))]") }
             if let replacedBy { lines.append("replaced_by: \(replacedBy)") }
             if !keywords.isEmpty { lines.append("keywords: [\(keywords.joined(separator: ", "))]") }
+            if let overrideP1 { lines.append("targets: [{priority: p1, resolve: 2h, percent: \(overrideP1)}]") }
             return (lines + ["---", "", body]).joined(separator: "\n")
         }
     }
 
+    /// Results of some services and of the whole catalogue, against targets an edit may change.
+    static let performance = """
+        period,service,priority,customer,resolved,within_target,opened,satisfied,neutral,dissatisfied
+        2026-Q1,email,p1,,20,19,21,5,1,0
+        2026-Q1,email,p2,,40,30,44,,,
+        2026-04,email,p1,,8,7,8,,,
+        2026-Q1,network,p1,,10,10,10,,,
+        2026-Q1,laptops,p2,,5,4,5,,,
+        2026-Q1,*,p1,north,30,28,30,9,2,1
+        2026-Q1,*,p1,south,12,12,12,,,
+
+        """
+
     var yaml: [String: String] = [
         "catalogue.yaml": settings, "categories.yaml": categories, "teams.yaml": teams, "support-models.yaml": supportModels,
+        "performance/2026.csv": performance,
     ]
     var services: [String: Service] = [
         "email": Service(id: "email", name: "Email", dependsOn: ["network"], body: "## Who can ask\n\nStaff. See [network](service:network#who-can-ask).\n"),

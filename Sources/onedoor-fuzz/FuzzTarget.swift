@@ -54,6 +54,12 @@ struct Replay {
             let seed = arguments.firstIndex(of: "--seed").flatMap { $0 + 1 < arguments.count ? UInt64(arguments[$0 + 1]) : nil } ?? 1
             exit(runEditSequences(count, seed: seed))
         }
+        // One sequence again, as a failing run printed it: --sequence 113,161,37,…
+        if let at = arguments.firstIndex(of: "--sequence"), at + 1 < arguments.count {
+            let summary = EditSequence.run(arguments[at + 1].split(separator: ",").compactMap { UInt8($0) })
+            print("\(summary.steps) steps: \(summary.disagreement ?? "every one the same as a full build")")
+            exit(summary.disagreement == nil ? 0 : 1)
+        }
         var count = 0
         for argument in arguments {
             let url = URL(fileURLWithPath: argument)

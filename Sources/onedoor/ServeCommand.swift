@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         var session = IncrementalBuild()
         let watcher = SourceWatcher(folders: [catalogue] + (templatesFolder.map { [$0] } ?? []))
         let sources = watcher.fingerprint()
-        server.publish(Self.report(session.build(pipeline, fingerprint: SourceWatcher.relative(sources, to: catalogue)), took: nil))
+        server.publish(Self.report(session.build(pipeline, fingerprint: sources, root: catalogue.standardizedFileURL.path + "/"), took: nil))
 
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
                     let now = try await watcher.change(from: seen)
                     seen = now
                     let started = ContinuousClock.now
-                    let outcome = session.build(pipeline, fingerprint: SourceWatcher.relative(now, to: catalogue))
+                    let outcome = session.build(pipeline, fingerprint: now, root: catalogue.standardizedFileURL.path + "/")
                     server.publish(Self.report(outcome, took: ContinuousClock.now - started))
                 }
             }

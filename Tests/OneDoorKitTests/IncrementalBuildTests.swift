@@ -20,7 +20,7 @@ private struct Preview {
     }
 
     mutating func build() -> IncrementalBuild.Outcome {
-        session.build(pipeline, fingerprint: SourceWatcher.relative(watcher.fingerprint(), to: folder))
+        session.build(pipeline, fingerprint: watcher.fingerprint(), root: folder.standardizedFileURL.path + "/")
     }
 
     func edit(_ path: String = Preview.email, _ change: (String) -> String) throws {

@@ -24,13 +24,16 @@ extension Measurement {
             return []
         }
         var columns: [Column: Int] = [:]
+        /// Columns an unknown one is probably a misspelling of: the finding about it says what to fix.
+        var meant: Set<Column> = []
         for (position, cell) in header.enumerated() {
             let name = cell.text.trimmed.lowercased()
             let place = SourceLocation(file: file, line: cell.line, column: cell.column)
             guard let column = Column(rawValue: name) else {
+                let closest = Suggestion.closest(to: name, among: Column.allCases.map(\.rawValue))
+                if let column = closest.flatMap(Column.init) { meant.insert(column) }
                 diagnostics.append(.error(.unknownField, at: place, "unknown column '\(cell.text.trimmed)'"
-                    + (Suggestion.closest(to: name, among: Column.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" }
-                        ?? "; the columns are \(Column.allCases.map(\.rawValue).joined(separator: ", "))")))
+                    + (closest.map { " (did you mean '\($0)'?)" } ?? "; the columns are \(Column.allCases.map(\.rawValue).joined(separator: ", "))")))
                 continue
             }
             guard columns[column] == nil else {
@@ -41,6 +44,7 @@ extension Measurement {
         }
         let missing = Column.required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
+            if missing.allSatisfy(meant.contains) { return [] }
             let first = header.first.map { SourceLocation(file: file, line: $0.line, column: 1) } ?? .start(of: file)
             diagnostics.append(.error(.missingField, at: first, "the header has no "
                 + missing.map { "'\($0.rawValue)'" }.joined(separator: ", ") + " column; add "

@@ -34,13 +34,13 @@ public struct IncrementalBuild: Sendable {
         public let wasIncremental: Bool
     }
 
-    /// Builds the sources of `pipeline` as they are now. `fingerprint` stamps each source file, by its
-    /// path relative to the catalogue (template files under any other key): where it equals the last
-    /// build's but for some service files, only what those fed is made again.
-    public mutating func build(_ pipeline: Pipeline, fingerprint: [String: String]) -> Outcome {
+    /// Builds the sources of `pipeline` as they are now. `fingerprint` stamps each source file, by
+    /// `root` followed by its path in the catalogue (template files under any other key): where it
+    /// equals the last build's but for some service files, only what those fed is made again.
+    public mutating func build(_ pipeline: Pipeline, fingerprint: [String: String], root: String = "") -> Outcome {
         // The last build is taken out while this one is made, so that its files can be changed in place.
         if let last = last.take() {
-            if let changed = editedServices(since: last, pipeline: pipeline, fingerprint: fingerprint) {
+            if let changed = editedServices(since: last, pipeline: pipeline, fingerprint: fingerprint, root: root) {
                 return update(last, with: pipeline, changed: changed, fingerprint: fingerprint)
             }
             self.last = last
@@ -49,7 +49,7 @@ public struct IncrementalBuild: Sendable {
     }
 
     /// The positions of the services whose files changed, when nothing else did.
-    private func editedServices(since last: LastBuild, pipeline: Pipeline, fingerprint: [String: String]) -> [Int]? {
+    private func editedServices(since last: LastBuild, pipeline: Pipeline, fingerprint: [String: String], root: String) -> [Int]? {
         guard pipeline.today == last.pipeline.today, pipeline.strict == last.pipeline.strict,
               pipeline.templateOverrides == last.pipeline.templateOverrides else { return nil }
         // The same number of files, each of them there before: the same files.
@@ -58,7 +58,9 @@ public struct IncrementalBuild: Sendable {
         for (path, stamp) in fingerprint {
             guard let before = last.fingerprint[path] else { return nil }
             guard before != stamp else { continue }
-            guard let position = last.catalogue.services.firstIndex(where: { $0.file == path }) else { return nil }
+            guard path.hasPrefix(root) else { return nil }
+            let file = path.dropFirst(root.count)
+            guard let position = last.catalogue.services.firstIndex(where: { $0.file == file }) else { return nil }
             changed.append(position)
         }
         return changed.sorted()
@@ -111,7 +113,7 @@ public struct IncrementalBuild: Sendable {
         }
         let old = last.catalogue
         let catalogue = Catalogue(settings: old.settings, categories: old.categories, teams: old.teams, supportModels: old.supportModels,
-                                  services: services, unreadable: old.unreadable, fileCount: old.fileCount)
+                                  services: services, measurements: old.measurements, unreadable: old.unreadable, fileCount: old.fileCount)
         let renderer = SiteRenderer(updating: last.renderer, catalogue: catalogue, changed: changed)
         let index = renderer.index
         let (toRender, jsonPositions) = Self.outputs(fedBy: changed, before: old, renderer: renderer, previous: last.renderer)
@@ -206,6 +208,11 @@ extension IncrementalBuild {
             }
         }
         var pages: [SiteRenderer.Page] = lists ? [.home, .aToZ, .portfolio] : []
+        // The board pack lists the measured services by name, with how each did against its targets.
+        let measured = Set(index.performance.measuredServices)
+        if !index.performance.isEmpty, lists || changed.contains(where: { measured.contains(services[$0].id) }) {
+            pages.append(.performance)
+        }
         pages += categories.sorted().compactMap { index.categoriesByID[$0] }.map(SiteRenderer.Page.category)
         pages += teams.sorted().compactMap { index.teamsByID[$0] }.map(SiteRenderer.Page.team)
         pages += models.sorted().compactMap { index.supportModelsByID[$0] }.map(SiteRenderer.Page.supportModel)

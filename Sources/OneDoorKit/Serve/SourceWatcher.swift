@@ -67,15 +67,6 @@ public struct SourceWatcher: Sendable {
             if now != seen { return now }
         }
     }
-
-    /// `fingerprint` with the paths under `folder` made relative to it, as a catalogue names its files
-    /// (what `IncrementalBuild` compares); paths elsewhere, such as templates, stay as they are.
-    public static func relative(_ fingerprint: [String: String], to folder: URL) -> [String: String] {
-        let root = folder.standardizedFileURL.path + "/"
-        return Dictionary(uniqueKeysWithValues: fingerprint.map { path, stamp in
-            (path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path, stamp)
-        })
-    }
 }
 
 extension FolderEvents.Report {

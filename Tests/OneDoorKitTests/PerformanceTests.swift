@@ -1,0 +1,162 @@
+import Foundation
+@testable import OneDoorKit
+import Testing
+
+@Suite struct CSVTableTests {
+    @Test func quotedCellsHoldCommasQuotesAndLineBreaksAndKeepTheirPlace() {
+        let table = CSVTable("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,end")
+        #expect(table.rows.count == 3)
+        #expect(table.rows[0].map(\.text) == ["a", "b", "c"])
+        #expect(table.rows[1].map(\.text) == ["x, y", "say \"hi\"", "two\r\nlines"])
+        #expect(table.rows[1].map(\.column) == [1, 8, 21])
+        #expect(table.rows[2].map(\.text) == ["last", "", "end"])
+        #expect(table.rows[2][2].line == 5 && table.rows[2][2].column == 7)
+        #expect(table.unclosedQuote == nil)
+        #expect(CSVTable("a\n\"open").unclosedQuote! == (2, 1))
+    }
+}
+
+@Suite struct PerformanceTests {
+    static let header = "period,service,priority,customer,resolved,within_target"
+
+    /// The findings of the minimal fixture with `performance/2026.csv` holding `csv`.
+    private func findings(_ csv: String) throws -> [Diagnostic] {
+        let fixture = try FixtureCatalogue(files: ["performance/2026.csv": csv])
+        defer { fixture.remove() }
+        return try fixture.check().filter { $0.location.file.hasPrefix("performance/") }
+    }
+
+    private func only(_ csv: String) throws -> Diagnostic? {
+        let found = try findings(csv)
+        #expect(found.count == 1, "\(found)")
+        return found.first
+    }
+
+    @Test func rowsAsTicketingToolsExportThemAreRead() throws {
+        let fixture = try FixtureCatalogue(files: ["performance/2026.csv":
+            "\u{FEFF}Period,Service,Priority,Resolved,Within_Target,Opened\r\n\"2026-Q1\",hosting,p1,\"20\",19,22\r\n2026-Q1,*,p2,5,4,\r\n"])
+        defer { fixture.remove() }
+        let checked = try fixture.pipeline().check()
+        #expect(checked.findings.isEmpty, "\(checked.findings)")
+        let rows = checked.catalogue.measurements
+        #expect(rows.map(\.service.value) == ["hosting", "*"])
+        #expect(rows[0].resolved == 20 && rows[0].withinTarget == 19 && rows[0].opened == 22 && rows[1].opened == nil)
+        #expect(rows[0].period.value.description == "2026-Q1")
+        #expect(rows[0].period.location == SourceLocation(file: "performance/2026.csv", line: 2, column: 1))
+    }
+
+    @Test(arguments: [
+        ("period,service,priority,resolved,within-target\n", 1, 34, "unknown column 'within-target' (did you mean 'within_target'?)"),
+        ("period,service,priority,resolved\n2026,hosting,p1,3\n", 1, 1, "the header has no 'within_target' column"),
+        ("\(header)\n2026-Q1,hosting,p1,,3,\n", 2, 23, "the 'within_target' cell is empty"),
+        ("\(header)\n2026-Q1,hostnig,p1,,3,2\n", 2, 9, "unknown service 'hostnig' (did you mean 'hosting'?)"),
+        ("\(header)\n2026-Q1,hosting,p9,,3,2\n", 2, 17, "unknown priority 'p9'"),
+        ("\(header)\n2026-Q5,hosting,p1,,3,2\n", 2, 1, "'2026-Q5' is not a period"),
+        ("\(header)\n2026-13,hosting,p1,,3,2\n", 2, 1, "'2026-13' is not a period"),
+        ("\(header)\n2026-Q1,hosting,p1,,three,2\n", 2, 21, "'three' is not a count"),
+        ("\(header)\n2026-Q1,hosting,p1,,-1,0\n", 2, 21, "'-1' is not a count"),
+        ("\(header)\n2026-Q1,hosting,p1,,3,4\n", 2, 23, "within_target (4) is more than resolved (3)"),
+        ("\(header)\n2026-Q1,hosting,p1,North,3,2\n", 2, 20, "'North' is not a customer id"),
+        ("\(header)\n2026-Q1,hosting,p1,,3,2\n2026-Q1,hosting,p1,,4,4\n", 3, 1, "has a row for 2026-Q1 already (performance/2026.csv:2)"),
+        ("\(header)\n2026-Q4,hosting,p1,,3,2\n2026-10,hosting,p1,,4,4\n", 3, 1, "2026-10 overlaps 2026-Q4 (performance/2026.csv:2)"),
+        ("\(header)\n2026,*,p2,,3,2\n2026-Q3,*,p2,,4,4\n", 3, 1, "2026-Q3 overlaps 2026 (performance/2026.csv:2)"),
+        ("\(header)\n2026-Q1,hosting,p1,,3,2,9\n", 2, 25, "this row has 7 cells and the header 6"),
+        ("\(header)\n2026-Q1,\"hosting,p1,,3,2\n", 2, 9, "this quoted cell is never closed"),
+    ] as [(String, Int, Int, String)])
+    func everyRuleIsReportedAtItsCell(_ csv: String, _ line: Int, _ column: Int, _ message: String) throws {
+        let finding = try #require(try only(csv))
+        #expect(finding.severity == .error)
+        #expect(finding.location == SourceLocation(file: "performance/2026.csv", line: line, column: column), "\(finding)")
+        #expect(finding.message.contains(message), "\(finding.message)")
+    }
+
+    @Test func theSamePeriodForAnotherCustomerOrPriorityAndARetiredServiceAreFine() throws {
+        let fixture = try FixtureCatalogue(files: [
+            "services/hosting.md": serviceFile(["name": "Hosting", "category": "infrastructure", "owner": "platform-team", "status": "retired"]),
+            "services/desk/laptops.md": serviceFile(["name": "Laptops", "depends_on": "[]"]),
+            "performance/2026.csv": "\(Self.header)\n2026-Q4,hosting,p1,lbb,3,2\n2026-Q4,hosting,p1,lbl,3,2\n2026-Q4,hosting,p2,lbb,3,2\n2027-01,hosting,p1,lbb,1,1\n",
+        ])
+        defer { fixture.remove() }
+        #expect(try fixture.check().filter { $0.location.file.hasPrefix("performance/") } == [])
+    }
+
+    /// The results of the minimal fixture, whose support model promises P1 95 % and P2 80 %.
+    private func results(_ csv: String, files: [String: String] = [:]) throws -> (PerformanceResults, Catalogue) {
+        let fixture = try FixtureCatalogue(files: files.merging(["performance/2026.csv": csv]) { $1 })
+        defer { fixture.remove() }
+        let checked = try fixture.pipeline().check()
+        #expect(!checked.hasErrors, "\(checked.findings)")
+        return (PerformanceResults(checked.catalogue), checked.catalogue)
+    }
+
+    @Test func aTargetIsMetAtExactlyItsPercentAndMissedJustBelow() throws {
+        let (performance, catalogue) = try results("""
+            \(Self.header)
+            2026-01,hosting,p1,,100,95
+            2026-02,hosting,p1,,100,94
+            2026-03,hosting,p1,,3,3
+            2026-04,hosting,p1,,0,0
+            2026-01,hosting,p2,,5,4
+
+            """)
+        let hosting = try #require(catalogue.services.first { $0.id == "hosting" })
+        let rows = performance.results(for: hosting, model: catalogue.supportModels.first)
+        #expect(rows.map { $0.met } == [true, false, true, nil, true])
+        #expect(rows.map { $0.achieved } == [95, 94, 100, nil, 80])
+        #expect(rows[0].target?.percent == 95 && rows[4].target?.percent == 80)
+        // 99.9 % of 1,000 is 999: met, and 998 is not.
+        let strict = try results("\(Self.header)\n2026-01,hosting,p1,,1000,999\n2026-02,hosting,p1,,1000,998\n",
+                                 files: ["services/hosting.md": serviceFile(["name": "Hosting", "category": "infrastructure",
+                                                                              "owner": "platform-team",
+                                                                              "targets": "[{priority: p1, resolve: 1h, percent: 99.9}]"])])
+        let overridden = try #require(strict.1.services.first { $0.id == "hosting" })
+        #expect(strict.0.results(for: overridden, model: strict.1.supportModels.first).map(\.met) == [true, false])
+    }
+
+    @Test func aServicesCustomersAddUpAndTheWholeCatalogueUsesItsOwnRowsAgainstTheStrictestTarget() throws {
+        let (performance, catalogue) = try results("""
+            \(Self.header)
+            2026-Q1,laptops,p1,lbb,10,10
+            2026-Q1,laptops,p1,lbl,10,8
+            2026-Q1,*,p1,lbb,50,49
+            2026-Q1,*,p1,lbl,50,45
+
+            """)
+        let laptops = try #require(catalogue.services.first { $0.id == "laptops" })
+        let everyone = performance.results(for: laptops, model: catalogue.supportModels.first)
+        #expect(everyone.count == 1 && everyone[0].resolved == 20 && everyone[0].withinTarget == 18 && everyone[0].met == false)
+        #expect(performance.catalogue.map { $0.customer } == [nil, "lbb", "lbl"])
+        #expect(performance.catalogue.map(\.resolved) == [100, 50, 50])
+        #expect(performance.catalogue.map(\.met) == [false, true, false])
+        #expect(performance.customers == ["lbb", "lbl"])
+    }
+
+    @Test func periodsReadSortAndOverlapAsTheCalendarDoes() throws {
+        let periods = ["2026-10", "2026-Q4", "2026", "2025-12", "2026-Q1"].compactMap(Period.init)
+        #expect(periods.count == 5)
+        #expect(periods.sorted().map(\.description) == ["2025-12", "2026", "2026-Q1", "2026-Q4", "2026-10"])
+        #expect(Period("2026-10")!.overlaps(Period("2026-Q4")!) && !Period("2026-09")!.overlaps(Period("2026-Q4")!))
+        #expect(["2026-Q0", "2026-00", "26", "2026-1", "2026-Q", "٢٠٢٦", "2026-10-01"].allSatisfy { Period($0) == nil })
+    }
+
+    @Test func headlinesSayWhatMissedWhatKeepsMissingAndHowVolumesMoved() throws {
+        let (performance, _) = try results("""
+            \(Self.header)
+            2026-Q1,*,p1,,100,90
+            2026-Q2,*,p1,,100,90
+            2026-Q3,*,p1,,100,90
+            2026-Q3,*,p2,,50,50
+            2026-10,*,p1,,40,38
+
+            """)
+        let lines = BoardPack(performance).headlines(periodName: \.description, priorityName: { $0.uppercased() })
+        #expect(lines.isEmpty == false)
+        #expect(lines.contains("Every priority met its target in 2026-10."))
+        #expect(lines.contains { $0.hasPrefix("40 tickets resolved in 2026-10, 20% fewer than in 2026-Q3 (40 against 50 a month on average)") })
+        let earlier = BoardPack(performance).ending(at: Period("2026-Q3"))
+            .headlines(periodName: \.description, priorityName: { $0.uppercased() })
+        #expect(earlier.contains("P1 missed its target in 2026-Q3: 90% resolved within 4 working hours, against 95%."))
+        #expect(earlier.contains("P1 has missed its target 3 periods in a row, since 2026-Q1."))
+        #expect(earlier.contains { $0.hasPrefix("150 tickets resolved in 2026-Q3, 50% more than in 2026-Q2 (100).") })
+    }
+}
