@@ -5,4 +5,5 @@ public import OneDoorKit
 extension DiagnosticReport.Format: ExpressibleByArgument {}
 extension DiffReport.Format: ExpressibleByArgument {}
 extension ReviewSchedule.Format: ExpressibleByArgument {}
+extension PerformanceReport.Format: ExpressibleByArgument {}
 extension SourceSchemas.Kind: ExpressibleByArgument {}

@@ -152,7 +152,7 @@ import Testing
         let lines = BoardPack(performance).headlines(periodName: \.description, priorityName: { $0.uppercased() })
         #expect(lines.isEmpty == false)
         #expect(lines.contains("Every priority met its target in 2026-10."))
-        #expect(lines.contains { $0.hasPrefix("40 tickets resolved in 2026-10, 20% fewer than in 2026-Q3 (40 against 50 a month on average)") })
+        #expect(lines.contains("40 tickets resolved in 2026-10: 20% fewer than the monthly average of 2026-Q3 (50)."))
         let earlier = BoardPack(performance).ending(at: Period("2026-Q3"))
             .headlines(periodName: \.description, priorityName: { $0.uppercased() })
         #expect(earlier.contains("P1 missed its target in 2026-Q3: 90% resolved within 4 working hours, against 95%."))

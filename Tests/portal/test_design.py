@@ -9,7 +9,7 @@ from browser import chromium
 from conftest import ROOT, onedoor
 
 PAGES = ["index.html", "a-z.html", "portfolio.html", "services/email.html", "categories/accounts-and-access.html",
-         "teams/identity-and-access.html", "support-models/service-desk-business-hours.html"]
+         "teams/identity-and-access.html", "support-models/service-desk-business-hours.html", "performance.html"]
 
 
 def luminance(hex_colour):

@@ -165,21 +165,12 @@ struct PageContext: Sendable {
     }
 
     /// `October 2026`, `Q3 2026`, `2026`.
-    static func periodName(_ period: Period) -> String {
-        switch period.length {
-        case .year: "\(period.year)"
-        case .quarter: "Q\((period.firstMonth + 2) / 3) \(period.year)"
-        case .month: "\(monthNames[period.firstMonth - 1]) \(period.year)"
-        }
-    }
+    static func periodName(_ period: Period) -> String { BoardPack.name(of: period) }
 
     /// `Oct 2026`, `Q3 2026`: for a chart's axis.
-    static func shortPeriodName(_ period: Period) -> String {
-        period.length == .month ? "\(monthNames[period.firstMonth - 1].prefix(3)) \(period.year)" : periodName(period)
-    }
+    static func shortPeriodName(_ period: Period) -> String { BoardPack.name(of: period, short: true) }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
+    static var monthNames: [String] { BoardPack.monthNames }
 
     /// A level achieved, to one decimal: `95.8%`.
     static func share(_ value: Double) -> String { BoardPack.share(value) }

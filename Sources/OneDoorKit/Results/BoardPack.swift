@@ -106,16 +106,29 @@ public struct BoardPack: Sendable {
             let (old, new) = perMonth
                 ? (Double(before) / Double(previous.length.rawValue), Double(after) / Double(latest.length.rawValue))
                 : (Double(before), Double(after))
-            let what = perMonth ? "a month on average" : ""
             if old > 0 {
                 let change = (new - old) * 100 / old
-                let direction = abs(change) < 0.5 ? "about as many as" : change > 0 ? "\(Int(abs(change).rounded()))% more than" : "\(Int(abs(change).rounded()))% fewer than"
-                lines.append("\(Self.number(after)) tickets resolved in \(periodName(latest)), \(direction) in \(periodName(previous))"
-                    + (perMonth ? " (\(Self.number(Int(new.rounded()))) against \(Self.number(Int(old.rounded()))) \(what))." : " (\(Self.number(before)))."))
+                let amount = "\(Int(abs(change).rounded()))%"
+                let direction = abs(change) < 0.5 ? "about as many as" : change > 0 ? "\(amount) more than" : "\(amount) fewer than"
+                lines.append(perMonth
+                    ? "\(Self.number(after)) tickets resolved in \(periodName(latest)): \(direction) the monthly average of \(periodName(previous)) (\(Self.number(Int(old.rounded()))))."
+                    : "\(Self.number(after)) tickets resolved in \(periodName(latest)), \(direction) in \(periodName(previous)) (\(Self.number(before))).")
             }
         }
         return lines
     }
+
+    /// `October 2026`, `Q3 2026`, `2026`; `Oct 2026` when `short`.
+    public static func name(of period: Period, short: Bool = false) -> String {
+        switch period.length {
+        case .year: "\(period.year)"
+        case .quarter: "Q\((period.firstMonth + 2) / 3) \(period.year)"
+        case .month: "\(short ? String(monthNames[period.firstMonth - 1].prefix(3)) : monthNames[period.firstMonth - 1]) \(period.year)"
+        }
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"]
 
     /// `95.8%`, `100%`.
     public static func share(_ value: Double) -> String {

@@ -1,0 +1,1 @@
+OneDoorSearch.receive("index",{"version":1,"count":2,"chunk":50,"shards":[""],"categories":[["technology","Technology",-1],["desk","Desk",0],["infrastructure","Infrastructure",0]],"teams":[["desk-team","Desk Team"],["platform-team","Platform Team"]],"types":["business","enterprise"],"statuses":["pipeline","live","retired"],"facets":[2,1,1,1,1,0,1,0],"order":[0,1]});
