@@ -2,6 +2,8 @@
 """Writes a valid catalogue of N services, the same for the same N, for benchmarks.
 
 Usage: python3 bench/generate.py N OUTPUT_DIR
+       python3 bench/generate.py --performance CATALOGUE_DIR   (adds performance/results.csv to a catalogue
+       generate.py wrote: 8 periods x 4 priorities for every service, 2 quarters then 6 months)
 
 Every optional field is used somewhere; bodies are 150-400 words with headings, lists and service: links;
 categories have sub-categories; about 3% of services are retired and 5% in the pipeline.
@@ -127,5 +129,27 @@ def main():
             f.write("\n".join(lines + body))
 
 
+def performance(catalogue):
+    """Results for every service of a generated catalogue: 8 periods x 4 priorities each."""
+    rng = random.Random(8)
+    ids = sorted(name[:-3] for _, _, files in os.walk(os.path.join(catalogue, "services")) for name in files if name.endswith(".md"))
+    periods = ["2026-Q1", "2026-Q2", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
+    os.makedirs(os.path.join(catalogue, "performance"), exist_ok=True)
+    with open(os.path.join(catalogue, "performance", "results.csv"), "w") as f:
+        f.write("period,service,priority,resolved,within_target,opened,satisfied,neutral,dissatisfied\r\n")
+        for sid in ids:
+            for period in periods:
+                for p in range(1, 5):
+                    resolved = rng.randint(0, 40 * p)
+                    within = resolved - rng.randint(0, max(1, resolved // 8)) if resolved else 0
+                    answers = resolved // 10
+                    satisfied = rng.randint(0, answers)
+                    f.write(f"{period},{sid},p{p},{resolved},{max(0, within)},{resolved + rng.randint(0, 5)},"
+                            f"{satisfied},{rng.randint(0, answers - satisfied)},{rng.randint(0, 2)}\r\n")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1] == "--performance":
+        performance(sys.argv[2])
+    else:
+        main()

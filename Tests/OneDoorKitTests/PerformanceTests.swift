@@ -4,15 +4,25 @@ import Testing
 
 @Suite struct CSVTableTests {
     @Test func quotedCellsHoldCommasQuotesAndLineBreaksAndKeepTheirPlace() {
-        let table = CSVTable("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,end")
+        let table = CSVTable(Array("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,end".utf8))
+        func texts(_ row: Int) -> [String] { table.cells[table.rows[row].cells].map(table.text) }
         #expect(table.rows.count == 3)
-        #expect(table.rows[0].map(\.text) == ["a", "b", "c"])
-        #expect(table.rows[1].map(\.text) == ["x, y", "say \"hi\"", "two\r\nlines"])
-        #expect(table.rows[1].map(\.column) == [1, 8, 21])
-        #expect(table.rows[2].map(\.text) == ["last", "", "end"])
-        #expect(table.rows[2][2].line == 5 && table.rows[2][2].column == 7)
+        #expect(texts(0) == ["a", "b", "c"])
+        #expect(texts(1) == ["x, y", "say \"hi\"", "two\r\nlines"])
+        let second = table.rows[1]
+        #expect(table.cells[second.cells].map { table.place(of: $0.offset, in: second).column } == [1, 8, 21])
+        #expect(texts(2) == ["last", "", "end"])
+        let last = table.rows[2]
+        #expect(table.place(of: table.cells[last.cells.upperBound - 1].offset, in: last) == (5, 7))
         #expect(table.unclosedQuote == nil)
-        #expect(CSVTable("a\n\"open").unclosedQuote! == (2, 1))
+        let open = CSVTable(Array("a\n\"open".utf8))
+        #expect(open.unclosedQuote.map(open.place) ?? (0, 0) == (2, 1))
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let table = CSVTable(Array("période,ß\né,x\n".utf8))
+        let row = table.rows[1]
+        #expect(table.place(of: table.cells[row.cells.upperBound - 1].offset, in: row) == (2, 3))
     }
 }
 
@@ -41,8 +51,8 @@ import Testing
         let rows = checked.catalogue.measurements
         #expect(rows.map(\.service.value) == ["hosting", "*"])
         #expect(rows[0].resolved == 20 && rows[0].withinTarget == 19 && rows[0].opened == 22 && rows[1].opened == nil)
-        #expect(rows[0].period.value.description == "2026-Q1")
-        #expect(rows[0].period.location == SourceLocation(file: "performance/2026.csv", line: 2, column: 1))
+        #expect(rows[0].period.description == "2026-Q1")
+        #expect(rows[0].periodLocation == SourceLocation(file: "performance/2026.csv", line: 2, column: 1))
     }
 
     @Test(arguments: [

@@ -12,9 +12,10 @@ extension Measurement {
     /// Rules across rows and files (unknown ids, the same row twice, periods that overlap) are the checker's.
     static func read(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Measurement] {
         let file = source.path
-        let table = CSVTable(source.text)
+        let table = CSVTable(Array(source.text.utf8))
         if let open = table.unclosedQuote {
-            diagnostics.append(.error(.invalidValue, at: SourceLocation(file: file, line: open.line, column: open.column),
+            let place = table.place(of: open)
+            diagnostics.append(.error(.invalidValue, at: SourceLocation(file: file, line: place.line, column: place.column),
                 "this quoted cell is never closed with '\"'; close it, or double a quote inside it (\"\")"))
             return []
         }
@@ -26,18 +27,19 @@ extension Measurement {
         var columns: [Column: Int] = [:]
         /// Columns an unknown one is probably a misspelling of: the finding about it says what to fix.
         var meant: Set<Column> = []
-        for (position, cell) in header.enumerated() {
-            let name = cell.text.trimmed.lowercased()
-            let place = SourceLocation(file: file, line: cell.line, column: cell.column)
-            guard let column = Column(rawValue: name) else {
-                let closest = Suggestion.closest(to: name, among: Column.allCases.map(\.rawValue))
+        for (position, cell) in table.cells[header.cells].enumerated() {
+            let name = table.text(cell).trimmed
+            let place = table.place(of: cell.offset, in: header)
+            let at = SourceLocation(file: file, line: place.line, column: place.column)
+            guard let column = Column(rawValue: name.lowercased()) else {
+                let closest = Suggestion.closest(to: name.lowercased(), among: Column.allCases.map(\.rawValue))
                 if let column = closest.flatMap(Column.init) { meant.insert(column) }
-                diagnostics.append(.error(.unknownField, at: place, "unknown column '\(cell.text.trimmed)'"
+                diagnostics.append(.error(.unknownField, at: at, "unknown column '\(name)'"
                     + (closest.map { " (did you mean '\($0)'?)" } ?? "; the columns are \(Column.allCases.map(\.rawValue).joined(separator: ", "))")))
                 continue
             }
             guard columns[column] == nil else {
-                diagnostics.append(.error(.duplicateField, at: place, "the column '\(name)' is here twice; keep one"))
+                diagnostics.append(.error(.duplicateField, at: at, "the column '\(column.rawValue)' is here twice; keep one"))
                 continue
             }
             columns[column] = position
@@ -45,98 +47,154 @@ extension Measurement {
         let missing = Column.required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
             if missing.allSatisfy(meant.contains) { return [] }
-            let first = header.first.map { SourceLocation(file: file, line: $0.line, column: 1) } ?? .start(of: file)
-            diagnostics.append(.error(.missingField, at: first, "the header has no "
+            diagnostics.append(.error(.missingField, at: SourceLocation(file: file, line: header.line, column: 1), "the header has no "
                 + missing.map { "'\($0.rawValue)'" }.joined(separator: ", ") + " column; add "
                 + (missing.count == 1 ? "it" : "them") + " (counts, not percentages: resolved, and of those within_target)"))
             return []
         }
-        return table.rows.dropFirst().compactMap { row in
-            read(row, columns: columns, headerCount: header.count, file: file, diagnostics: &diagnostics)
+        var reader = RowReader(table: table, file: file, columns: columns, width: header.cells.count)
+        var rows: [Measurement] = []
+        rows.reserveCapacity(table.rows.count - 1)
+        for row in table.rows.dropFirst() {
+            if let measurement = reader.read(row, diagnostics: &diagnostics) { rows.append(measurement) }
         }
+        return rows
     }
 
-    private static func read(_ row: [CSVTable.Cell], columns: [Column: Int], headerCount: Int, file: String,
-                             diagnostics: inout [Diagnostic]) -> Measurement? {
-        let rowStart = SourceLocation(file: file, line: row[0].line, column: 1)
-        if row.count > headerCount {
-            let extra = row[headerCount]
-            diagnostics.append(.error(.invalidValue, at: SourceLocation(file: file, line: extra.line, column: extra.column),
-                "this row has \(row.count) cells and the header \(headerCount); remove the extra cells, or quote a value that holds a comma"))
-            return nil
-        }
-        var fine = true
-        /// The cell of `column`, trimmed, with its place; an empty cell or one the row lacks is nil.
-        func cell(_ column: Column) -> (text: String, at: SourceLocation)? {
-            guard let position = columns[column], position < row.count else { return nil }
-            let text = row[position].text.trimmed
-            return text.isEmpty ? nil : (text, SourceLocation(file: file, line: row[position].line, column: row[position].column))
-        }
-        /// Where an empty or missing cell of `column` stands.
-        func place(_ column: Column) -> SourceLocation {
-            guard let position = columns[column], position < row.count else {
-                let last = row[row.count - 1]
-                return SourceLocation(file: file, line: last.line, column: last.column + last.text.unicodeScalars.count)
-            }
-            return SourceLocation(file: file, line: row[position].line, column: row[position].column)
-        }
-        func required(_ column: Column) -> (text: String, at: SourceLocation)? {
-            guard let found = cell(column) else {
-                diagnostics.append(.error(.missingField, at: place(column), "the '\(column.rawValue)' cell is empty; fill it in"))
-                fine = false
-                return nil
-            }
-            return found
-        }
-        func count(_ column: Column, required isRequired: Bool) -> Int? {
-            guard let found = isRequired ? required(column) : cell(column) else { return nil }
-            guard let value = Int(found.text), value >= 0, found.text.allSatisfy(\.isASCII) else {
-                diagnostics.append(.error(.invalidValue, at: found.at,
-                    "'\(found.text)' is not a count: '\(column.rawValue)' is a whole number of tickets, 0 or more"))
-                fine = false
-                return nil
-            }
-            return value
+    /// Reads the rows of one table, keeping the text of ids it has met: an export repeats each
+    /// service, priority and customer on many rows.
+    private struct RowReader {
+        let table: CSVTable
+        let file: String
+        let columns: [Column: Int]
+        /// The header's number of cells.
+        let width: Int
+        private let positions: [Int?]
+        private var names: [ArraySlice<UInt8>: String] = [:]
+
+        init(table: CSVTable, file: String, columns: [Column: Int], width: Int) {
+            (self.table, self.file, self.columns, self.width) = (table, file, columns, width)
+            positions = Column.allCases.map { columns[$0] }
         }
 
-        var period: Located<Period>?
-        if let text = required(.period) {
-            if let value = Period(text.text) {
-                period = Located(value, at: text.at)
-            } else {
-                diagnostics.append(.error(.invalidValue, at: text.at,
-                    "'\(text.text)' is not a period; write a year (2018), a quarter (2018-Q3) or a month (2018-10)"))
+        private func position(_ column: Column) -> Int? {
+            positions[Column.allCases.firstIndex(of: column)!]
+        }
+
+        private func location(_ offset: Int, _ row: CSVTable.Row) -> SourceLocation {
+            let place = table.place(of: offset, in: row)
+            return SourceLocation(file: file, line: place.line, column: place.column)
+        }
+
+        /// The last few names met, tried before the dictionary: rows come grouped by service.
+        private var recent: [(bytes: ArraySlice<UInt8>, text: String)] = []
+
+        private mutating func name(_ bytes: ArraySlice<UInt8>) -> String {
+            if let known = recent.first(where: { $0.bytes.elementsEqual(bytes) }) { return known.text }
+            let text = names[bytes] ?? String(decoding: bytes, as: UTF8.self)
+            names[bytes] = text
+            if recent.count == 8 { recent.removeFirst() }
+            recent.append((bytes, text))
+            return text
+        }
+
+        mutating func read(_ row: CSVTable.Row, diagnostics: inout [Diagnostic]) -> Measurement? {
+            let cells = table.cells[row.cells]
+            if cells.count > width {
+                let extra = cells[cells.startIndex + width]
+                diagnostics.append(.error(.invalidValue, at: location(extra.offset, row),
+                    "this row has \(cells.count) cells and the header \(width); remove the extra cells, or quote a value that holds a comma"))
+                return nil
+            }
+            var fine = true
+            /// The cell of `column`: its trimmed bytes and where it starts; nil when empty or missing.
+            func cell(_ column: Column) -> (bytes: ArraySlice<UInt8>, cell: CSVTable.Cell)? {
+                guard let position = position(column), position < cells.count else { return nil }
+                let found = cells[cells.startIndex + position]
+                let bytes = table.trimmed(found)
+                return bytes.isEmpty ? nil : (bytes, found)
+            }
+            func required(_ column: Column) -> (bytes: ArraySlice<UInt8>, cell: CSVTable.Cell)? {
+                if let found = cell(column) { return found }
+                let offset: Int
+                if let position = position(column), position < cells.count {
+                    offset = cells[cells.startIndex + position].offset
+                } else {
+                    offset = cells.last.map { $0.end + ($0.quoted ? 1 : 0) } ?? row.start
+                }
+                diagnostics.append(.error(.missingField, at: location(offset, row), "the '\(column.rawValue)' cell is empty; fill it in"))
+                fine = false
+                return nil
+            }
+            func count(_ column: Column, required isRequired: Bool) -> Int? {
+                guard let found = isRequired ? required(column) : cell(column) else { return nil }
+                var value = 0
+                for byte in found.bytes {
+                    guard byte >= 0x30, byte <= 0x39, value < Int.max / 100 else {
+                        diagnostics.append(.error(.invalidValue, at: location(found.cell.offset, row),
+                            "'\(table.text(found.cell).trimmed)' is not a count: '\(column.rawValue)' is a whole number of tickets, 0 or more"))
+                        fine = false
+                        return nil
+                    }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+
+            var period: Period?
+            var columns: (period: Int, service: Int, priority: Int) = (1, 1, 1)
+            if let text = required(.period) {
+                if let value = Period(utf8: text.bytes) {
+                    period = value
+                    columns.period = table.place(of: text.cell.offset, in: row).column
+                } else {
+                    diagnostics.append(.error(.invalidValue, at: location(text.cell.offset, row),
+                        "'\(table.text(text.cell).trimmed)' is not a period; write a year (2018), a quarter (2018-Q3) or a month (2018-10)"))
+                    fine = false
+                }
+            }
+            var service: String?
+            if let text = required(.service) {
+                let id = name(text.bytes)
+                if id != wholeCatalogue, !Identifier.isValid(id) {
+                    diagnostics.append(.error(.invalidID, at: location(text.cell.offset, row),
+                        "'\(id)' is not a service id; \(Identifier.rule), or * for the whole catalogue"))
+                    fine = false
+                }
+                service = id
+                columns.service = table.place(of: text.cell.offset, in: row).column
+            }
+            var priority: String?
+            if let text = required(.priority) {
+                priority = name(text.bytes)
+                columns.priority = table.place(of: text.cell.offset, in: row).column
+            }
+            var customer: String?
+            if let text = cell(.customer) {
+                customer = name(text.bytes)
+                if let id = customer, !Identifier.isValid(id) {
+                    diagnostics.append(.error(.invalidID, at: location(text.cell.offset, row),
+                        "'\(id)' is not a customer id; \(Identifier.rule)\(Identifier.suggestion(for: id))"))
+                    fine = false
+                }
+            }
+            let resolved = count(.resolved, required: true)
+            let within = count(.withinTarget, required: true)
+            if let resolved, let within, within > resolved, let at = cell(.withinTarget)?.cell.offset {
+                diagnostics.append(.error(.invalidValue, at: location(at, row),
+                    "within_target (\(within)) is more than resolved (\(resolved)): it counts the resolved tickets that met the target"))
                 fine = false
             }
+            let opened = count(.opened, required: false)
+            let answers = [Column.satisfied, .neutral, .dissatisfied].map { count($0, required: false) }
+            let surveyed = [Column.satisfied, .neutral, .dissatisfied].contains { cell($0) != nil }
+            guard fine, let period, let service, let priority, let resolved, let within else { return nil }
+            return Measurement(
+                period: period, serviceID: service, priorityID: priority, customer: customer, resolved: resolved, withinTarget: within,
+                opened: opened,
+                satisfaction: surveyed ? Satisfaction(satisfied: answers[0] ?? 0, neutral: answers[1] ?? 0, dissatisfied: answers[2] ?? 0) : nil,
+                place: Place(file: file, line: Int32(clamping: row.line), periodColumn: Int32(clamping: columns.period),
+                             serviceColumn: Int32(clamping: columns.service), priorityColumn: Int32(clamping: columns.priority)))
         }
-        let service = required(.service)
-        if let service, service.text != wholeCatalogue, !Identifier.isValid(service.text) {
-            diagnostics.append(.error(.invalidID, at: service.at,
-                "'\(service.text)' is not a service id; \(Identifier.rule), or * for the whole catalogue"))
-            fine = false
-        }
-        let priority = required(.priority)
-        let customer = cell(.customer)
-        if let customer, !Identifier.isValid(customer.text) {
-            diagnostics.append(.error(.invalidID, at: customer.at,
-                "'\(customer.text)' is not a customer id; \(Identifier.rule)\(Identifier.suggestion(for: customer.text))"))
-            fine = false
-        }
-        let resolved = count(.resolved, required: true)
-        let within = count(.withinTarget, required: true)
-        if let resolved, let within, within > resolved, let at = cell(.withinTarget)?.at {
-            diagnostics.append(.error(.invalidValue, at: at,
-                "within_target (\(within)) is more than resolved (\(resolved)): it counts the resolved tickets that met the target"))
-            fine = false
-        }
-        let opened = count(.opened, required: false)
-        let answers = [Column.satisfied, .neutral, .dissatisfied].map { count($0, required: false) }
-        let surveyed = [Column.satisfied, .neutral, .dissatisfied].contains { cell($0) != nil }
-        guard fine, let period, let service, let priority, let resolved, let within else { return nil }
-        return Measurement(
-            period: period, service: Reference(service.text, at: service.at), priority: Reference(priority.text, at: priority.at),
-            customer: customer?.text, resolved: resolved, withinTarget: within, opened: opened,
-            satisfaction: surveyed ? Satisfaction(satisfied: answers[0] ?? 0, neutral: answers[1] ?? 0, dissatisfied: answers[2] ?? 0) : nil,
-            location: rowStart)
     }
 }

@@ -10,17 +10,21 @@ struct SourceText: Sendable {
 
     /// Decodes the bytes, or says where the first byte that is not UTF-8 stands.
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
-        let (decoded, hasCarriageReturn) = data.withUnsafeBytes { raw in
+        let decoded = data.withUnsafeBytes { raw -> String? in
             let bytes = raw.bindMemory(to: UInt8.self)
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) : bytes
-            return (String(validating: body, as: UTF8.self), body.contains(0x0D))
+            guard body.contains(0x0D) else { return String(validating: body, as: UTF8.self) }
+            // CRLF line ends become LF, byte by byte: a ticketing tool's export may be megabytes of them.
+            var kept: [UInt8] = []
+            kept.reserveCapacity(body.count)
+            for (index, byte) in body.enumerated() where byte != 0x0D || index + 1 == body.count || body[index + 1] != 0x0A {
+                kept.append(byte)
+            }
+            return String(validating: kept, as: UTF8.self)
         }
-        guard var text = decoded else {
+        guard let text = decoded else {
             return .failure(.error(.encoding, at: firstInvalidByte(in: data, path: path),
                 "the file is not valid UTF-8; save it as UTF-8 in your editor"))
-        }
-        if hasCarriageReturn {
-            text = text.replacing("\r\n", with: "\n")
         }
         return .success(SourceText(path: path, text: text))
     }

@@ -11,20 +11,29 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Reads `2018`, `2018-Q3` or `2018-10`; nil for anything else.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let yearText = parts.first, yearText.count == 4, yearText.allSatisfy(\.isASCII), let year = Int(yearText),
-              year >= 1900, year <= 9999 else { return nil }
-        switch parts.count {
-        case 1:
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    /// The same, from UTF-8 bytes.
+    init?(utf8 bytes: ArraySlice<UInt8>) {
+        func digit(_ offset: Int) -> Int? {
+            let byte = bytes[bytes.startIndex + offset]
+            return (0x30...0x39).contains(byte) ? Int(byte - 0x30) : nil
+        }
+        guard bytes.count == 4 || bytes.count == 7, let a = digit(0), let b = digit(1), let c = digit(2), let d = digit(3) else { return nil }
+        let year = a * 1000 + b * 100 + c * 10 + d
+        guard year >= 1900 else { return nil }
+        if bytes.count == 4 {
             self.init(year: year, length: .year, firstMonth: 1)
-        case 2 where parts[1].count == 2 && parts[1].first == "Q":
-            guard let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) else { return nil }
+            return
+        }
+        guard bytes[bytes.startIndex + 4] == UInt8(ascii: "-") else { return nil }
+        if bytes[bytes.startIndex + 5] == UInt8(ascii: "Q") {
+            guard let quarter = digit(6), (1...4).contains(quarter) else { return nil }
             self.init(year: year, length: .quarter, firstMonth: quarter * 3 - 2)
-        case 2 where parts[1].count == 2 && parts[1].allSatisfy(\.isNumber):
-            guard let month = Int(parts[1]), (1...12).contains(month) else { return nil }
-            self.init(year: year, length: .month, firstMonth: month)
-        default:
-            return nil
+        } else {
+            guard let tens = digit(5), let ones = digit(6), (1...12).contains(tens * 10 + ones) else { return nil }
+            self.init(year: year, length: .month, firstMonth: tens * 10 + ones)
         }
     }
 
@@ -59,23 +68,49 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 }
 
 /// One row of `performance/*.csv`: how many tickets of one priority a service resolved in a period,
-/// and how many of those within the target's time.
+/// and how many of those within the target's time. Kept small and cheap to copy — an export may have
+/// hundreds of thousands of rows — with the places of its cells worked out when a finding needs them.
 public struct Measurement: Hashable, Sendable {
     /// The whole catalogue's row names this service id.
     public static let wholeCatalogue = "*"
 
-    public let period: Located<Period>
+    public let period: Period
     /// A service id, or `*` for the whole catalogue.
-    public let service: Reference
-    public let priority: Reference
+    public let serviceID: String
+    public let priorityID: String
     /// Who the tickets came from; nil for everyone.
     public let customer: String?
     public let resolved: Int
     public let withinTarget: Int
     public let opened: Int?
     public let satisfaction: Satisfaction?
+    /// Where the row is.
+    let place: Place
+
+    /// The file and line of a row, and the columns of its period, service and priority cells.
+    struct Place: Hashable, Sendable {
+        let file: String
+        let line: Int32
+        let periodColumn: Int32
+        let serviceColumn: Int32
+        let priorityColumn: Int32
+    }
+
+    init(period: Period, serviceID: String, priorityID: String, customer: String?, resolved: Int, withinTarget: Int,
+         opened: Int?, satisfaction: Satisfaction?, place: Place) {
+        (self.period, self.serviceID, self.priorityID, self.customer) = (period, serviceID, priorityID, customer)
+        (self.resolved, self.withinTarget, self.opened, self.satisfaction, self.place) = (resolved, withinTarget, opened, satisfaction, place)
+    }
+
     /// The row, for findings about it as a whole.
-    public let location: SourceLocation
+    public var location: SourceLocation { SourceLocation(file: place.file, line: Int(place.line), column: 1) }
+    public var periodLocation: SourceLocation { SourceLocation(file: place.file, line: Int(place.line), column: Int(place.periodColumn)) }
+    public var service: Reference {
+        Reference(serviceID, at: SourceLocation(file: place.file, line: Int(place.line), column: Int(place.serviceColumn)))
+    }
+    public var priority: Reference {
+        Reference(priorityID, at: SourceLocation(file: place.file, line: Int(place.line), column: Int(place.priorityColumn)))
+    }
 
     /// Answers to the satisfaction survey sent with the tickets.
     public struct Satisfaction: Hashable, Sendable {

@@ -51,7 +51,8 @@ extension SiteRenderer {
     /// "Met", or "Missed by 2.3 points", in words; nil when there is nothing to judge.
     static func verdict(_ row: PerformanceResults.Result) -> String? {
         guard let met = row.met, let achieved = row.achieved, let target = row.target else { return nil }
-        return met ? "Met" : "Missed by \(String(format: "%.1f", target.percent - achieved)) points"
+        // The gap between the numbers the reader sees: the achieved level as shown, to one decimal.
+        return met ? "Met" : "Missed by \(BoardPack.oneDecimal(target.percent - (achieved * 10).rounded() / 10)) points"
     }
 
     // MARK: - performance.html

@@ -33,7 +33,7 @@ struct TrendChart {
             points.count == 1 ? Self.left + plotWidth / 2 : Self.left + plotWidth * Double(index) / Double(points.count - 1)
         }
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / max(high - low, 1)) }
-        func number(_ value: Double) -> String { String(format: "%.1f", value) }
+        func number(_ value: Double) -> String { BoardPack.oneDecimal(value) }
         func label(_ value: Double) -> String { isPercent ? "\(Int(value.rounded()))%" : "\(Int(value.rounded()))" }
 
         var parts = [

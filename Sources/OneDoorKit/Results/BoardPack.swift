@@ -132,8 +132,15 @@ public struct BoardPack: Sendable {
 
     /// `95.8%`, `100%`.
     public static func share(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return (rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)) + "%"
+        let tenths = Int((value * 10).rounded())
+        return (tenths % 10 == 0 ? String(tenths / 10) : oneDecimal(value)) + "%"
+    }
+
+    /// `95.8`, `-2.0`: one decimal, without Foundation's formatter, which costs more than a whole page
+    /// of a catalogue's charts.
+    public static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }
 
     /// `12,345`.

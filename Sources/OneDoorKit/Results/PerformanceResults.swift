@@ -60,14 +60,14 @@ public struct PerformanceResults: Sendable {
     public init(_ catalogue: Catalogue) {
         priorities = catalogue.settings.priorities
         priorityOrder = Dictionary(priorities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let byService = Dictionary(grouping: catalogue.measurements, by: \.service.value)
+        let byService = Dictionary(grouping: catalogue.measurements, by: \.serviceID)
         rowsByService = byService.filter { $0.key != Measurement.wholeCatalogue }
         let serviceIDs = Set(catalogue.services.map(\.id))
         let strictest = { (priority: String) -> Target? in
             catalogue.supportModels.compactMap { $0.targets.first { $0.priority.value == priority } }
                 .max { ($0.percent, -$0.resolve.approximateMinutes) < ($1.percent, -$1.resolve.approximateMinutes) }
         }
-        let wholeRows = byService[Measurement.wholeCatalogue] ?? catalogue.measurements.filter { serviceIDs.contains($0.service.value) }
+        let wholeRows = byService[Measurement.wholeCatalogue] ?? catalogue.measurements.filter { serviceIDs.contains($0.serviceID) }
         catalogueRows = Self.totals(byService[Measurement.wholeCatalogue] ?? [], byCustomer: true, order: priorityOrder, target: strictest)
         let hasCustomers = wholeRows.contains { $0.customer != nil }
         let everyone = Self.totals(wholeRows, byCustomer: false, order: priorityOrder, target: strictest)
@@ -102,13 +102,18 @@ public struct PerformanceResults: Sendable {
 
     /// Rows added up by period, priority and, when `byCustomer`, customer.
     private static func totals(_ rows: [Measurement], byCustomer: Bool, order: [String: Int], target: (String) -> Target?) -> [Result] {
-        var totals: [String: Result] = [:]
+        struct Key: Hashable {
+            let period: Period
+            let priority: String
+            let customer: String?
+        }
+        var totals: [Key: Result] = [:]
         for row in rows {
             let customer = byCustomer ? row.customer : nil
-            let result = Result(period: row.period.value, priority: row.priority.value, customer: customer, resolved: row.resolved,
+            let result = Result(period: row.period, priority: row.priorityID, customer: customer, resolved: row.resolved,
                                 withinTarget: row.withinTarget, opened: row.opened, satisfaction: row.satisfaction,
-                                target: target(row.priority.value))
-            let key = "\(row.period.value) \(row.priority.value) \(customer ?? "")"
+                                target: target(row.priorityID))
+            let key = Key(period: row.period, priority: row.priorityID, customer: customer)
             totals[key] = totals[key].map { $0.adding(result) } ?? result
         }
         return sorted(Array(totals.values), order: order)
