@@ -47,6 +47,15 @@ for n in $SIZES; do
   if [ "$n" = 10000 ]; then
     python3 bench/search_bench.py "$WORK/out-ours" > "$WORK/search-$n.md"
     python3 bench/serve_bench.py "$ONEDOOR" "$catalogue" "$WORK/serve-$n.json"
+    # The same catalogue with results: 8 periods x 4 priorities for every service (320,000 rows).
+    measured="$WORK/measured-$n"
+    rm -rf "$measured" && cp -r "$catalogue" "$measured" && python3 bench/generate.py --performance "$measured"
+    hyperfine --style none --runs 5 --warmup 1 --export-json "$WORK/measured-$n.json" \
+      --prepare "rm -rf $WORK/out-plain $WORK/out-measured" \
+      -n check "$ONEDOOR check $catalogue" -n "check measured" "$ONEDOOR check $measured" \
+      -n build "$ONEDOOR build $catalogue --output $WORK/out-plain" \
+      -n "build measured" "$ONEDOOR build $measured --output $WORK/out-measured"
+    rm -rf "$measured" "$WORK/out-plain" "$WORK/out-measured"
   fi
   rm -rf "$WORK"/out-*
 done
