@@ -3,26 +3,35 @@ import Foundation
 import Testing
 
 @Suite struct CSVTableTests {
+    /// Every row of `text`, with its cells' text and places.
+    private func rows(_ text: String) -> (rows: [[(text: String, line: Int, column: Int)]], unclosed: (Int, Int)?) {
+        let table = CSVTable(Array(text.utf8))
+        var rows: [[(text: String, line: Int, column: Int)]] = []
+        let unclosed = table.forEachRow { row, cells in
+            rows.append(cells.map { cell in
+                let place = table.place(of: cell.offset, in: row)
+                return (table.text(cell), place.line, place.column)
+            })
+            return true
+        }
+        return (rows, unclosed.map(table.place))
+    }
+
     @Test func quotedCellsHoldCommasQuotesAndLineBreaksAndKeepTheirPlace() {
-        let table = CSVTable(Array("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,end".utf8))
-        func texts(_ row: Int) -> [String] { table.cells[table.rows[row].cells].map(table.text) }
-        #expect(table.rows.count == 3)
-        #expect(texts(0) == ["a", "b", "c"])
-        #expect(texts(1) == ["x, y", "say \"hi\"", "two\r\nlines"])
-        let second = table.rows[1]
-        #expect(table.cells[second.cells].map { table.place(of: $0.offset, in: second).column } == [1, 8, 21])
-        #expect(texts(2) == ["last", "", "end"])
-        let last = table.rows[2]
-        #expect(table.place(of: table.cells[last.cells.upperBound - 1].offset, in: last) == (5, 7))
-        #expect(table.unclosedQuote == nil)
-        let open = CSVTable(Array("a\n\"open".utf8))
-        #expect(open.unclosedQuote.map(open.place) ?? (0, 0) == (2, 1))
+        let (read, unclosed) = rows("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,end")
+        #expect(read.count == 3 && unclosed == nil)
+        #expect(read[0].map(\.text) == ["a", "b", "c"])
+        #expect(read[1].map(\.text) == ["x, y", "say \"hi\"", "two\r\nlines"])
+        #expect(read[1].map(\.column) == [1, 8, 21])
+        #expect(read[2].map(\.text) == ["last", "", "end"])
+        #expect(read[2][2].line == 5 && read[2][2].column == 7)
+        let open = rows("a\n\"open")
+        #expect(open.unclosed.map { [$0.0, $0.1] } == [2, 1])
     }
 
     @Test func columnsCountCharactersNotBytes() {
-        let table = CSVTable(Array("période,ß\né,x\n".utf8))
-        let row = table.rows[1]
-        #expect(table.place(of: table.cells[row.cells.upperBound - 1].offset, in: row) == (2, 3))
+        let read = rows("période,ß\né,x\n").rows
+        #expect(read[1][1].line == 2 && read[1][1].column == 3)
     }
 }
 

@@ -3,53 +3,51 @@
 /// a byte-order mark or not. Read in one pass over the bytes: a cell is a range of them, made into text
 /// only when asked, since a large export has hundreds of thousands of rows.
 struct CSVTable {
-    /// One cell's bytes, without its quotes.
+    /// One cell's bytes, without its quotes. Offsets fit 32 bits: a table file is at most 64 MiB.
     struct Cell {
-        let start: Int
-        let end: Int
+        let start: Int32
+        let end: Int32
+        /// Where the cell starts, with its opening quote.
+        let offset: Int32
         /// Quoted cells stand for `"` with `""`.
         let quoted: Bool
-        /// Where the cell starts, with its opening quote.
-        let offset: Int
     }
 
-    /// One row: its cells, and the line it starts on.
+    /// Where a row starts: its first byte, and the line.
     struct Row {
         let line: Int
-        /// The offset of the row's first byte.
         let start: Int
-        let cells: Range<Int>
     }
 
     let bytes: [UInt8]
-    private(set) var cells: [Cell] = []
-    /// The rows in order, the header first; blank lines are left out.
-    private(set) var rows: [Row] = []
-    /// The offset of a quoted cell that is never closed, when one is not.
-    private(set) var unclosedQuote: Int?
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    /// Hands each row that holds something to `body` with its cells, in order, until `body` returns
+    /// false; the cells are not kept, so that a table of any size takes the memory of one row.
+    /// Returns the offset of a quoted cell that is never closed, which ends the reading.
+    @discardableResult
+    func forEachRow(_ body: (Row, [Cell]) -> Bool) -> Int? {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(0x0A), carriageReturn = UInt8(0x0D)
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
-        bytes.withUnsafeBufferPointer { bytes in
+        var cells: [Cell] = []
+        return bytes.withUnsafeBufferPointer { bytes -> Int? in
             while index < bytes.count {
-                let rowStart = index, rowLine = line, firstCell = cells.count
+                let row = Row(line: line, start: index)
                 var rowHasContent = false
+                cells.removeAll(keepingCapacity: true)
                 // One cell after another until the end of the row.
                 while true {
                     let offset = index
-                    var cell: Cell
                     if index < bytes.count, bytes[index] == quote {
                         rowHasContent = true
                         index += 1
                         let start = index
                         while true {
-                            guard index < bytes.count else {
-                                unclosedQuote = offset
-                                return
-                            }
+                            guard index < bytes.count else { return offset }
                             if bytes[index] == quote {
                                 if index + 1 < bytes.count, bytes[index + 1] == quote {
                                     index += 2
@@ -60,7 +58,7 @@ struct CSVTable {
                             if bytes[index] == newline { line += 1 }
                             index += 1
                         }
-                        cell = Cell(start: start, end: index, quoted: true, offset: offset)
+                        cells.append(Cell(start: Int32(start), end: Int32(index), offset: Int32(offset), quoted: true))
                         index += 1
                         // Anything between the closing quote and the next comma is kept out.
                         while index < bytes.count, bytes[index] != comma, bytes[index] != newline { index += 1 }
@@ -72,9 +70,8 @@ struct CSVTable {
                         }
                         var end = index
                         if end > start, bytes[end - 1] == carriageReturn { end -= 1 }
-                        cell = Cell(start: start, end: end, quoted: false, offset: offset)
+                        cells.append(Cell(start: Int32(start), end: Int32(end), offset: Int32(offset), quoted: false))
                     }
-                    cells.append(cell)
                     if index < bytes.count, bytes[index] == comma {
                         rowHasContent = true
                         index += 1
@@ -83,32 +80,30 @@ struct CSVTable {
                     break
                 }
                 if index < bytes.count { index += 1 }  // the newline
-                if rowHasContent {
-                    rows.append(Row(line: rowLine, start: rowStart, cells: firstCell..<cells.count))
-                } else {
-                    cells.removeSubrange(firstCell...)
-                }
                 line += 1
+                if rowHasContent, !body(row, cells) { return nil }
             }
+            return nil
         }
     }
 
     /// A cell's text as written, with `""` made `"`.
     func text(_ cell: Cell) -> String {
-        let text = String(decoding: bytes[cell.start..<cell.end], as: UTF8.self)
+        let text = String(decoding: bytes[Int(cell.start)..<Int(cell.end)], as: UTF8.self)
         return cell.quoted ? text.replacing("\"\"", with: "\"") : text
     }
 
     /// The bytes of a cell without the spaces and tabs around them.
     func trimmed(_ cell: Cell) -> ArraySlice<UInt8> {
-        var (start, end) = (cell.start, cell.end)
+        var (start, end) = (Int(cell.start), Int(cell.end))
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         return bytes[start..<end]
     }
 
     /// The line and column (in Unicode scalars, from 1) of `offset`, in a row that starts at `row`.
-    func place(of offset: Int, in row: Row) -> (line: Int, column: Int) {
+    func place(of offset: Int32, in row: Row) -> (line: Int, column: Int) {
+        let offset = Int(offset)
         var line = row.line, lineStart = row.start
         for index in row.start..<offset where bytes[index] == 0x0A {
             line += 1
@@ -119,6 +114,6 @@ struct CSVTable {
 
     /// The line and column of an offset anywhere in the file.
     func place(of offset: Int) -> (line: Int, column: Int) {
-        place(of: offset, in: Row(line: 1, start: 0, cells: 0..<0))
+        place(of: Int32(offset), in: Row(line: 1, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0))
     }
 }

@@ -13,23 +13,41 @@ extension Measurement {
     static func read(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Measurement] {
         let file = source.path
         let table = CSVTable(Array(source.text.utf8))
-        if let open = table.unclosedQuote {
+        var reader: RowReader?
+        var rows: [Measurement] = []
+        var headerRead = false
+        let unclosed = table.forEachRow { row, cells in
+            guard headerRead else {
+                headerRead = true
+                reader = header(cells, row: row, table: table, file: file, diagnostics: &diagnostics)
+                return reader != nil
+            }
+            if let measurement = reader!.read(row, cells, diagnostics: &diagnostics) { rows.append(measurement) }
+            return true
+        }
+        if let open = unclosed {
             let place = table.place(of: open)
             diagnostics.append(.error(.invalidValue, at: SourceLocation(file: file, line: place.line, column: place.column),
                 "this quoted cell is never closed with '\"'; close it, or double a quote inside it (\"\")"))
             return []
         }
-        guard let header = table.rows.first else {
+        if !headerRead {
             diagnostics.append(.error(.missingField, at: .start(of: file),
                 "the file is empty; start it with a header row: period,service,priority,resolved,within_target"))
-            return []
         }
+        return rows
+    }
+
+    /// The columns the header names, and a reader of the rows under them; nil when a required column
+    /// is missing, with a finding at the cell for each column that cannot be used.
+    private static func header(_ cells: [CSVTable.Cell], row: CSVTable.Row, table: CSVTable, file: String,
+                               diagnostics: inout [Diagnostic]) -> RowReader? {
         var columns: [Column: Int] = [:]
         /// Columns an unknown one is probably a misspelling of: the finding about it says what to fix.
         var meant: Set<Column> = []
-        for (position, cell) in table.cells[header.cells].enumerated() {
+        for (position, cell) in cells.enumerated() {
             let name = table.text(cell).trimmed
-            let place = table.place(of: cell.offset, in: header)
+            let place = table.place(of: cell.offset, in: row)
             let at = SourceLocation(file: file, line: place.line, column: place.column)
             guard let column = Column(rawValue: name.lowercased()) else {
                 let closest = Suggestion.closest(to: name.lowercased(), among: Column.allCases.map(\.rawValue))
@@ -46,19 +64,13 @@ extension Measurement {
         }
         let missing = Column.required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            if missing.allSatisfy(meant.contains) { return [] }
-            diagnostics.append(.error(.missingField, at: SourceLocation(file: file, line: header.line, column: 1), "the header has no "
+            if missing.allSatisfy(meant.contains) { return nil }
+            diagnostics.append(.error(.missingField, at: SourceLocation(file: file, line: row.line, column: 1), "the header has no "
                 + missing.map { "'\($0.rawValue)'" }.joined(separator: ", ") + " column; add "
                 + (missing.count == 1 ? "it" : "them") + " (counts, not percentages: resolved, and of those within_target)"))
-            return []
+            return nil
         }
-        var reader = RowReader(table: table, file: file, columns: columns, width: header.cells.count)
-        var rows: [Measurement] = []
-        rows.reserveCapacity(table.rows.count - 1)
-        for row in table.rows.dropFirst() {
-            if let measurement = reader.read(row, diagnostics: &diagnostics) { rows.append(measurement) }
-        }
-        return rows
+        return RowReader(table: table, file: file, columns: columns, width: cells.count)
     }
 
     /// Reads the rows of one table, keeping the text of ids it has met: an export repeats each
@@ -81,7 +93,7 @@ extension Measurement {
             positions[Column.allCases.firstIndex(of: column)!]
         }
 
-        private func location(_ offset: Int, _ row: CSVTable.Row) -> SourceLocation {
+        private func location(_ offset: Int32, _ row: CSVTable.Row) -> SourceLocation {
             let place = table.place(of: offset, in: row)
             return SourceLocation(file: file, line: place.line, column: place.column)
         }
@@ -98,10 +110,9 @@ extension Measurement {
             return text
         }
 
-        mutating func read(_ row: CSVTable.Row, diagnostics: inout [Diagnostic]) -> Measurement? {
-            let cells = table.cells[row.cells]
+        mutating func read(_ row: CSVTable.Row, _ cells: [CSVTable.Cell], diagnostics: inout [Diagnostic]) -> Measurement? {
             if cells.count > width {
-                let extra = cells[cells.startIndex + width]
+                let extra = cells[width]
                 diagnostics.append(.error(.invalidValue, at: location(extra.offset, row),
                     "this row has \(cells.count) cells and the header \(width); remove the extra cells, or quote a value that holds a comma"))
                 return nil
@@ -110,17 +121,17 @@ extension Measurement {
             /// The cell of `column`: its trimmed bytes and where it starts; nil when empty or missing.
             func cell(_ column: Column) -> (bytes: ArraySlice<UInt8>, cell: CSVTable.Cell)? {
                 guard let position = position(column), position < cells.count else { return nil }
-                let found = cells[cells.startIndex + position]
+                let found = cells[position]
                 let bytes = table.trimmed(found)
                 return bytes.isEmpty ? nil : (bytes, found)
             }
             func required(_ column: Column) -> (bytes: ArraySlice<UInt8>, cell: CSVTable.Cell)? {
                 if let found = cell(column) { return found }
-                let offset: Int
+                let offset: Int32
                 if let position = position(column), position < cells.count {
-                    offset = cells[cells.startIndex + position].offset
+                    offset = cells[position].offset
                 } else {
-                    offset = cells.last.map { $0.end + ($0.quoted ? 1 : 0) } ?? row.start
+                    offset = cells.last.map { $0.end + ($0.quoted ? 1 : 0) } ?? Int32(row.start)
                 }
                 diagnostics.append(.error(.missingField, at: location(offset, row), "the '\(column.rawValue)' cell is empty; fill it in"))
                 fine = false
