@@ -120,9 +120,10 @@ public struct PerformanceResults: Sendable {
     }
 
     private static func sorted(_ results: [Result], order: [String: Int]) -> [Result] {
-        results.sorted {
-            (order[$0.priority] ?? .max, $0.period, $0.customer ?? "") < (order[$1.priority] ?? .max, $1.period, $1.customer ?? "")
-        }
+        // Each priority's place is looked up once, not at every comparison.
+        results.map { (place: order[$0.priority] ?? .max, result: $0) }
+            .sorted { ($0.place, $0.result.period, $0.result.customer ?? "") < ($1.place, $1.result.period, $1.result.customer ?? "") }
+            .map(\.result)
     }
 
     public var isEmpty: Bool { catalogue.isEmpty && rowsByService.isEmpty }
