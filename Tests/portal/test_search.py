@@ -133,6 +133,13 @@ def test_the_matched_part_of_the_name_is_highlighted(driver, site):
     assert marks == ["Shar"]
 
 
+def test_each_result_says_its_category_and_owning_team(driver, site):
+    open_page(driver, site)
+    assert search(driver, "email")[0] == "Email"
+    meta = driver.find_element(By.CSS_SELECTOR, "#search-results-list li .result-meta").text
+    assert meta == "Communications and Collaboration · Collaboration Services · Live", meta
+
+
 def test_retired_services_come_last_and_say_so(driver, site):
     open_page(driver, site)
     found = search(driver, "mobile")

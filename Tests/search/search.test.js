@@ -97,3 +97,28 @@ test("the shards a term needs are those its first letters name, or the one file 
   assert.deepEqual(search.termFiles("printer", { shards: [""] }), ["terms"]);
   assert.deepEqual(search.termFiles("printer", { shards: ["a", "p", "pr", "x"] }), ["terms-p", "terms-pr"]);
 });
+
+test("words typed as they are answer first, and the count is theirs: typos only when nothing else answers", () => {
+  const files = {
+    index: { count: 3, chunk: 50, shards: [""], categories: [], teams: [], types: [], statuses: ["live"], facets: [], order: [0, 1, 2] },
+    terms: { recall: [0, 10], rica: [1, 10], record: [2, 3] },
+    "docs-0": [["Recall", "", "a.html"], ["Rica", "", "b.html"], ["Records", "", "c.html"]],
+  };
+  files.index.facets = [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1];
+  // "reca" begins "recall": "rica", a typo away, is no longer counted with it.
+  assert.deepEqual(query(files, "reca").names, ["Recall"]);
+  // Nothing begins with "rcall": the typo answers.
+  assert.deepEqual(query(files, "rcall").names, ["Recall"]);
+  assert.deepEqual(query(files, "ricord").names, ["Records"]);
+});
+
+test("marks fall on whole words, and on the beginning of a word only for the word being typed", () => {
+  const shown = (name, text) => search.marks(name, search.terms(text)).map(([start, length]) => name.slice(start, start + length));
+  assert.deepEqual(shown("Access to Information and Privacy", "access to information"), ["Access", "to", "Information"]);
+  // "a" and "as" are not the words being typed: they mark nothing inside "Access" or "Assessments".
+  assert.deepEqual(shown("Security Assessments", "as security"), ["Security"]);
+  assert.deepEqual(shown("Security Assessments", "security as"), ["Security", "As"]);
+  // A typo of a whole word marks the word; a typo of a beginning marks nothing.
+  assert.deepEqual(shown("Password reset", "pasword"), ["Password"]);
+  assert.deepEqual(shown("Password reset", "pasw"), []);
+});

@@ -76,13 +76,14 @@
     return 0;
   }
 
-  /* doc → score for one query term: the best field weight times the quality of the match. */
-  function matches(term, shardData) {
+  /* doc → score for one query term: the best field weight times the quality of the match, of the
+     words that answer it at least as well as `minimum`. */
+  function matches(term, shardData, minimum) {
     var scores = new Map();
     shardData.forEach(function (shard) {
       for (var word in shard) {
         var q = quality(term, word);
-        if (!q) continue;
+        if (!q || q < (minimum || 0)) continue;
         var postings = shard[word];
         var doc = 0;
         for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
@@ -190,16 +191,45 @@
   /* Finds and ranks, given the index and the terms files each term needs, already loaded. */
   function find(index, query, filters, quiet, shardData) {
     var wanted = terms(query);
-    var found = wanted.length ? combine(wanted, wanted.map(function (term, position) {
-      return matches(term, shardData[position]);
-    }), index.count, quiet) : null;
+    function answer(minimum) {
+      return combine(wanted, wanted.map(function (term, position) {
+        return matches(term, shardData[position], minimum);
+      }), index.count, quiet);
+    }
+    /* Services with every word as typed (or its beginning) are the answer, and the count is theirs;
+       words a typo away answer only when none has. */
+    var exact = wanted.length ? answer(EXACT_OR_PREFIX) : null;
+    var found = !exact ? null : exact.scores.size && !exact.partial ? exact : answer(0);
     return { index: index, terms: wanted, results: rank(index, found, filters), partial: Boolean(found && found.partial) };
+  }
+
+  /* The quality of a word that is the term, or begins with it. */
+  var EXACT_OR_PREFIX = 0.8;
+
+  /* The parts of `name` to mark for `terms`, as [start, length] pairs: a word that is a term, or a typo
+     of a whole term, is marked whole; the beginning of a word only for the last term, the one still
+     being typed. A short term never marks the inside or the start of a longer word it is not typing. */
+  function marks(name, terms) {
+    var found = [];
+    var pattern = /[\p{L}\p{N}]+/gu;
+    var match;
+    while ((match = pattern.exec(name)) !== null) {
+      var folded = fold(match[0]);
+      var length = 0;
+      terms.forEach(function (term, position) {
+        var q = quality(term, folded);
+        if (q === 1 || q === 0.6 || q === 0.4) length = match[0].length;
+        else if (q === EXACT_OR_PREFIX && position === terms.length - 1) length = Math.max(length, Math.min(term.length, match[0].length));
+      });
+      if (length) found.push([match.index, length]);
+    }
+    return found;
   }
 
   var core = {
     FORMAT: FORMAT, fold: fold, words: words, distance: distance, quality: quality, shardsFor: shardsFor,
     matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms, termFiles: termFiles,
-    find: find, quietWords: quietWords
+    find: find, quietWords: quietWords, marks: marks
   };
   if (typeof document === "undefined") {
     module.exports = core;
@@ -269,23 +299,13 @@
   function highlighted(name, terms) {
     var fragment = document.createDocumentFragment();
     var last = 0;
-    var pattern = /[\p{L}\p{N}]+/gu;
-    var match;
-    while ((match = pattern.exec(name)) !== null) {
-      var folded = fold(match[0]);
-      var length = 0;
-      terms.forEach(function (term) {
-        var q = quality(term, folded);
-        if (q === 1 || q === 0.6 || q === 0.4) length = match[0].length;
-        else if (q) length = Math.max(length, Math.min(term.length, match[0].length));
-      });
-      if (!length) continue;
-      fragment.appendChild(document.createTextNode(name.slice(last, match.index)));
+    marks(name, terms).forEach(function (part) {
+      fragment.appendChild(document.createTextNode(name.slice(last, part[0])));
       var mark = document.createElement("mark");
-      mark.textContent = match[0].slice(0, Math.min(length, match[0].length));
+      mark.textContent = name.slice(part[0], part[0] + part[1]);
       fragment.appendChild(mark);
-      last = match.index + mark.textContent.length;
-    }
+      last = part[0] + part[1];
+    });
     fragment.appendChild(document.createTextNode(name.slice(last)));
     return fragment;
   }
@@ -338,9 +358,11 @@
         item.appendChild(summary);
         var meta = document.createElement("p");
         meta.className = "result-meta";
+        /* Category and owning team, so that services of the same name can be told apart. */
         var category = index.categories[facet(index, doc.doc, FORMAT.FACET_CATEGORY)];
-        meta.textContent = (category ? category[FORMAT.CATEGORY_NAME] : "") + " · " +
-          (statusName === "live" ? "Live" : statusName === "retired" ? "Retired" : "Coming soon");
+        var team = index.teams[facet(index, doc.doc, FORMAT.FACET_TEAM)];
+        meta.textContent = [category ? category[FORMAT.CATEGORY_NAME] : "", team ? team[FORMAT.TEAM_NAME] : "",
+          statusName === "live" ? "Live" : statusName === "retired" ? "Retired" : "Coming soon"].filter(Boolean).join(" · ");
         item.appendChild(meta);
         list.appendChild(item);
       });
