@@ -48,7 +48,7 @@ import Testing
     private func largeCatalogue(body: (Int) -> String = { _ in "" }) -> Catalogue {
         Catalogue(
             settings: CatalogueSettings(title: "T", organisation: "O", baseURL: nil, language: "en", contact: nil,
-                                        reviewIntervalDays: 365, priorities: []),
+                                        reviewIntervalDays: 365, priorities: [], synonyms: []),
             categories: [], teams: [], supportModels: [],
             services: (0..<3000).map { n in
                 Service(id: "s\(n)", file: "services/s\(n).md", name: "Service \(n) alpha\(n) beta\(n)",
@@ -89,5 +89,35 @@ import Testing
         #expect(Set(result.keys) == Set(expected.keys), "missing \(Set(expected.keys).subtracting(result.keys).sorted()), extra \(Set(result.keys).subtracting(expected.keys).sorted())")
         for (path, file) in expected where result[path] != file { Issue.record("\(path) differs from a fresh index") }
         #expect(updated.changed.count < files.count / 4)
+    }
+}
+
+@Suite struct SynonymTests {
+    private func settings(_ synonyms: String) -> String {
+        let source = Bundle.module.url(forResource: "Fixtures/minimal/catalogue", withExtension: "yaml")!
+        return (try! String(contentsOf: source, encoding: .utf8)) + "synonyms:\n" + synonyms
+    }
+
+    @Test func aServiceIsFoundByTheSynonymsOfWhatItSays() throws {
+        let files = try renderFixture(files: [
+            "catalogue.yaml": settings("  - [pc, laptop, notebook computer]\n  - [vm, Virtual Machine]\n  - [tape, cassette]\n"),
+        ])
+        let terms = try #require(files["search/terms.js"]).text
+        // laptops (doc 1) has "laptop" in its summary (weight 3): "pc" joins it there; hosting (doc 0)
+        // says "virtual" only, not "virtual machine", so "vm" finds nothing.
+        #expect(terms.contains(#""pc":[1,10]"#) || terms.contains(#""pc":[1,"#), "\(terms)")
+        #expect(!terms.contains(#""vm":"#) && !terms.contains(#""cassette":"#))
+        #expect(terms.contains(#""notebook":[1,"#))
+    }
+
+    @Test(arguments: [
+        ("  - sin\n", 15, "each entry of 'synonyms' is a list"),
+        ("  - [boat]\n", 15, "needs two words or phrases at least"),
+    ])
+    func aMalformedGroupIsReportedWhereItStands(_ yaml: String, _ line: Int, _ says: String) throws {
+        let fixture = try FixtureCatalogue(files: ["catalogue.yaml": settings(yaml)])
+        defer { fixture.remove() }
+        let finding = try #require(try fixture.check().first { $0.location.file == "catalogue.yaml" })
+        #expect(finding.location.line == line && finding.location.column == 5 && finding.message.contains(says), "\(finding)")
     }
 }

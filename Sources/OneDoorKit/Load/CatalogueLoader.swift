@@ -83,7 +83,8 @@ public struct CatalogueLoader: Sendable {
 
         let catalogue = Catalogue(
             settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", contact: nil,
-                                                    reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: []),
+                                                    reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: [],
+                                                    synonyms: []),
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
             measurements: tables.flatMap(\.measurements), unreadable: unreadable, fileCount: 4 + servicePaths.count + performanceFiles.count)
         return LoadedCatalogue(catalogue: catalogue, diagnostics: diagnostics)

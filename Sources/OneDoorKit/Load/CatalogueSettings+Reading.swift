@@ -1,5 +1,5 @@
 extension CatalogueSettings {
-    static let fields = ["title", "organisation", "base_url", "language", "contact", "review_interval_days", "priorities"]
+    static let fields = ["title", "organisation", "base_url", "language", "contact", "review_interval_days", "priorities", "synonyms"]
     static let contactFields = ["phone", "email", "url"]
 
     /// Reads `catalogue.yaml`; the priorities that could be read are returned even when the rest fails.
@@ -26,6 +26,19 @@ extension CatalogueSettings {
             let interval = reader.optional("review_interval_days") { (n) throws(FieldError) in
                 try n.integer("review_interval_days", in: 1...36_500)
             }
+            let synonyms = reader.optional("synonyms") { (n) throws(FieldError) -> [[String]] in
+                try n.list("synonyms") { (group) throws(FieldError) -> [String] in
+                    guard group.elements != nil else {
+                        throw FieldError(.fieldType, at: group.location,
+                            "each entry of 'synonyms' is a list of words or phrases that mean the same, such as [sin, social insurance number]")
+                    }
+                    let members = try group.textList("synonyms")
+                    guard members.count >= 2 else {
+                        throw FieldError(at: group.location, "a group of synonyms needs two words or phrases at least, such as [boat, vessel]")
+                    }
+                    return members
+                }
+            }
             var priorityFindings: [Diagnostic] = []
             let priorities = reader.required("priorities") { (n) throws(FieldError) -> [Priority] in
                 guard let elements = n.elements, !elements.isEmpty else {
@@ -42,7 +55,7 @@ extension CatalogueSettings {
             guard let title, let organisation, let priorities, !reader.failed else { return nil }
             return CatalogueSettings(
                 title: title, organisation: organisation, baseURL: baseURL, language: language ?? "en", contact: contact,
-                reviewIntervalDays: interval ?? defaultReviewIntervalDays, priorities: priorities)
+                reviewIntervalDays: interval ?? defaultReviewIntervalDays, priorities: priorities, synonyms: synonyms ?? [])
         } catch {
             diagnostics.append(error.diagnostic)
             unreadable.allPriorities = true

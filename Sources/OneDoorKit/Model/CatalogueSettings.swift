@@ -10,4 +10,6 @@ public struct CatalogueSettings: Hashable, Sendable {
     public let contact: ContactPoint?
     public let reviewIntervalDays: Int
     public let priorities: [Priority]
+    /// Groups of words or phrases that search treats as the same: `[sin, social insurance number]`.
+    public let synonyms: [[String]]
 }

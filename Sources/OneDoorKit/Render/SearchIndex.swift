@@ -122,9 +122,13 @@ final class SearchIndex: Sendable {
         var wordsByKey: [String: [String]]
     }
 
+    /// The catalogue's synonyms, each member as the words the index files it under.
+    private let synonyms: [[[String]]]
+
     /// An empty index; `keepingFiles` keeps what `files()` writes, for `update`.
     init(index: SiteIndex, keepingFiles: Bool = false) {
         self.index = index
+        synonyms = Self.synonymWords(index.catalogue.settings.synonyms)
         lanes = (0..<Workers.count).map { _ in Lane() }
         gathered = Mutex(Postings())
         written = Mutex(nil)
@@ -136,6 +140,7 @@ final class SearchIndex: Sendable {
     /// support models): `update` then brings it up to date. Nothing is copied.
     init(index: SiteIndex, continuing previous: SearchIndex) {
         self.index = index
+        synonyms = previous.synonyms
         lanes = []
         gathered = Mutex(previous.gathered.take(leaving: Postings()))
         written = Mutex(previous.written.take(leaving: nil))
@@ -339,7 +344,38 @@ final class SearchIndex: Sendable {
         for keyword in service.keywords { words.add(keyword, .keyword) }
         words.add(service.name, .name)
         words.add(service.id.replacing("-", with: " "), .name)
-        return words.all
+        return synonyms.isEmpty ? words.all : withSynonyms(words.all)
+    }
+
+    /// `found` with the words of each synonym of a word or phrase the service has, at the weight of
+    /// the field it has it in: a service that says "social insurance number" is found by "sin".
+    private func withSynonyms(_ found: [(word: String, weight: Weight)]) -> [(word: String, weight: Weight)] {
+        var order = found.map(\.word)
+        var weights = Dictionary(found.map { ($0.word, $0.weight) }, uniquingKeysWith: { $1 })
+        for group in synonyms {
+            // A phrase counts at the weight of its weakest word; the group at its best member's.
+            let best = group.compactMap { member -> Weight? in
+                let memberWeights = member.compactMap { weights[$0] }
+                return memberWeights.count == member.count ? memberWeights.min { $0.rawValue < $1.rawValue } : nil
+            }.max { $0.rawValue < $1.rawValue }
+            guard let best else { continue }
+            for word in group.joined() where (weights[word]?.rawValue ?? 0) < best.rawValue {
+                if weights[word] == nil { order.append(word) }
+                weights[word] = best
+            }
+        }
+        return order.map { ($0, weights[$0]!) }
+    }
+
+    /// Synonyms as the index's words: folded and split as the index folds and splits a service's text.
+    private static func synonymWords(_ groups: [[String]]) -> [[[String]]] {
+        groups.map { group in
+            group.map { member in
+                var words = DistinctWords(capacity: 8)
+                words.add(member, .body)
+                return words.all.map(\.word)
+            }.filter { !$0.isEmpty }
+        }
     }
 
     private struct Shard {

@@ -81,6 +81,9 @@ public enum SourceSchemas {
             ("review_interval_days", .object([("type", .string("integer")), ("minimum", .int(1))])),
             ("priorities", .object([("type", .string("array")), ("minItems", .int(1)), ("items", .object(object(
                 [("id", id), ("name", text), ("description", text), ("examples", textList)], required: ["id", "name"])))])),
+            ("synonyms", described("Groups of words or phrases that search treats as the same, such as [sin, social insurance number].",
+                                   [("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .int(2)),
+                                                                                  ("items", text)]))])),
         ]
     }
 
