@@ -179,3 +179,46 @@ import Testing
         #expect(earlier.contains { $0.hasPrefix("150 tickets resolved in 2026-Q3, 50% more than in 2026-Q2 (100).") })
     }
 }
+
+@Suite struct PerformanceReportTests {
+    private func catalogue(_ csv: String) throws -> Catalogue {
+        let fixture = try FixtureCatalogue(files: ["performance/2026.csv": csv])
+        defer { fixture.remove() }
+        return try fixture.pipeline().check().catalogue
+    }
+
+    private let csv = """
+        period,service,priority,customer,resolved,within_target,opened,satisfied,neutral,dissatisfied
+        2026-Q2,*,p1,lbb,20,19,20,5,1,0
+        2026-Q2,*,p1,lbl,10,10,12,,,
+        2026-Q3,*,p1,lbb,20,18,20,,,
+        2026-Q3,*,p1,lbl,10,10,10,,,
+        2026-Q3,*,p2,,40,30,41,,,
+
+        """
+
+    @Test func theMarkdownHasTheTablesABoardReads() throws {
+        let report = try PerformanceReport(catalogue: try catalogue(csv)).rendered(as: .markdown)
+        #expect(report.hasPrefix("# Test Catalogue: performance to Q3 2026\n"))
+        #expect(report.contains("- Priority 1 missed its target in Q3 2026: 93.3% resolved within 4 working hours, against 95%."))
+        #expect(report.contains("| | Q2 2026 | Q3 2026 |\n|---|---|---|\n| All customers | 96.7% met | 93.3% missed |\n| lbb | 95% met | 90% missed |\n| lbl | 100% met | 100% met |"))
+        #expect(report.contains("| Q3 2026 | 30 | 40 | 70 | 71 |"))
+        #expect(report.contains("| Q2 2026 | 5 | 1 | 0 | +83 |"))
+    }
+
+    @Test func aPeriodEndsTheReportAndCSVAndJSONCarryTheSameRows() throws {
+        let catalogue = try catalogue(csv)
+        let earlier = try PerformanceReport(catalogue: catalogue, period: Period("2026-Q2"))
+        #expect(earlier.rendered(as: .markdown).hasPrefix("# Test Catalogue: performance to Q2 2026\n"))
+        let rows = earlier.rendered(as: .csv).split(separator: "\n")
+        #expect(rows.first == "period,priority,customer,resolved,within_target,achieved,target,met")
+        #expect(rows.dropFirst().map { String($0) } == ["2026-Q2,p1,,30,29,96.67,95,yes", "2026-Q2,p1,lbb,20,19,95.00,95,yes",
+                                                          "2026-Q2,p1,lbl,10,10,100.00,95,yes"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(earlier.rendered(as: .json).utf8)) as? [String: Any])
+        #expect(json["period"] as? String == "2026-Q2")
+        #expect((json["results"] as? [[String: Any]])?.count == 3)
+        #expect(throws: ReportError.unknownPeriod("2025", known: ["2026-Q2", "2026-Q3"])) {
+            try PerformanceReport(catalogue: catalogue, period: Period("2025"))
+        }
+    }
+}

@@ -107,3 +107,27 @@ import Testing
         #expect(piped.output.contains("error:") && !piped.output.contains("\u{1B}["))
     }
 }
+
+@Suite struct ReportCommandTests {
+    @Test func theBoardPackIsPrintedUpToThePeriodAsked() throws {
+        let latest = try runOneDoor(["report", "catalogue"], environment: fixedDay)
+        #expect(latest.status == 0, "\(latest.error)")
+        #expect(latest.output.hasPrefix("# ICT Service Catalogue: performance to October 2026\n"))
+        #expect(latest.output.contains("## Headlines") && latest.output.contains("## Tickets resolved"))
+        let csv = try runOneDoor(["report", "catalogue", "--period", "2026-Q1", "--format", "csv"], environment: fixedDay)
+        #expect(csv.status == 0 && csv.output.hasPrefix("period,priority,customer,resolved,within_target,achieved,target,met\n"))
+        #expect(!csv.output.contains("2026-Q2") && csv.output.contains("2026-Q1,p1,"))
+    }
+
+    @Test func aPeriodWithNoResultsOrNoPeriodAtAllIsSaid() throws {
+        let none = try runOneDoor(["report", "catalogue", "--period", "2019"], environment: fixedDay)
+        #expect(none.status == 2 && none.error.contains("no results for 2019; the periods are 2025-Q4, 2026-Q1"))
+        let malformed = try runOneDoor(["report", "catalogue", "--period", "2026-13"], environment: fixedDay)
+        #expect(malformed.status == 2 && malformed.error.contains("'2026-13' is not a period"))
+        let fixture = try scratchCatalogue()
+        defer { try? FileManager.default.removeItem(at: fixture) }
+        try FileManager.default.removeItem(at: fixture.appendingPathComponent("catalogue/performance"))
+        let empty = try runOneDoor(["report", "catalogue"], in: fixture, environment: fixedDay)
+        #expect(empty.status == 2 && empty.error.contains("the catalogue has no results"))
+    }
+}
