@@ -208,9 +208,14 @@ extension IncrementalBuild {
             }
         }
         var pages: [SiteRenderer.Page] = lists ? [.home, .aToZ, .portfolio] : []
-        // The board pack lists the measured services by name, with how each did against its targets.
+        // The board pack lists the measured services by name, with how each did against its targets:
+        // it changes when one of them is renamed, or its targets are.
         let measured = Set(index.performance.measuredServices)
-        if !index.performance.isEmpty, lists || changed.contains(where: { measured.contains(services[$0].id) }) {
+        if changed.contains(where: { position in
+            let (before, after) = (old.services[position], services[position])
+            return measured.contains(after.id) && (before.name != after.name || before.targets != after.targets
+                || before.supportModel.value != after.supportModel.value)
+        }) {
             pages.append(.performance)
         }
         pages += categories.sorted().compactMap { index.categoriesByID[$0] }.map(SiteRenderer.Page.category)
