@@ -81,18 +81,19 @@ struct TemplateRenderer: Sendable {
             case let .parent(name, indentation, blocks):
                 include(name, indentation: indentation, blocks: blocks, into: &state)
             case let .block(name, nodes, indentation):
-                let content = state.blocks[name] ?? nodes
-                guard let indentation, !indentation.isEmpty else {
-                    render(content, into: &state)
-                    continue
-                }
-                let outer = state.indentation
-                state.indentation += indentation
-                state.atLineStart = true
-                render(content, into: &state)
-                state.indentation = outer
+                render(state.blocks[name] ?? nodes, indentedBy: indentation ?? [], into: &state)
             }
         }
+    }
+
+    /// `nodes` with every line they write indented by `indentation` more (a standalone partial, parent or block).
+    private func render(_ nodes: [Template.Node], indentedBy indentation: [UInt8], into state: inout State) {
+        guard !indentation.isEmpty else { return render(nodes, into: &state) }
+        let outer = state.indentation
+        state.indentation += indentation
+        state.atLineStart = true
+        render(nodes, into: &state)
+        state.indentation = outer
     }
 
     private func renderSection(_ nodes: [Template.Node], over value: TemplateValue, into state: inout State) {
@@ -137,16 +138,12 @@ struct TemplateRenderer: Sendable {
             state.depth -= 1
             return
         }
-        let outer = (state.indentation, state.blocks)
+        let outer = state.blocks
         state.depth += 1
-        if !indentation.isEmpty {
-            state.indentation += indentation
-            state.atLineStart = true
-        }
         // The outermost parent's blocks win over those of the parents it includes.
         state.blocks = blocks.merging(state.blocks) { _, outer in outer }
-        render(template.nodes, into: &state)
-        (state.indentation, state.blocks) = outer
+        render(template.nodes, indentedBy: indentation, into: &state)
+        state.blocks = outer
         state.depth -= 1
     }
 
