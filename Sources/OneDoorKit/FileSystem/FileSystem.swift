@@ -34,18 +34,16 @@ public struct SourceFile: Sendable {
 /// `read`, written with `open` and `write`. Foundation's enumerator, `attributesOfItem` and `createFile`
 /// cost more than the reading and writing themselves in a catalogue of 100,000 services.
 enum FileSystem {
-    typealias Entry = SourceFile
-
     /// Every file under `folder` whose name passes `include`, depth first; hidden files and folders are
     /// skipped, and linked folders are not followed but listed as such, as are folders that cannot be
     /// opened. `prefix` starts each path.
-    static func list(_ folder: String, prefix: String, include: (String) -> Bool) -> [Entry] {
+    static func list(_ folder: String, prefix: String, include: (String) -> Bool) -> [SourceFile] {
         guard let directory = opendir(folder) else {
             let denied = errno == EACCES || errno == EPERM
-            return denied ? [Entry(path: prefix, isSymbolicLink: false, hasValidName: true, kind: .unreadableFolder)] : []
+            return denied ? [SourceFile(path: prefix, isSymbolicLink: false, hasValidName: true, kind: .unreadableFolder)] : []
         }
         defer { closedir(directory) }
-        var entries: [Entry] = []
+        var entries: [SourceFile] = []
         while let item = readdir(directory) {
             let (name, valid) = withUnsafeBytes(of: item.pointee.d_name) { raw in
                 let bytes = Array(raw.prefix { $0 != 0 })
@@ -63,9 +61,9 @@ enum FileSystem {
             case UInt8(DT_DIR):
                 entries += list("\(folder)/\(name)", prefix: path, include: include)
             case UInt8(DT_LNK) where isFolder("\(folder)/\(name)"):
-                entries.append(Entry(path: path, isSymbolicLink: true, hasValidName: valid, kind: .linkedFolder))
+                entries.append(SourceFile(path: path, isSymbolicLink: true, hasValidName: valid, kind: .linkedFolder))
             case UInt8(DT_REG), UInt8(DT_LNK):
-                if !valid || include(name) { entries.append(Entry(path: path, isSymbolicLink: kind == UInt8(DT_LNK), hasValidName: valid)) }
+                if !valid || include(name) { entries.append(SourceFile(path: path, isSymbolicLink: kind == UInt8(DT_LNK), hasValidName: valid)) }
             default:
                 continue
             }

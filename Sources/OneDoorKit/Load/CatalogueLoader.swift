@@ -98,7 +98,7 @@ public struct CatalogueLoader: Sendable {
         let unreadable: UnreadableIDs
     }
 
-    func readService(_ entry: FileSystem.Entry) -> ServiceRead {
+    func readService(_ entry: SourceFile) -> ServiceRead {
         var findings: [Diagnostic] = []
         var partial = UnreadableIDs()
         let service = readSource(entry.path, isSymbolicLink: entry.isSymbolicLink, diagnostics: &findings).flatMap {
@@ -109,8 +109,8 @@ public struct CatalogueLoader: Sendable {
 
     /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the
     /// result never depends on the file system's listing order. Hidden files and folders are skipped.
-    func serviceFiles() -> (paths: [FileSystem.Entry], findings: [Diagnostic]) {
-        var paths: [FileSystem.Entry] = []
+    func serviceFiles() -> (paths: [SourceFile], findings: [Diagnostic]) {
+        var paths: [SourceFile] = []
         var findings: [Diagnostic] = []
         for entry in source.files(under: Self.servicesFolder, include: { $0.hasSuffix(".md") }) {
             switch entry.kind {

@@ -98,15 +98,10 @@ extension Measurement {
             return SourceLocation(file: file, line: place.line, column: place.column)
         }
 
-        /// The last few names met, tried before the dictionary: rows come grouped by service.
-        private var recent: [(bytes: ArraySlice<UInt8>, text: String)] = []
-
         private mutating func name(_ bytes: ArraySlice<UInt8>) -> String {
-            if let known = recent.first(where: { $0.bytes.elementsEqual(bytes) }) { return known.text }
-            let text = names[bytes] ?? String(decoding: bytes, as: UTF8.self)
+            if let known = names[bytes] { return known }
+            let text = String(decoding: bytes, as: UTF8.self)
             names[bytes] = text
-            if recent.count == 8 { recent.removeFirst() }
-            recent.append((bytes, text))
             return text
         }
 

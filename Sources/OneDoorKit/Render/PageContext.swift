@@ -170,8 +170,6 @@ struct PageContext: Sendable {
     /// `Oct 2026`, `Q3 2026`: for a chart's axis.
     static func shortPeriodName(_ period: Period) -> String { BoardPack.name(of: period, short: true) }
 
-    static var monthNames: [String] { BoardPack.monthNames }
-
     /// A level achieved, to one decimal: `95.8%`.
     static func share(_ value: Double) -> String { BoardPack.share(value) }
 
@@ -184,6 +182,6 @@ struct PageContext: Sendable {
 
     /// `15 June 2026`.
     static func longDate(_ day: Day) -> String {
-        "\(day.day) \(monthNames[day.month - 1]) \(day.year)"
+        "\(day.day) \(BoardPack.monthNames[day.month - 1]) \(day.year)"
     }
 }
