@@ -5,5 +5,8 @@ public import OneDoorKit
 extension DiagnosticReport.Format: ExpressibleByArgument {}
 extension DiffReport.Format: ExpressibleByArgument {}
 extension ReviewSchedule.Format: ExpressibleByArgument {}
+extension ImpactReport.Format: ExpressibleByArgument {}
+extension Notice.Kind: ExpressibleByArgument {}
+extension Notice.Severity: ExpressibleByArgument {}
 extension PerformanceReport.Format: ExpressibleByArgument {}
 extension SourceSchemas.Kind: ExpressibleByArgument {}

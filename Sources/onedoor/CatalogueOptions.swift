@@ -16,7 +16,7 @@ struct CatalogueOptions: ParsableArguments {
 
     /// The pipeline for the catalogue, with `--strict` and `--templates` as given.
     func pipeline(_ location: CatalogueLocation, templates: String? = nil) -> Pipeline {
-        Pipeline(folder: location.folder, today: .today, templateOverrides: templates.map { URL(fileURLWithPath: $0) }, strict: strict)
+        Pipeline(atBuildTime: location.folder, templateOverrides: templates.map { URL(fileURLWithPath: $0) }, strict: strict)
     }
 
     /// The folder as a path relative to the current folder, ending in `/`, for GitHub annotations.
@@ -69,6 +69,14 @@ extension DiagnosticReport.Colors {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(STDOUT_FILENO) == 1, environment["NO_COLOR"]?.isEmpty ?? true, environment["TERM"] != "dumb" else { return .none }
         return .ansi
+    }
+}
+
+extension Pipeline {
+    /// The pipeline of the catalogue in `folder` at the build's time: now, or `SOURCE_DATE_EPOCH`.
+    init(atBuildTime folder: URL, templateOverrides: URL? = nil, strict: Bool = false) {
+        let now = BuildClock.now(environment: ProcessInfo.processInfo.environment)
+        self.init(folder: folder, today: Day(secondsSince1970: now), now: now, templateOverrides: templateOverrides, strict: strict)
     }
 }
 

@@ -34,7 +34,7 @@ struct DiffCommand: ParsableCommand {
         }
         do {
             if isFolder.boolValue {
-                let checked = try Pipeline(folder: URL(fileURLWithPath: path), today: .today).check()
+                let checked = try Pipeline(atBuildTime: URL(fileURLWithPath: path)).check()
                 guard !checked.hasErrors else { throw DiffError.hasErrors(path) }
                 return try CatalogueSnapshot(catalogue: checked.catalogue)
             }

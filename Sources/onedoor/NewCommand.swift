@@ -6,7 +6,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Create a new entry from a template.",
-        subcommands: [NewService.self])
+        subcommands: [NewService.self, NewNotice.self])
 }
 
 struct NewService: ParsableCommand {
@@ -32,7 +32,7 @@ struct NewService: ParsableCommand {
     func run() throws {
         let folder = try locateCatalogue(catalogue).folder
         let shown = relativePath(of: folder, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let loaded = try readable(Pipeline(folder: folder, today: .today).load)
+        let loaded = try readable(Pipeline(atBuildTime: folder).load)
         do {
             let path = try ServiceScaffold(id: id, category: category, owner: owner, supportModel: supportModel)
                 .create(in: folder, catalogue: loaded.catalogue, today: .today)
@@ -43,6 +43,52 @@ struct NewService: ParsableCommand {
         }
     }
 }
+
+struct NewNotice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notice",
+        abstract: "Write a new notice file in notices/: an incident, a planned change or an announcement.")
+
+    @Argument(help: "The new notice's id, such as remote-access-2026-11-30.")
+    var id: String
+
+    @Option(help: "incident, planned-change or announcement.")
+    var kind: Notice.Kind
+
+    @Option(name: .customLong("service"), help: "The id of a service it is about; repeat for several.")
+    var services: [String] = []
+
+    @Option(help: "For an incident: major or minor.")
+    var severity: Notice.Severity?
+
+    @Option(help: "What people see in the list (default: made from the service's name).")
+    var title: String?
+
+    @Option(help: "\"YYYY-MM-DD HH:MM\" in the catalogue's time zone (default: now).")
+    var start: String?
+
+    @Option(help: "\"YYYY-MM-DD HH:MM\": when the work ends (required for a planned change) or the incident was resolved.")
+    var end: String?
+
+    @Option(help: "The catalogue folder (default: the nearest catalogue from here up, else ./catalogue).", completion: .directory)
+    var catalogue: String?
+
+    func run() throws {
+        let folder = try locateCatalogue(catalogue).folder
+        let shown = relativePath(of: folder, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let pipeline = Pipeline(atBuildTime: folder)
+        let loaded = try readable(pipeline.load)
+        do {
+            let path = try NoticeScaffold(id: id, kind: kind, services: services, severity: severity, title: title, start: start, end: end)
+                .create(in: folder, catalogue: loaded.catalogue, now: pipeline.now)
+            print("Created \(shown)/\(path). Say what people notice and what to do meanwhile, then run: onedoor check \(shown)")
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -10,7 +10,7 @@ struct OneDoor: AsyncParsableCommand {
         commandName: "onedoor",
         abstract: "OneDoor \(version): turns a folder of service definitions into a service catalogue portal.",
         version: version,
-        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, DiffCommand.self, ReviewCommand.self, ReportCommand.self, NewCommand.self,
+        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, DiffCommand.self, ReviewCommand.self, ReportCommand.self, ImpactCommand.self, NewCommand.self,
                       InitCommand.self, SchemaCommand.self])
 
     /// Runs the command, with the format's exit codes: a wrong command line exits 2, not

@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checked = try readable(Pipeline(folder: try locateCatalogue(folder).folder, today: .today).check)
+        let checked = try readable(Pipeline(atBuildTime: try locateCatalogue(folder).folder).check)
         guard !checked.hasErrors else {
             print(checked.report.rendered(as: .text, colors: .forStandardOutput), terminator: "")
             printError("error: the catalogue has errors; fix them first")

@@ -21,7 +21,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try readable(Pipeline(folder: try locateCatalogue(folder).folder, today: .today).load)
+        let loaded = try readable(Pipeline(atBuildTime: try locateCatalogue(folder).folder).load)
         let schedule = ReviewSchedule(catalogue: loaded.catalogue, today: .today, within: within)
         print(schedule.rendered(as: format), terminator: "")
     }

@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let server = try PreviewServer(port: port)
-        let pipeline = Pipeline(folder: catalogue, today: Day.today(environment: ProcessInfo.processInfo.environment),
+        let pipeline = Pipeline(atBuildTime: catalogue,
                                 templateOverrides: templatesFolder)
         var session = IncrementalBuild()
         let watcher = SourceWatcher(folders: [catalogue] + (templatesFolder.map { [$0] } ?? []))

@@ -17,6 +17,10 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
 }
 
 let ruleCases: [RuleCase] = [
+    RuleCase(rule: .noticeSeverity, files: ["notices/outage.md": noticeFile(["severity": ""])], file: "notices/outage.md", line: 2,
+             column: 1, severity: .error, says: "incident 'outage' has no severity; add 'severity: major' or 'severity: minor'"),
+    RuleCase(rule: .noticeTimes, files: ["notices/outage.md": noticeFile(["end": "2026-05-31 09:00"])], file: "notices/outage.md",
+             line: 7, column: 6, severity: .error, says: "'end' (2026-05-31 09:00) is before 'start' (2026-05-31 09:30)"),
     RuleCase(rule: .overlappingPeriods, files: ["performance/2026.csv": "period,service,priority,resolved,within_target\n2026-Q4,hosting,p1,3,2\n2026-11,hosting,p1,4,4\n"],
              file: "performance/2026.csv", line: 3, column: 1, severity: .error, says: "2026-11 overlaps 2026-Q4"),
     RuleCase(rule: .missingFile, files: ["teams.yaml": nil], file: "teams.yaml", line: 1, column: 1, severity: .error,

@@ -102,7 +102,7 @@ import Testing
         let fixture = try FixtureCatalogue()
         defer { fixture.remove() }
         let catalogue = try fixture.load().catalogue
-        let files = SiteRenderer(catalogue: catalogue, templates: try TemplateSet.load()).render()
+        let files = SiteRenderer(catalogue: catalogue, templates: try TemplateSet.load(), now: 0).render()
         let json = try #require(files.first { $0.path == "catalogue.json" })
         let fromFile = try CatalogueSnapshot(json: Data(json.bytes))
         let fromFolder = try CatalogueSnapshot(catalogue: catalogue)

@@ -60,3 +60,17 @@ func serviceFile(_ fields: [String: String] = [:], body: String = "Text.\n") -> 
     let front = lines.filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
     return "---\n\(front)\n---\n\(body)"
 }
+
+/// A valid notice file (a current major incident on `hosting`), with `fields` replacing or adding front
+/// matter lines (an empty value removes one) and `body` after it.
+func noticeFile(_ fields: [String: String] = [:], body: String = "Applications cannot be reached.\n") -> String {
+    var lines: [(String, String)] = [
+        ("title", "Hosting unavailable"), ("kind", "incident"), ("severity", "major"), ("services", "[hosting]"),
+        ("start", "2026-05-31 09:30"),
+    ]
+    for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+        if let index = lines.firstIndex(where: { $0.0 == key }) { lines[index].1 = value } else { lines.append((key, value)) }
+    }
+    let front = lines.filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
+    return "---\n\(front)\n---\n\(body)"
+}

@@ -9,7 +9,7 @@ import Testing
 @Suite struct GoldenPortalTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    @Test(arguments: ["minimal", "measured"])
+    @Test(arguments: ["minimal", "measured", "noticed"])
     func theFixtureBuildsTheRecordedPortal(_ fixture: String) throws {
         let files = try renderFixture(fixture)
         let folder = Self.golden.appendingPathComponent(fixture)

@@ -17,7 +17,7 @@ import Testing
         ])
         defer { fixture.remove() }
         let catalogue = try fixture.load().catalogue
-        let siteIndex = SiteIndex(catalogue)
+        let siteIndex = SiteIndex(catalogue, now: 0)
         let laptops = catalogue.services.first { $0.id == "laptops" }!
         let description = PageContext(index: siteIndex, pageIDs: []).body(of: laptops).plainText
         let words = SearchIndex(index: siteIndex).words(of: laptops, description: description)
@@ -47,7 +47,7 @@ import Testing
 
     private func largeCatalogue(body: (Int) -> String = { _ in "" }) -> Catalogue {
         Catalogue(
-            settings: CatalogueSettings(title: "T", organisation: "O", baseURL: nil, language: "en", contact: nil,
+            settings: CatalogueSettings(title: "T", organisation: "O", baseURL: nil, language: "en", timeZone: .utc, contact: nil,
                                         reviewIntervalDays: 365, priorities: [], synonyms: []),
             categories: [], teams: [], supportModels: [],
             services: (0..<3000).map { n in
@@ -61,7 +61,7 @@ import Testing
     }
 
     private func index(_ catalogue: Catalogue, keepingFiles: Bool = false) -> (SearchIndex, [OutputFile]) {
-        let search = SearchIndex(index: SiteIndex(catalogue), keepingFiles: keepingFiles)
+        let search = SearchIndex(index: SiteIndex(catalogue, now: 0), keepingFiles: keepingFiles)
         for (doc, service) in catalogue.services.enumerated() { search.add(service, doc: doc, description: service.body, worker: doc % Workers.count) }
         return (search, search.files())
     }
@@ -81,7 +81,7 @@ import Testing
         let after = largeCatalogue { $0 == 43 ? "quagga xylograph ñandu common" : $0 % 7 == 0 ? "common words here" : "words \($0) zebra" }
         let expected = Dictionary(uniqueKeysWithValues: index(after).1.map { ($0.path, $0) })
         let doc = before.services.firstIndex { $0.id == "s43" }!
-        let updated = SearchIndex(index: SiteIndex(after), continuing: search)
+        let updated = SearchIndex(index: SiteIndex(after, now: 0), continuing: search)
             .update(doc: doc, old: (before.services[doc], before.services[doc].body), new: (after.services[doc], after.services[doc].body))
         var result = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
         for path in updated.removed { result[path] = nil }

@@ -23,7 +23,7 @@ import Testing
         let templates = try TemplateSet.load(overrides: folder)
         let fixture = try FixtureCatalogue()
         defer { fixture.remove() }
-        let files = SiteRenderer(catalogue: try fixture.load().catalogue, templates: templates).render()
+        let files = SiteRenderer(catalogue: try fixture.load().catalogue, templates: templates, now: 0).render()
         let home = try #require(files.first { $0.path == "index.html" }).text
         #expect(home.contains("<h1>Welcome to Test Catalogue</h1>"))
         #expect(home.contains("<!DOCTYPE html>"))  // the layout is still the built-in one

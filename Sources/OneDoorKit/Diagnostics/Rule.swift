@@ -29,6 +29,9 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case duplicateTarget = "duplicate-target"
     // Performance
     case overlappingPeriods = "overlapping-periods"
+    // Notices
+    case noticeSeverity = "notice-severity"
+    case noticeTimes = "notice-times"
     // Lifecycle
     case dependsOnRetired = "depends-on-retired"
     case replacedByNotRetired = "replaced-by-not-retired"

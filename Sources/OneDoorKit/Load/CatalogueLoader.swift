@@ -27,6 +27,7 @@ public struct CatalogueLoader: Sendable {
     public static let supportModelsFile = "support-models.yaml"
     public static let servicesFolder = "services"
     public static let performanceFolder = "performance"
+    public static let noticesFolder = "notices"
 
     public let source: any CatalogueSource
 
@@ -56,7 +57,7 @@ public struct CatalogueLoader: Sendable {
         unreadable.allTeams = teams == nil
         unreadable.allSupportModels = supportModels == nil
 
-        let (servicePaths, pathFindings) = serviceFiles()
+        let (servicePaths, pathFindings) = markdownFiles(under: Self.servicesFolder, limit: SourceLimits.maxFiles)
         diagnostics += pathFindings
         let results = servicePaths.concurrentMap(readService)
         var services: [Service] = []
@@ -81,12 +82,24 @@ public struct CatalogueLoader: Sendable {
         }
         diagnostics += tables.flatMap(\.findings)
 
+        let (noticePaths, noticePathFindings) = markdownFiles(under: Self.noticesFolder, limit: SourceLimits.maxFiles)
+        diagnostics += noticePathFindings
+        let notices = noticePaths.concurrentMap { entry -> (notice: Notice?, findings: [Diagnostic]) in
+            var findings: [Diagnostic] = []
+            let notice = readSource(entry.path, isSymbolicLink: entry.isSymbolicLink, diagnostics: &findings).flatMap {
+                Notice.read($0, diagnostics: &findings)
+            }
+            return (notice, findings)
+        }
+        diagnostics += notices.flatMap(\.findings)
+
         let catalogue = Catalogue(
-            settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", contact: nil,
+            settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", timeZone: .utc, contact: nil,
                                                     reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: [],
                                                     synonyms: []),
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
-            measurements: tables.flatMap(\.measurements), unreadable: unreadable, fileCount: 4 + servicePaths.count + performanceFiles.count)
+            measurements: tables.flatMap(\.measurements), notices: notices.compactMap(\.notice), unreadable: unreadable,
+            fileCount: 4 + servicePaths.count + performanceFiles.count + noticePaths.count)
         return LoadedCatalogue(catalogue: catalogue, diagnostics: diagnostics)
     }
 
@@ -107,17 +120,19 @@ public struct CatalogueLoader: Sendable {
         return ServiceRead(service: service, findings: findings, unreadable: partial)
     }
 
-    /// Every `.md` file under `services/`, as paths relative to the catalogue folder, sorted so that the
-    /// result never depends on the file system's listing order. Hidden files and folders are skipped.
-    func serviceFiles() -> (paths: [SourceFile], findings: [Diagnostic]) {
+    /// Every `.md` file under `folder` (`services/`, `notices/`), as paths relative to the catalogue
+    /// folder, sorted so that the result never depends on the file system's listing order. Hidden files
+    /// and folders are skipped.
+    func markdownFiles(under folder: String, limit: Int) -> (paths: [SourceFile], findings: [Diagnostic]) {
         var paths: [SourceFile] = []
         var findings: [Diagnostic] = []
-        for entry in source.files(under: Self.servicesFolder, include: { $0.hasSuffix(".md") }) {
+        let what = folder == Self.servicesFolder ? "services" : folder
+        for entry in source.files(under: folder, include: { $0.hasSuffix(".md") }) {
             switch entry.kind {
             case .file: break
             case .linkedFolder:
                 findings.append(.warning(.linkedFolder, at: .start(of: entry.path),
-                    "'\(entry.path)' is a link to a folder, which onedoor does not follow, so its services are not in the catalogue; "
+                    "'\(entry.path)' is a link to a folder, which onedoor does not follow, so its \(what) are not in the catalogue; "
                         + "move the folder into the catalogue, or link its files one by one"))
                 continue
             case .unreadableFolder:
@@ -134,10 +149,10 @@ public struct CatalogueLoader: Sendable {
             paths.append(entry)
         }
         paths.sort { $0.path < $1.path }
-        if paths.count > SourceLimits.maxFiles {
-            findings.append(.error(.limit, at: .start(of: Self.servicesFolder),
-                "the catalogue has \(paths.count) service files, over the limit of \(SourceLimits.maxFiles); only the first are checked"))
-            paths = Array(paths.prefix(SourceLimits.maxFiles))
+        if paths.count > limit {
+            findings.append(.error(.limit, at: .start(of: folder),
+                "the catalogue has \(paths.count) files in '\(folder)', over the limit of \(limit); only the first are checked"))
+            paths = Array(paths.prefix(limit))
         }
         return (paths, findings)
     }

@@ -1,5 +1,5 @@
 extension CatalogueSettings {
-    static let fields = ["title", "organisation", "base_url", "language", "contact", "review_interval_days", "priorities", "synonyms"]
+    static let fields = ["title", "organisation", "base_url", "language", "timezone", "contact", "review_interval_days", "priorities", "synonyms"]
     static let contactFields = ["phone", "email", "url"]
 
     /// Reads `catalogue.yaml`; the priorities that could be read are returned even when the rest fails.
@@ -21,6 +21,14 @@ extension CatalogueSettings {
                     throw FieldError(at: n.location, "'language' must be a BCP 47 language tag such as en, fr or en-CA, not '\(tag)'")
                 }
                 return tag
+            }
+            let timeZone = reader.optional("timezone") { (n) throws(FieldError) -> CatalogueTimeZone in
+                let name = try n.text("timezone")
+                guard let zone = CatalogueTimeZone(identifier: name) else {
+                    throw FieldError(at: n.location, "'timezone' must be an IANA time zone such as America/Halifax, Europe/London or UTC, not '\(name)'"
+                        + Suggestion.hint(for: name, among: CatalogueTimeZone.knownIdentifiers))
+                }
+                return zone
             }
             let contact = reader.optional("contact") { (n) throws(FieldError) in try readContact(n) }
             let interval = reader.optional("review_interval_days") { (n) throws(FieldError) in
@@ -54,7 +62,7 @@ extension CatalogueSettings {
             if priorities == nil { unreadable.allPriorities = true }
             guard let title, let organisation, let priorities, !reader.failed else { return nil }
             return CatalogueSettings(
-                title: title, organisation: organisation, baseURL: baseURL, language: language ?? "en", contact: contact,
+                title: title, organisation: organisation, baseURL: baseURL, language: language ?? "en", timeZone: timeZone ?? .utc, contact: contact,
                 reviewIntervalDays: interval ?? defaultReviewIntervalDays, priorities: priorities, synonyms: synonyms ?? [])
         } catch {
             diagnostics.append(error.diagnostic)

@@ -7,13 +7,13 @@ struct FrontMatter: Sendable {
     /// The file line of the body's first line.
     let bodyLine: Int
 
-    /// Splits a service file, or says why it has no front matter.
-    static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
+    /// Splits a service file (or another file with front matter, `subject`), or says why it has no front matter.
+    static func split(_ source: SourceText, subject: String = "a service file") -> Result<FrontMatter, Diagnostic> {
         let text = source.text
         let firstEnd = text.utf8.firstIndex(of: 0x0A) ?? text.endIndex
         guard isFence(text[..<firstEnd], "---") else {
             return .failure(.error(.frontMatter, at: .start(of: source.path),
-                "a service file must start with a '---' line, then its fields in YAML, then another '---' line"))
+                "\(subject) must start with a '---' line, then its fields in YAML, then another '---' line"))
         }
         // Lines are found on UTF-8 bytes: a newline is one byte, so every cut lands on a character.
         var lineStart = firstEnd < text.endIndex ? text.utf8.index(after: firstEnd) : text.endIndex

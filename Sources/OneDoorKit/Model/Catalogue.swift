@@ -8,6 +8,8 @@ public struct Catalogue: Sendable {
     public let services: [Service]
     /// The rows of `performance/*.csv`, in the order of the files (sorted by name) and their lines.
     public let measurements: [Measurement]
+    /// The notices of `notices/*.md`, sorted by id.
+    public let notices: [Notice]
     /// Ids of entries found in the sources that could not be read whole: references to them
     /// are not reported again, since the entry's own finding says what to fix.
     public let unreadable: UnreadableIDs
@@ -16,7 +18,7 @@ public struct Catalogue: Sendable {
 
     public init(
         settings: CatalogueSettings, categories: [Category], teams: [Team], supportModels: [SupportModel],
-        services: [Service], measurements: [Measurement] = [], unreadable: UnreadableIDs = UnreadableIDs(), fileCount: Int
+        services: [Service], measurements: [Measurement] = [], notices: [Notice] = [], unreadable: UnreadableIDs = UnreadableIDs(), fileCount: Int
     ) {
         self.settings = settings
         self.categories = categories
@@ -24,6 +26,7 @@ public struct Catalogue: Sendable {
         self.supportModels = supportModels
         self.services = services.sorted { $0.id < $1.id }
         self.measurements = measurements
+        self.notices = notices.sorted { $0.id < $1.id }
         self.unreadable = unreadable
         self.fileCount = fileCount
     }

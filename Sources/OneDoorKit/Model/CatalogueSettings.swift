@@ -7,6 +7,8 @@ public struct CatalogueSettings: Hashable, Sendable {
     /// An absolute http(s) address ending in `/`, when the portal has a known home.
     public let baseURL: String?
     public let language: String
+    /// The zone of the times written in notices; UTC unless `timezone` says otherwise.
+    public let timeZone: CatalogueTimeZone
     public let contact: ContactPoint?
     public let reviewIntervalDays: Int
     public let priorities: [Priority]

@@ -50,7 +50,7 @@ public struct IncrementalBuild: Sendable {
 
     /// The positions of the services whose files changed, when nothing else did.
     private func editedServices(since last: LastBuild, pipeline: Pipeline, fingerprint: [String: String], root: String) -> [Int]? {
-        guard pipeline.today == last.pipeline.today, pipeline.strict == last.pipeline.strict,
+        guard pipeline.today == last.pipeline.today, pipeline.now == last.pipeline.now, pipeline.strict == last.pipeline.strict,
               pipeline.templateOverrides == last.pipeline.templateOverrides else { return nil }
         // The same number of files, each of them there before: the same files.
         guard fingerprint.count == last.fingerprint.count else { return nil }
@@ -82,7 +82,7 @@ public struct IncrementalBuild: Sendable {
         } catch {
             return Outcome(result: .failure(BuildFailure(messages: [error.description])), renderedCount: 0, wasIncremental: false)
         }
-        let renderer = SiteRenderer(catalogue: checked.catalogue, templates: templates)
+        let renderer = SiteRenderer(catalogue: checked.catalogue, templates: templates, now: pipeline.now)
         let search = SearchIndex(index: renderer.index, keepingFiles: true)
         let list = OutputFiles()
         renderer.render(into: list, search: search)
@@ -113,9 +113,15 @@ public struct IncrementalBuild: Sendable {
         }
         let old = last.catalogue
         let catalogue = Catalogue(settings: old.settings, categories: old.categories, teams: old.teams, supportModels: old.supportModels,
-                                  services: services, measurements: old.measurements, unreadable: old.unreadable, fileCount: old.fileCount)
+                                  services: services, measurements: old.measurements, notices: old.notices, unreadable: old.unreadable, fileCount: old.fileCount)
         let renderer = SiteRenderer(updating: last.renderer, catalogue: catalogue, changed: changed)
         let index = renderer.index
+        // A change of dependencies that moves a notice's reach changes the state shown beside services
+        // anywhere: the whole portal is made again.
+        guard index.board.states == last.renderer.index.board.states else {
+            self.last = nil
+            return fullBuild(pipeline, fingerprint: fingerprint)
+        }
         let (toRender, jsonPositions) = Self.outputs(fedBy: changed, before: old, renderer: renderer, previous: last.renderer)
         let json = CatalogueJSON(index: index)
         var jsonEntries = last.jsonEntries
@@ -207,11 +213,27 @@ extension IncrementalBuild {
                 jsonPositions.formUnion(named)
             }
         }
+        // A service page draws its neighbours two levels away, and a notice's page names the services
+        // it reaches: a change of name or dependencies shows there too.
+        let reshaped = changed.filter { position in
+            let (before, after) = (old.services[position], services[position])
+            return before.name != after.name || before.dependsOn.map(\.value) != after.dependsOn.map(\.value)
+        }
+        for position in reshaped {
+            for graph in [previous.index.board.graph, index.board.graph] {
+                servicePositions.formUnion(graph.neighbourhood(of: services[position].id, levels: 2).compactMap { positions[$0] })
+            }
+        }
         var pages: [SiteRenderer.Page] = lists ? [.home, .aToZ, .portfolio] : []
+        if !reshaped.isEmpty, !index.board.entries.isEmpty {
+            // The board pack lists the major incidents with the names of their services.
+            pages += [.notices, .noticesFeed] + index.board.entries.indices.map(SiteRenderer.Page.notice)
+                + (index.performance.isEmpty ? [] : [.performance])
+        }
         // The board pack lists the measured services by name, with how each did against its targets:
         // it changes when one of them is renamed, or its targets are.
         let measured = Set(index.performance.measuredServices)
-        if changed.contains(where: { position in
+        if !pages.contains(where: { if case .performance = $0 { true } else { false } }), changed.contains(where: { position in
             let (before, after) = (old.services[position], services[position])
             return measured.contains(after.id) && (before.name != after.name || before.targets != after.targets
                 || before.supportModel.value != after.supportModel.value)

@@ -13,21 +13,26 @@ public struct Pipeline: Sendable {
     public let source: any CatalogueSource
     /// The day `last_reviewed` is compared with: today, or the day of `SOURCE_DATE_EPOCH`.
     public let today: Day
+    /// The moment notices are compared with, in seconds since 1970: the build's time, or
+    /// `SOURCE_DATE_EPOCH`.
+    public let now: Int
     /// A folder of templates that replace built-in ones of the same name.
     public let templateOverrides: URL?
     /// Warnings count as errors.
     public let strict: Bool
 
-    public init(source: any CatalogueSource, today: Day, templateOverrides: URL? = nil, strict: Bool = false) {
+    /// A pipeline for `today`, at `now` (midnight UTC of `today` when not given).
+    public init(source: any CatalogueSource, today: Day, now: Int? = nil, templateOverrides: URL? = nil, strict: Bool = false) {
         self.source = source
         self.today = today
+        self.now = now ?? today.daysSince1970 * 86_400
         self.templateOverrides = templateOverrides
         self.strict = strict
     }
 
     /// The pipeline of the catalogue in `folder`.
-    public init(folder: URL, today: Day, templateOverrides: URL? = nil, strict: Bool = false) {
-        self.init(source: FolderSource(folder), today: today, templateOverrides: templateOverrides, strict: strict)
+    public init(folder: URL, today: Day, now: Int? = nil, templateOverrides: URL? = nil, strict: Bool = false) {
+        self.init(source: FolderSource(folder), today: today, now: now, templateOverrides: templateOverrides, strict: strict)
     }
 
     // MARK: - Load and check
@@ -109,7 +114,7 @@ public struct Pipeline: Sendable {
         case let .failure(error):
             return Built(checked: checked, result: .failure(.templates(error)))
         case let .success(templates):
-            return Built(checked: checked, result: write(SiteRenderer(catalogue: checked.catalogue, templates: templates)))
+            return Built(checked: checked, result: write(SiteRenderer(catalogue: checked.catalogue, templates: templates, now: now)))
         }
     }
 }

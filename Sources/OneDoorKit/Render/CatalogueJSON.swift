@@ -69,6 +69,34 @@ struct CatalogueJSON {
             ("teams", .array(teams)),
             ("support_models", .array(supportModels)),
             ("performance", measurements(index.performance.catalogueRows)),
+        ] + (catalogue.notices.isEmpty ? [] : [
+            ("timezone", .string(settings.timeZone.identifier)),
+            ("generated", .string(isoTime(index.board.now))),
+            ("notices", .array(index.board.entries.map(notice))),
+        ]))
+    }
+
+    private func isoTime(_ seconds: Int) -> String { index.board.timeZone.rfc3339(atSecondsSince1970: seconds) }
+
+    private func notice(_ entry: NoticeBoard.Entry) -> JSONValue {
+        let notice = entry.notice
+        let zone = index.board.timeZone
+        let time = { (local: LocalTime) in isoTime(zone.secondsSince1970(of: local)) }
+        let reach = index.board.reach(of: notice).map(\.service)
+        return .fields([
+            ("id", .string(notice.id)), ("title", .string(notice.title)), ("kind", .string(notice.kind.rawValue)),
+            ("severity", .text(notice.severity?.value.rawValue)),
+            ("services", .array(notice.services.map { .string($0.value) })),
+            ("customers", .array(notice.customers.map(JSONValue.string))),
+            ("start", .string(isoTime(entry.start))), ("end", .text(entry.end.map(isoTime))),
+            ("published", .text(notice.published.map { time($0.value) })),
+            ("reference", .text(notice.reference)), ("cause", .text(notice.cause)),
+            ("updates", .array(notice.updates.map { .fields([("at", .string(time($0.at.value))), ("text", .string($0.text))]) })),
+            ("description", .string(notice.body.trimmed)),
+            ("phase", .string(entry.phase.rawValue)),
+            ("updated", .string(isoTime(entry.updated))),
+            ("may_affect", .array(reach.sorted().map(JSONValue.string))),
+            ("page", .string(SitePaths.notice(notice.id))),
         ])
     }
 

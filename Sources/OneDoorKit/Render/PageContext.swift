@@ -39,6 +39,7 @@ struct PageContext: Sendable {
         site = TemplateValues([
             "title": settings.title, "organisation": settings.organisation, "language": settings.language,
             "hasPerformance": !index.performance.isEmpty,
+            "hasNotices": !index.catalogue.notices.isEmpty,
             "contact": settings.contact.map { contact in
                 TemplateValues([
                     "phone": contact.phone, "phoneHref": contact.phone.map(PageContext.telephoneLink),
@@ -57,6 +58,7 @@ struct PageContext: Sendable {
             "categoryName": index.categoriesByID[service.category.value]?.name ?? service.category.value,
             "ownerName": index.teamsByID[service.owner.value]?.name ?? service.owner.value,
             "lastReviewed": service.lastReviewed.value.description,
+            "noticeState": SiteRenderer.stateValues(index.board.states[service.id]),
         ])
     }
 

@@ -97,7 +97,8 @@ extension SiteRenderer {
                     description: "Results against service targets, ticket volumes and satisfaction, period by period.",
                     values: [
                         "latest": pack.periods.last.map(PageContext.periodName),
-                        "headlines": pack.headlines(periodName: PageContext.periodName, priorityName: { index.prioritiesByID[$0]?.name ?? $0 }),
+                        "headlines": pack.headlines(periodName: PageContext.periodName, priorityName: { index.prioritiesByID[$0]?.name ?? $0 })
+                            + majorIncidentHeadline(latest: pack.periods.last),
                         "priorities": priorities,
                         "volumes": volumes.map { volume in
                             TemplateValues(["period": PageContext.periodName(volume.period), "resolved": PageContext.number(volume.resolved),
@@ -113,7 +114,32 @@ extension SiteRenderer {
                                             "net": row.satisfaction.netScore.map { String(format: "%+.0f", $0) } ?? "—"])
                         },
                         "services": services,
+                        "majorIncidents": majorIncidents(in: periods),
                     ],
                     breadcrumbs: [(name: "Home", href: SitePaths.home)], flags: ["isPerformance"])
+    }
+
+    /// "1 major incident in October 2026: Email unavailable for everyone."
+    private func majorIncidentHeadline(latest: Period?) -> [String] {
+        guard let latest else { return [] }
+        let titles = majorIncidentEntries(startingIn: latest).map(\.notice.title)
+        guard !titles.isEmpty else { return [] }
+        return ["\(PageContext.count(titles.count, "major incident")) in \(PageContext.periodName(latest)): \(titles.joined(separator: "; "))."]
+    }
+
+    private func majorIncidentEntries(startingIn period: Period) -> [NoticeBoard.Entry] {
+        board.entries.filter { entry in
+            let day = entry.notice.start.value.day
+            return entry.notice.kind == .incident && entry.notice.severity?.value == .major && period.months.contains(day.year * 12 + day.month - 1)
+        }
+    }
+
+    /// The major incidents that started in each period, newest period first; empty when there are none.
+    private func majorIncidents(in periods: [Period]) -> [TemplateValues] {
+        periods.reversed().compactMap { period -> TemplateValues? in
+            let started = majorIncidentEntries(startingIn: period)
+            guard !started.isEmpty else { return nil }
+            return TemplateValues(["period": PageContext.periodName(period), "notices": started.reversed().map(noticeSummary)])
+        }
     }
 }

@@ -449,6 +449,10 @@ final class SearchIndex: Sendable {
             ]
         }
         let rankByID = Dictionary(index.servicesByName.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The services under a notice at build time, as [position, class, word], so that results say so.
+        let states: [JSONValue] = services.enumerated().compactMap { position, service in
+            SiteRenderer.stateWord(index.board.states[service.id]).map { .array([.int(position), .string($0.kind), .string($0.word)]) }
+        }
         return .object([
             ("version", .int(1)),
             ("count", .int(services.count)),
@@ -461,7 +465,7 @@ final class SearchIndex: Sendable {
             ("facets", .array(facets)),
             // Each service's place in name order, to sort results that score the same.
             ("order", .array(services.map { .int(rankByID[$0.id] ?? 0) })),
-        ])
+        ] + (states.isEmpty ? [] : [("states", .array(states))]))
     }
 
     /// `search/NAME.js`, a script that hands its data to the search client; JSON's escaping keeps

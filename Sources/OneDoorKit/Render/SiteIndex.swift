@@ -23,8 +23,11 @@ struct SiteIndex: Sendable {
     /// Results against targets, from `performance/*.csv`. An edit of a service's text leaves it as it is:
     /// it works out a service's results when asked, with the service's targets of the moment.
     let performance: PerformanceResults
+    /// The notices at the build's time, and the state of each service they touch.
+    private(set) var board: NoticeBoard
 
-    init(_ catalogue: Catalogue) {
+    /// The index of `catalogue` at `now` (seconds since 1970), which notices are compared with.
+    init(_ catalogue: Catalogue, now: Int) {
         self.catalogue = catalogue
         servicesByID = Dictionary(catalogue.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         categoriesByID = Dictionary(catalogue.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -54,6 +57,7 @@ struct SiteIndex: Sendable {
         }
         totalInCategory = totals
         performance = PerformanceResults(catalogue)
+        board = NoticeBoard(catalogue: catalogue, now: now)
     }
 
     /// The index of a catalogue in which only the services at `changed` positions were edited since
@@ -67,7 +71,7 @@ struct SiteIndex: Sendable {
             return before.id == after.id && before.name == after.name && before.category.value == after.category.value
                 && before.owner.value == after.owner.value && before.supportModel.value == after.supportModel.value
         }
-        guard inPlace, old.count == catalogue.services.count else { return SiteIndex(catalogue) }
+        guard inPlace, old.count == catalogue.services.count else { return SiteIndex(catalogue, now: previous.board.now) }
         let sameDependencies = changed.allSatisfy { old[$0].dependsOn.map(\.value) == catalogue.services[$0].dependsOn.map(\.value) }
         var index = previous
         index.catalogue = catalogue
@@ -85,7 +89,10 @@ struct SiteIndex: Sendable {
                 for dependency in service.dependsOn { replace(service, in: &index.dependents[dependency.value, default: []]) }
             }
         }
-        if !sameDependencies { index.dependents = dependents(in: index.servicesByName) }
+        if !sameDependencies {
+            index.dependents = dependents(in: index.servicesByName)
+            index.board = NoticeBoard(catalogue: catalogue, now: previous.board.now)
+        }
         return index
     }
 

@@ -25,3 +25,10 @@ enum SitePaths {
         String(repeating: "../", count: path.count { $0 == "/" })
     }
 }
+
+extension SitePaths {
+    static let notices = "notices.html"
+    static let noticesFeed = "notices.xml"
+
+    static func notice(_ id: String) -> String { "notices/\(id).html" }
+}

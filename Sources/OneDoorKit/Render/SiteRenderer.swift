@@ -7,10 +7,11 @@ public struct SiteRenderer: Sendable {
     let index: SiteIndex
     let context: PageContext
 
-    public init(catalogue: Catalogue, templates: TemplateSet) {
+    /// A renderer of `catalogue` at `now` (seconds since 1970), the time its notices are compared with.
+    public init(catalogue: Catalogue, templates: TemplateSet, now: Int) {
         self.catalogue = catalogue
         self.templates = templates
-        self.index = SiteIndex(catalogue)
+        self.index = SiteIndex(catalogue, now: now)
         self.context = PageContext(index: index, pageIDs: templates.fixedIDs)
     }
 
@@ -42,6 +43,7 @@ public struct SiteRenderer: Sendable {
         let pages = Mutex<[String]>([])
         // The largest jobs go first, so that no core is left with one at the end.
         let jobs: [Page] = [.aToZ, .portfolio, .home, .catalogueSchema] + (index.performance.isEmpty ? [] : [.performance])
+            + (catalogue.notices.isEmpty ? [] : [.notices, .noticesFeed] + index.board.entries.indices.map(Page.notice))
             + catalogue.teams.map(Page.team)
             + catalogue.supportModels.map(Page.supportModel) + catalogue.categories.map(Page.category)
             + catalogue.services.indices.map(Page.service)
@@ -70,7 +72,9 @@ public struct SiteRenderer: Sendable {
 
     /// One piece of the output to render.
     enum Page: Sendable {
-        case home, aToZ, portfolio, catalogueSchema, performance
+        case home, aToZ, portfolio, catalogueSchema, performance, notices, noticesFeed
+        /// The notice at this position of the board's newest-first list.
+        case notice(Int)
         case category(Category)
         /// The service at this position of the id-sorted list.
         case service(Int)
@@ -85,6 +89,9 @@ public struct SiteRenderer: Sendable {
         case .portfolio: portfolioPage()
         case .catalogueSchema: catalogueSchema()
         case .performance: performancePage()
+        case .notices: noticesPage()
+        case .noticesFeed: noticesFeed()
+        case let .notice(position): noticePage(index.board.entries[position])
         case let .category(category): categoryPage(category)
         case let .service(position): servicePage(catalogue.services[position], position: position, search: search, worker: worker)
         case let .team(team): teamPage(team)
@@ -119,7 +126,8 @@ public struct SiteRenderer: Sendable {
     private func homePage() -> OutputFile {
         page(SitePaths.home, template: "home", title: "Home",
              description: "Every IT service from \(catalogue.settings.organisation).",
-             values: ["categories": index.topCategories.map(context.categorySummary), "filters": context.filters],
+             values: ["categories": index.topCategories.map(context.categorySummary), "filters": context.filters,
+                      "noticesStatus": catalogue.notices.isEmpty ? nil : homeStatus],
              flags: ["isHome"])
     }
 
@@ -174,6 +182,8 @@ public struct SiteRenderer: Sendable {
             "dependents": context.summaries(index.dependents[service.id] ?? []),
             "replacement": service.replacedBy.flatMap { context.summaries[$0.value] },
             "performance": howWeDid(service),
+            "serviceStatus": serviceStatus(service),
+            "dependencyMap": dependencyMap(service).map { TemplateValue.bytes(Array($0.utf8)) },
         ]
         var trail = [home]
         if let category { trail.append((category.name, SitePaths.category(category.id))) }

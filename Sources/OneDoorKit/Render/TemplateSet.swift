@@ -36,6 +36,9 @@ public struct TemplateSet: Sendable {
         ("targets.mustache", PackageResources.targets_mustache),
         ("results.mustache", PackageResources.results_mustache),
         ("performance.mustache", PackageResources.performance_mustache),
+        ("notice.mustache", PackageResources.notice_mustache),
+        ("notices.mustache", PackageResources.notices_mustache),
+        ("notice-item.mustache", PackageResources.notice_item_mustache),
         ("assets/onedoor.css", PackageResources.onedoor_css),
         ("assets/search.js", PackageResources.search_js),
     ]

@@ -15,7 +15,9 @@
     /* terms*.js: each word's postings are pairs: the service's position minus the previous one's, and a weight. */
     POSTING_SIZE: 2, POSTING_DOC_DELTA: 0, POSTING_WEIGHT: 1,
     /* docs-N.js: each service is [name, summary, page]. */
-    DOC_NAME: 0, DOC_SUMMARY: 1, DOC_HREF: 2
+    DOC_NAME: 0, DOC_SUMMARY: 1, DOC_HREF: 2,
+    /* index.js: each of `states` (present when notices touch services) is [position, class, word]. */
+    STATE_DOC: 0, STATE_CLASS: 1, STATE_WORD: 2
   };
 
   function fold(text) {
@@ -160,6 +162,15 @@
     return index.facets[doc * FORMAT.FACETS_PER_SERVICE + which];
   }
 
+  /* The notice state of a service at build time ([position, class, word]), or undefined. */
+  function stateOf(index, doc) {
+    if (!index.states) return undefined;
+    if (!index.stateByDoc) {
+      index.stateByDoc = new Map(index.states.map(function (state) { return [state[FORMAT.STATE_DOC], state]; }));
+    }
+    return index.stateByDoc.get(doc);
+  }
+
   /* The services the query found (`found`, or every service when there was no word) that pass the
      filters, best first, retired ones last, ties in name order. */
   function rank(index, found, filters) {
@@ -229,7 +240,7 @@
   var core = {
     FORMAT: FORMAT, fold: fold, words: words, distance: distance, quality: quality, shardsFor: shardsFor,
     matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms, termFiles: termFiles,
-    find: find, quietWords: quietWords, marks: marks
+    find: find, quietWords: quietWords, marks: marks, stateOf: stateOf
   };
   if (typeof document === "undefined") {
     module.exports = core;
@@ -352,6 +363,14 @@
           tag.textContent = statusName === "retired" ? "Retired" : "Coming soon";
           item.appendChild(document.createTextNode(" "));
           item.appendChild(tag);
+        }
+        var state = stateOf(index, doc.doc);
+        if (state) {
+          var stateTag = document.createElement("strong");
+          stateTag.className = "tag tag-" + state[FORMAT.STATE_CLASS];
+          stateTag.textContent = state[FORMAT.STATE_WORD];
+          item.appendChild(document.createTextNode(" "));
+          item.appendChild(stateTag);
         }
         var summary = document.createElement("p");
         summary.textContent = doc.summary;
