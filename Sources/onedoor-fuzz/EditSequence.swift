@@ -103,6 +103,10 @@ struct EditSequence {
         case 13:
             // A service of its own that overrides a target, or stops: the results are judged again.
             catalogue.services[id]!.overrideP1 = catalogue.services[id]!.overrideP1 == nil ? [90, 99, 100][argument % 3] : nil
+        case 14:
+            // A notice resolved or opened again: the state of every service that depends on Network changes.
+            let open = catalogue.yaml["notices/network-down.md"] == FuzzCatalogue.networkDown(resolved: false)
+            catalogue.yaml["notices/network-down.md"] = FuzzCatalogue.networkDown(resolved: open)
         case 10: add(newIDs[argument % newIDs.count], to: &catalogue)
         case 11: catalogue.services[id] = nil
         case 12:

@@ -102,9 +102,21 @@ struct FuzzCatalogue {
 
         """
 
+    /// An open major incident on Network, which every service that depends on it may feel; an edit
+    /// resolves it or opens it again.
+    static func networkDown(resolved: Bool) -> String {
+        "---\ntitle: Network down\nkind: incident\nseverity: major\nservices: [network]\nstart: 2026-05-31 09:00\n"
+            + (resolved ? "end: 2026-05-31 18:00\n" : "") + "---\nNothing reaches the servers.\n"
+    }
+
+    /// Planned work on the wiki, in progress at the fuzzer's time (midnight UTC on 2026-06-01).
+    static let wikiUpgrade = "---\ntitle: Wiki upgrade\nkind: planned-change\nservices: [wiki]\nstart: 2026-05-31 20:00\n"
+        + "end: 2026-06-01 02:00\n---\nThe wiki is read-only.\n"
+
     var yaml: [String: String] = [
         "catalogue.yaml": settings, "categories.yaml": categories, "teams.yaml": teams, "support-models.yaml": supportModels,
-        "performance/2026.csv": performance,
+        "performance/2026.csv": performance, "notices/network-down.md": networkDown(resolved: false),
+        "notices/wiki-upgrade.md": wikiUpgrade,
     ]
     var services: [String: Service] = [
         "email": Service(id: "email", name: "Email", dependsOn: ["network"], body: "## Who can ask\n\nStaff. See [network](service:network#who-can-ask).\n"),

@@ -9,7 +9,8 @@ from browser import chromium
 from conftest import ROOT, onedoor
 
 PAGES = ["index.html", "a-z.html", "portfolio.html", "services/email.html", "categories/accounts-and-access.html",
-         "teams/identity-and-access.html", "support-models/service-desk-business-hours.html", "performance.html"]
+         "teams/identity-and-access.html", "support-models/service-desk-business-hours.html", "performance.html",
+         "notices.html", "notices/email-outage-2026-10-14.html", "services/computers-and-accessories.html"]
 
 
 def luminance(hex_colour):

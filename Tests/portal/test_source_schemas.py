@@ -26,7 +26,7 @@ FILES = {"catalogue": "catalogue.yaml", "categories": "categories.yaml", "teams"
 @pytest.fixture(scope="module")
 def schemas():
     found = {}
-    for kind in ["service", *FILES]:
+    for kind in ["service", "notice", *FILES]:
         result = onedoor("schema", kind)
         assert result.returncode == 0, result.stderr
         schema = json.loads(result.stdout)
@@ -46,6 +46,17 @@ def test_the_example_catalogue_is_accepted(schemas):
     assert services
     for path in services:
         schemas["service"].validate(front_matter(path))
+    notices = sorted((CATALOGUE / "notices").glob("*.md"))
+    assert notices
+    for path in notices:
+        schemas["notice"].validate(front_matter(path))
+
+
+@pytest.mark.parametrize("change", [{"kind": "outage"}, {"start": "2026-11-05T09:30"}, {"severity": "critical"}, {"servics": ["email"]}])
+def test_a_broken_notice_is_rejected(schemas, change):
+    notice = {**front_matter(sorted((CATALOGUE / "notices").glob("*.md"))[0]), **change}
+    with pytest.raises(jsonschema.ValidationError):
+        schemas["notice"].validate(notice)
 
 
 @pytest.mark.parametrize("change", [

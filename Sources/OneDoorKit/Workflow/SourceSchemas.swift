@@ -4,6 +4,7 @@ public enum SourceSchemas {
     public enum Kind: String, Sendable, CaseIterable {
         case service, catalogue, categories, teams
         case supportModels = "support-models"
+        case notice
     }
 
     public static func schema(_ kind: Kind) -> JSONValue {
@@ -13,6 +14,7 @@ public enum SourceSchemas {
         case .categories: ("OneDoor categories.yaml", list(.object(object(category, required: ["id", "name"]))))
         case .teams: ("OneDoor teams.yaml", list(.object(object(team, required: ["id", "name"]))))
         case .supportModels: ("OneDoor support-models.yaml", list(.object(object(supportModel, required: ["id", "name", "hours", "channels", "targets"]))))
+        case .notice: ("OneDoor notice (front matter of notices/*.md)", object(notice, required: ["title", "kind", "start"]))
         }
         return .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
@@ -78,12 +80,33 @@ public enum SourceSchemas {
             ("base_url", described("An absolute http(s) address ending in /.", [("type", .string("string")), ("pattern", .string("^https?://.+/$"))])),
             ("language", .object([("type", .string("string")), ("pattern", .string("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))])),
             ("contact", .object(object([("phone", phone), ("email", email), ("url", url)], required: []))),
+            ("timezone", described("The IANA time zone of the times in notices, such as America/Halifax; UTC when not given.", [("type", .string("string"))])),
             ("review_interval_days", .object([("type", .string("integer")), ("minimum", .int(1))])),
             ("priorities", .object([("type", .string("array")), ("minItems", .int(1)), ("items", .object(object(
                 [("id", id), ("name", text), ("description", text), ("examples", textList)], required: ["id", "name"])))])),
             ("synonyms", described("Groups of words or phrases that search treats as the same, such as [sin, social insurance number].",
                                    [("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .int(2)),
                                                                                   ("items", text)]))])),
+        ]
+    }
+
+    private static let timeRule: [(String, JSONValue)] = [
+        ("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-2][0-9]:[0-5][0-9]$")),
+    ]
+    private static let time = described("A date and time in the catalogue's time zone, YYYY-MM-DD HH:MM (24-hour clock).", timeRule)
+
+    private static var notice: [(String, JSONValue)] {
+        [
+            ("title", .object([("type", .string("string")), ("minLength", .int(1)), ("maxLength", .int(120))])),
+            ("kind", .object([("enum", .array(Notice.Kind.allCases.map { .string($0.rawValue) }))])),
+            ("severity", described("Incidents only, and required there.", [("enum", .array(Notice.Severity.allCases.map { .string($0.rawValue) }))])),
+            ("services", described("The ids of the services it is about (at least one, but for announcements).", [("type", .string("array")), ("items", id)])),
+            ("customers", .object([("type", .string("array")), ("items", id)])),
+            ("start", time),
+            ("end", described("When an incident was resolved (absent while open), or when a planned change ends (required there).", timeRule)),
+            ("published", described("When the notice was first published, if not at its start.", timeRule)),
+            ("reference", text), ("cause", text),
+            ("updates", .object([("type", .string("array")), ("items", .object(object([("at", time), ("text", text)], required: ["at", "text"])))])),
         ]
     }
 
