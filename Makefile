@@ -17,6 +17,11 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config >/dev/null \
 	    && echo "make: installed libcmark-dev"; \
 	fi
+	@# The time zones of notices: onedoor carries its own rules, the system's tools (date, cron) read these.
+	@if [ ! -e /usr/share/zoneinfo/America/Halifax ]; then \
+	  echo "make: tzdata is missing; installing it with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata >/dev/null && echo "make: installed tzdata"; \
+	fi
 
 # Each Python module the tests import, and the pip package that gives it (axe-core 4.9.1 comes in
 # selenium-axe-python, pinned so that the accessibility rules do not change under the tests).
