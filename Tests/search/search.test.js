@@ -122,3 +122,13 @@ test("marks fall on whole words, and on the beginning of a word only for the wor
   assert.deepEqual(shown("Password reset", "pasword"), ["Password"]);
   assert.deepEqual(shown("Password reset", "pasw"), []);
 });
+
+test("a service under a notice carries its state in words, for the results to show", () => {
+  const noticed = builtIndex(path.join(__dirname, "../OneDoorKitTests/Golden/noticed/search"));
+  const index = noticed.index;
+  const docs = noticed["docs-0"];
+  const position = (name) => docs.findIndex((d) => d[FORMAT.DOC_NAME] === name);
+  assert.equal(search.stateOf(index, position("Hosting"))[FORMAT.STATE_WORD], "Disrupted");
+  assert.equal(search.stateOf(index, position("Printing"))[FORMAT.STATE_CLASS], "affected");
+  assert.equal(search.stateOf(golden.index, 0), undefined, "an index without notices has no states");
+});
