@@ -51,6 +51,10 @@ import Testing
         return found.first
     }
 
+    @Test func eachColumnKnowsItsPlaceAmongTheColumns() {
+        #expect(Measurement.Column.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+    }
+
     @Test func rowsAsTicketingToolsExportThemAreRead() throws {
         let fixture = try FixtureCatalogue(files: ["performance/2026.csv":
             "\u{FEFF}Period,Service,Priority,Resolved,Within_Target,Opened\r\n\"2026-Q1\",hosting,p1,\"20\",19,22\r\n2026-Q1,*,p2,5,4,\r\n"])

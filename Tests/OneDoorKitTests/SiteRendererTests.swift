@@ -177,3 +177,11 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
         return parts.joined(separator: "/")
     }
 }
+
+@Suite struct XMLEscapeTests {
+    @Test func theFiveSpecialCharactersBecomeEntitiesAndTheRestStays() {
+        #expect(XML.escape(#"Tom & Jerry's <"café">"#) == "Tom &amp; Jerry&apos;s &lt;&quot;café&quot;&gt;")
+        #expect(XML.escape("Plain words, é and 中文") == "Plain words, é and 中文")
+        #expect(XML.escape("") == "")
+    }
+}

@@ -6,6 +6,22 @@ extension Measurement {
         case opened, satisfied, neutral, dissatisfied
 
         static let required: [Column] = [.period, .service, .priority, .resolved, .withinTarget]
+
+        /// The place in `allCases`, without making that array (each use of `allCases` makes a new one).
+        var ordinal: Int {
+            switch self {
+            case .period: 0
+            case .service: 1
+            case .priority: 2
+            case .customer: 3
+            case .resolved: 4
+            case .withinTarget: 5
+            case .opened: 6
+            case .satisfied: 7
+            case .neutral: 8
+            case .dissatisfied: 9
+            }
+        }
     }
 
     /// The rows of one performance file; a finding at the cell for every value that cannot be read.
@@ -81,8 +97,11 @@ extension Measurement {
         let columns: [Column: Int]
         /// The header's number of cells.
         let width: Int
+        /// Each column's cell position, by `Column.ordinal`.
         private let positions: [Int?]
-        private var names: [ArraySlice<UInt8>: String] = [:]
+        /// The ids met so far, by their bytes, and whether each is valid: an export repeats each
+        /// service, priority and customer on many rows, so each is made text and checked once.
+        private var names: [ArraySlice<UInt8>: (text: String, isValid: Bool)] = [:]
 
         init(table: CSVTable, file: String, columns: [Column: Int], width: Int) {
             (self.table, self.file, self.columns, self.width) = (table, file, columns, width)
@@ -90,7 +109,7 @@ extension Measurement {
         }
 
         private func position(_ column: Column) -> Int? {
-            positions[Column.allCases.firstIndex(of: column)!]
+            positions[column.ordinal]
         }
 
         private func location(_ offset: Int32, _ row: CSVTable.Row) -> SourceLocation {
@@ -98,11 +117,12 @@ extension Measurement {
             return SourceLocation(file: file, line: place.line, column: place.column)
         }
 
-        private mutating func name(_ bytes: ArraySlice<UInt8>) -> String {
+        private mutating func name(_ bytes: ArraySlice<UInt8>) -> (text: String, isValid: Bool) {
             if let known = names[bytes] { return known }
             let text = String(decoding: bytes, as: UTF8.self)
-            names[bytes] = text
-            return text
+            let name = (text, text == wholeCatalogue || Identifier.isValid(text))
+            names[bytes] = name
+            return name
         }
 
         mutating func read(_ row: CSVTable.Row, _ cells: [CSVTable.Cell], diagnostics: inout [Diagnostic]) -> Measurement? {
@@ -161,8 +181,8 @@ extension Measurement {
             }
             var service: String?
             if let text = required(.service) {
-                let id = name(text.bytes)
-                if id != wholeCatalogue, !Identifier.isValid(id) {
+                let (id, isValid) = name(text.bytes)
+                if !isValid {
                     diagnostics.append(.error(.invalidID, at: location(text.cell.offset, row),
                         "'\(id)' is not a service id; \(Identifier.rule), or * for the whole catalogue"))
                     fine = false
@@ -172,13 +192,14 @@ extension Measurement {
             }
             var priority: String?
             if let text = required(.priority) {
-                priority = name(text.bytes)
+                priority = name(text.bytes).text
                 columns.priority = table.place(of: text.cell.offset, in: row).column
             }
             var customer: String?
             if let text = cell(.customer) {
-                customer = name(text.bytes)
-                if let id = customer, !Identifier.isValid(id) {
+                let (id, isValid) = name(text.bytes)
+                customer = id
+                if !isValid || id == wholeCatalogue {
                     diagnostics.append(.error(.invalidID, at: location(text.cell.offset, row),
                         "'\(id)' is not a customer id; \(Identifier.rule)\(Identifier.suggestion(for: id))"))
                     fine = false
@@ -192,13 +213,14 @@ extension Measurement {
                 fine = false
             }
             let opened = count(.opened, required: false)
-            let answers = [Column.satisfied, .neutral, .dissatisfied].map { count($0, required: false) }
-            let surveyed = [Column.satisfied, .neutral, .dissatisfied].contains { cell($0) != nil }
+            let (satisfied, neutral, dissatisfied) = (count(.satisfied, required: false), count(.neutral, required: false),
+                                                      count(.dissatisfied, required: false))
+            let surveyed = cell(.satisfied) != nil || cell(.neutral) != nil || cell(.dissatisfied) != nil
             guard fine, let period, let service, let priority, let resolved, let within else { return nil }
             return Measurement(
                 period: period, serviceID: service, priorityID: priority, customer: customer, resolved: resolved, withinTarget: within,
                 opened: opened,
-                satisfaction: surveyed ? Satisfaction(satisfied: answers[0] ?? 0, neutral: answers[1] ?? 0, dissatisfied: answers[2] ?? 0) : nil,
+                satisfaction: surveyed ? Satisfaction(satisfied: satisfied ?? 0, neutral: neutral ?? 0, dissatisfied: dissatisfied ?? 0) : nil,
                 place: Place(file: file, line: Int32(clamping: row.line), periodColumn: Int32(clamping: columns.period),
                              serviceColumn: Int32(clamping: columns.service), priorityColumn: Int32(clamping: columns.priority)))
         }

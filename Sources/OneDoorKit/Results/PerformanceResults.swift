@@ -119,11 +119,29 @@ public struct PerformanceResults: Sendable {
         return sorted(Array(totals.values), order: order)
     }
 
+    /// Results in the priorities' order, then by period, then by customer (everyone first).
     private static func sorted(_ results: [Result], order: [String: Int]) -> [Result] {
-        // Each priority's place is looked up once, not at every comparison.
-        results.map { (place: order[$0.priority] ?? .max, result: $0) }
-            .sorted { ($0.place, $0.result.period, $0.result.customer ?? "") < ($1.place, $1.result.period, $1.result.customer ?? "") }
-            .map(\.result)
+        results.map { SortKey($0, place: order[$0.priority] ?? .max) }.sorted(by: SortKey.precedes).map(\.result)
+    }
+
+    /// Where a result goes, worked out once as whole numbers (the priority's place, the period's first
+    /// month and its length) rather than at every comparison: a build sorts every measured service's results.
+    private struct SortKey {
+        let place: Int
+        let month: Int
+        /// Negative, so that a longer period comes before a shorter one that starts with it.
+        let length: Int
+        let result: Result
+
+        init(_ result: Result, place: Int) {
+            (self.place, month, length, self.result) = (place, result.period.months.lowerBound, -result.period.months.count, result)
+        }
+
+        static func precedes(_ a: SortKey, _ b: SortKey) -> Bool {
+            if (a.place, a.month, a.length) != (b.place, b.month, b.length) { return (a.place, a.month, a.length) < (b.place, b.month, b.length) }
+            if a.result.priority != b.result.priority { return a.result.priority < b.result.priority }
+            return (a.result.customer ?? "") < (b.result.customer ?? "")
+        }
     }
 
     public var isEmpty: Bool { catalogue.isEmpty && rowsByService.isEmpty }
