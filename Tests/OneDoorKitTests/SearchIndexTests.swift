@@ -47,8 +47,8 @@ import Testing
 
     private func largeCatalogue(body: (Int) -> String = { _ in "" }) -> Catalogue {
         Catalogue(
-            settings: CatalogueSettings(title: "T", organisation: "O", baseURL: nil, language: "en", timeZone: .utc, contact: nil,
-                                        reviewIntervalDays: 365, priorities: [], synonyms: []),
+            settings: CatalogueSettings(title: "T", organisation: "O", baseURL: nil, language: "en", languages: ["en"], timeZone: .utc, contact: nil,
+                                        reviewIntervalDays: 365, priorities: [], synonyms: [], lead: nil, searchHint: nil, helpDesk: nil, messages: [:]),
             categories: [], teams: [], supportModels: [],
             services: (0..<3000).map { n in
                 Service(id: "s\(n)", file: "services/s\(n).md", name: "Service \(n) alpha\(n) beta\(n)",

@@ -13,11 +13,13 @@ final class AnchorIndex: Sendable {
         self.pageIDs = pageIDs
     }
 
-    /// The anchors of `service`'s page, its headings' first, in order.
+    /// The anchors of `service`'s page, its headings' first, in order; kept by the file of its
+    /// description (a translated page has its translation's).
     func anchors(of service: Service) -> [String] {
-        if let known = anchors.withLock({ $0[service.id] }) { return known }
+        let key = "\(service.id)\n\(service.body.hashValue)"
+        if let known = anchors.withLock({ $0[key] }) { return known }
         let found = pageAnchors(of: service)
-        anchors.withLock { $0[service.id] = found }
+        anchors.withLock { $0[key] = found }
         return found
     }
 

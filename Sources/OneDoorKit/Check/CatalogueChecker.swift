@@ -81,7 +81,7 @@ public struct CatalogueChecker: Sendable {
     private static func entryFindings(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         ReferenceRules.check(catalogue, index: index) + UsageRules.check(catalogue) + IdentityRules.check(catalogue)
             + NestingRules.check(catalogue) + PerformanceRules.check(catalogue, index: index)
-            + NoticeRules.check(catalogue, index: index)
+            + NoticeRules.check(catalogue, index: index) + LinkRules.translationFindings(catalogue, index: index)
             + catalogue.unreadable.descriptions.flatMap { LinkRules.findings(in: $0.body, file: $0.file, bodyLine: $0.bodyLine, index: index) }
     }
 

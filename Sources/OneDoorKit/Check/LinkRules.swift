@@ -9,12 +9,15 @@ enum LinkRules {
 
     /// The findings about the links of a description that starts on line `bodyLine` of `file`; links to
     /// a heading of the same page (`#anchor`) are checked when the description is `service`'s.
-    static func findings(in body: String, file: String, bodyLine: Int, of service: Service? = nil, index: CatalogueIndex) -> [Diagnostic] {
+    /// `page` gives a service's page as the description's readers see it: in a translation, the
+    /// translated page, whose headings are those of its translated description.
+    static func findings(in body: String, file: String, bodyLine: Int, of service: Service? = nil, index: CatalogueIndex,
+                         page: (Service) -> Service = { $0 }) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for link in Markdown.links(in: body) {
             let location = { SourceLocation(file: file, line: link.line + bodyLine - 1, column: link.column(in: body)) }
             if let finding = check(link.destination, at: location, index: index)
-                ?? anchorFinding(link.destination, at: location, of: service, index: index) {
+                ?? anchorFinding(link.destination, at: location, of: service, index: index, page: page) {
                 findings.append(finding)
             }
         }
@@ -23,16 +26,16 @@ enum LinkRules {
 
     /// A warning when a link to a heading of a service's page names no heading of it.
     private static func anchorFinding(
-        _ destination: String, at location: () -> SourceLocation, of service: Service?, index: CatalogueIndex
+        _ destination: String, at location: () -> SourceLocation, of service: Service?, index: CatalogueIndex, page: (Service) -> Service
     ) -> Diagnostic? {
-        let (target, anchor): (Service?, String?) = if destination.hasPrefix("#") {
+        let (found, anchor): (Service?, String?) = if destination.hasPrefix("#") {
             (service, String(destination.dropFirst()))
         } else if let link = ServiceLink(destination) {
             (index.services[link.id], link.anchor)
         } else {
             (nil, nil)
         }
-        guard let target, let anchor, !anchor.isEmpty else { return nil }
+        guard let target = found.map(page), let anchor, !anchor.isEmpty else { return nil }
         let anchors = index.anchors.anchors(of: target)
         guard !anchors.contains(anchor) else { return nil }
         let page = target.id == service?.id ? "this page" : "the page of '\(target.id)'"
@@ -57,5 +60,17 @@ enum LinkRules {
         return .error(.brokenServiceLink, at: location(),
             "the link '\(destination)' names no service" + Suggestion.hint(index.closest(to: link.id, of: .service))
                 + "; link to the id of a file in services/")
+    }
+
+    /// The findings about the links of the catalogue's translations, each against the pages in its language.
+    static func translationFindings(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
+        let byLanguage = Dictionary(grouping: catalogue.translations, by: \.language)
+        return catalogue.translations.flatMap { translation -> [Diagnostic] in
+            guard let body = translation.body, let service = catalogue.services.first(where: { $0.file == translation.serviceFile }) else { return [] }
+            let translations = Dictionary((byLanguage[translation.language] ?? []).map { ($0.serviceFile, $0) }, uniquingKeysWith: { first, _ in first })
+            return findings(in: body, file: translation.file, bodyLine: translation.bodyLine, of: service.translated(by: translation), index: index) {
+                translations[$0.file].map($0.translated) ?? $0
+            }
+        }
     }
 }

@@ -29,6 +29,10 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case duplicateTarget = "duplicate-target"
     // Performance
     case overlappingPeriods = "overlapping-periods"
+    // Languages
+    case unknownLanguage = "unknown-language"
+    case untranslatableField = "untranslatable-field"
+    case orphanTranslation = "orphan-translation"
     // Notices
     case noticeSeverity = "notice-severity"
     case noticeTimes = "notice-times"
@@ -46,6 +50,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case brokenAnchor = "broken-anchor"
     case placeholderText = "placeholder-text"
     case linkedFolder = "linked-folder"
+    case missingTranslation = "missing-translation"
 
     public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -30,9 +30,13 @@ public struct CatalogueLoader: Sendable {
     public static let noticesFolder = "notices"
 
     public let source: any CatalogueSource
+    /// The language whose text is read, for a catalogue of several; nil for the default language, whose
+    /// read alone reports what is wrong with translations.
+    public let language: String?
 
-    public init(source: any CatalogueSource) {
+    public init(source: any CatalogueSource, language: String? = nil) {
         self.source = source
+        self.language = language
     }
 
     /// Reads the catalogue in `folder`.
@@ -46,20 +50,27 @@ public struct CatalogueLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var unreadable = UnreadableIDs()
 
-        let settings = readYAML(Self.settingsFile, diagnostics: &diagnostics).flatMap {
-            CatalogueSettings.read($0, diagnostics: &diagnostics, unreadable: &unreadable)
+        let settingsNode = readYAML(Self.settingsFile, diagnostics: &diagnostics)
+        let languages = settingsNode.map(CatalogueSettings.languages(in:)) ?? ["en"]
+        let choice = LanguageChoice(languages: languages, chosen: language.flatMap { languages.contains($0) ? $0 : nil })
+        let settings = settingsNode.flatMap {
+            CatalogueSettings.read(localized($0, choice, diagnostics: &diagnostics), diagnostics: &diagnostics, unreadable: &unreadable)
         }
         if settings == nil { unreadable.allPriorities = true }
-        let categories = readList(Self.categoriesFile, diagnostics: &diagnostics, unreadable: &unreadable.categories, Category.read)
-        let teams = readList(Self.teamsFile, diagnostics: &diagnostics, unreadable: &unreadable.teams, Team.read)
-        let supportModels = readList(Self.supportModelsFile, diagnostics: &diagnostics, unreadable: &unreadable.supportModels, SupportModel.read)
+        let categories = readList(Self.categoriesFile, choice, diagnostics: &diagnostics, unreadable: &unreadable.categories, Category.read)
+        let teams = readList(Self.teamsFile, choice, diagnostics: &diagnostics, unreadable: &unreadable.teams, Team.read)
+        let supportModels = readList(Self.supportModelsFile, choice, diagnostics: &diagnostics, unreadable: &unreadable.supportModels,
+                                     SupportModel.read)
         unreadable.allCategories = categories == nil
         unreadable.allTeams = teams == nil
         unreadable.allSupportModels = supportModels == nil
 
-        let (servicePaths, pathFindings) = markdownFiles(under: Self.servicesFolder, limit: SourceLimits.maxFiles)
+        let (markdownPaths, pathFindings) = markdownFiles(under: Self.servicesFolder, limit: SourceLimits.maxFiles)
         diagnostics += pathFindings
-        let results = servicePaths.concurrentMap(readService)
+        // `ID.md` is a service; `ID.LANG.md` beside it, its text in another language.
+        let servicePaths = markdownPaths.filter { ServiceTranslation.parts(of: $0.path) == nil }
+        let translationPaths = markdownPaths.filter { ServiceTranslation.parts(of: $0.path) != nil }
+        let results = servicePaths.concurrentMap { readService($0, choice) }
         var services: [Service] = []
         for (path, result) in zip(servicePaths.map(\.path), results) {
             diagnostics += result.findings
@@ -70,6 +81,24 @@ public struct CatalogueLoader: Sendable {
             } else {
                 unreadable.services.insert(String(path.split(separator: "/").last!.dropLast(3)))
             }
+        }
+
+        let translations = translationPaths.concurrentMap { entry -> (translation: ServiceTranslation?, findings: [Diagnostic]) in
+            // Only the default language's read says what is wrong with translations; another reads its own.
+            guard choice.isDefault || ServiceTranslation.parts(of: entry.path)?.language == choice.chosen else { return (nil, []) }
+            var findings: [Diagnostic] = []
+            let translation = readSource(entry.path, isSymbolicLink: entry.isSymbolicLink, diagnostics: &findings).flatMap {
+                ServiceTranslation.read($0, diagnostics: &findings)
+            }
+            return (translation, choice.isDefault ? findings : [])
+        }
+        diagnostics += translations.flatMap(\.findings)
+        if choice.isDefault {
+            diagnostics += Self.translationFindings(translations.compactMap(\.translation), services: services, choice: choice,
+                                                    unreadable: unreadable.services)
+        } else {
+            let byService = Dictionary(translations.compactMap(\.translation).map { ($0.serviceFile, $0) }, uniquingKeysWith: { first, _ in first })
+            services = services.map { service in byService[service.file].map(service.translated) ?? service }
         }
 
         let performanceFiles = source.files(under: Self.performanceFolder, include: { $0.hasSuffix(".csv") })
@@ -94,12 +123,14 @@ public struct CatalogueLoader: Sendable {
         diagnostics += notices.flatMap(\.findings)
 
         let catalogue = Catalogue(
-            settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", timeZone: .utc, contact: nil,
+            settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", languages: ["en"], timeZone: .utc, contact: nil,
                                                     reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: [],
-                                                    synonyms: []),
+                                                    synonyms: [], lead: nil, searchHint: nil, helpDesk: nil, messages: [:]),
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
-            measurements: tables.flatMap(\.measurements), notices: notices.compactMap(\.notice), unreadable: unreadable,
-            fileCount: 4 + servicePaths.count + performanceFiles.count + noticePaths.count)
+            measurements: tables.flatMap(\.measurements), notices: notices.compactMap(\.notice),
+            translations: choice.isDefault ? translations.compactMap(\.translation).filter { choice.languages.dropFirst().contains($0.language) } : [],
+            unreadable: unreadable,
+            fileCount: 4 + markdownPaths.count + performanceFiles.count + noticePaths.count)
         return LoadedCatalogue(catalogue: catalogue, diagnostics: diagnostics)
     }
 
@@ -111,13 +142,64 @@ public struct CatalogueLoader: Sendable {
         let unreadable: UnreadableIDs
     }
 
-    func readService(_ entry: SourceFile) -> ServiceRead {
+    func readService(_ entry: SourceFile, _ choice: LanguageChoice) -> ServiceRead {
         var findings: [Diagnostic] = []
         var partial = UnreadableIDs()
         let service = readSource(entry.path, isSymbolicLink: entry.isSymbolicLink, diagnostics: &findings).flatMap {
-            Service.read($0, diagnostics: &findings, unreadable: &partial)
+            Service.read($0, choice: choice, diagnostics: &findings, unreadable: &partial)
         }
-        return ServiceRead(service: service, findings: findings, unreadable: partial)
+        return ServiceRead(service: service, findings: choice.isDefault ? findings : findings.filter { $0.severity == .error }, unreadable: partial)
+    }
+
+    /// What is wrong with the translations of a catalogue, found in the default language's read: a
+    /// language the catalogue does not have, a translation of no service, and the services and fields
+    /// left untranslated.
+    static func translationFindings(_ translations: [ServiceTranslation], services: [Service], choice: LanguageChoice,
+                                    unreadable: Set<String>) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let servicesByFile = Dictionary(services.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        var translated: Set<String> = []
+        for translation in translations {
+            guard choice.languages.contains(translation.language), translation.language != choice.defaultLanguage else {
+                findings.append(.error(.unknownLanguage, at: .start(of: translation.file),
+                    translation.language == choice.defaultLanguage
+                        ? "'\(translation.language)' is the catalogue's default language, whose text is in \(translation.serviceFile); remove this file"
+                        : "'\(translation.language)' is not a language of this catalogue (\(choice.languages.joined(separator: ", "))); "
+                            + "add it to 'languages' in catalogue.yaml, or rename or remove this file"))
+                continue
+            }
+            guard let service = servicesByFile[translation.serviceFile] else {
+                let id = String(translation.serviceFile.split(separator: "/").last!.dropLast(3))
+                if !unreadable.contains(id) {
+                    findings.append(.error(.orphanTranslation, at: .start(of: translation.file),
+                        "this translates '\(translation.serviceFile)', which does not exist; a translation sits beside its service's file, with the same name"))
+                }
+                continue
+            }
+            translated.insert("\(translation.serviceFile)\n\(translation.language)")
+            let missing = translation.missingFields(of: service)
+            if !missing.isEmpty {
+                findings.append(.warning(.missingTranslation, at: .start(of: translation.file),
+                    "no \(translation.language) text for \(missing.joined(separator: ", ")); the \(choice.defaultLanguage) text is shown meanwhile"))
+            }
+        }
+        for service in services {
+            for language in choice.languages.dropFirst() where !translated.contains("\(service.file)\n\(language)") {
+                let name = String(service.file.dropLast(3)) + ".\(language).md"
+                findings.append(.warning(.missingTranslation, at: .start(of: service.file),
+                    "service '\(service.id)' has no \(language) text; add \(name.split(separator: "/").last!) beside it (the \(choice.defaultLanguage) text is shown meanwhile)"))
+            }
+        }
+        return findings
+    }
+
+    /// A YAML tree with its language maps read in the chosen language; their mistakes are said in the
+    /// default language's read.
+    private func localized(_ node: SourceNode, _ choice: LanguageChoice, diagnostics: inout [Diagnostic]) -> SourceNode {
+        var findings: [Diagnostic]? = choice.isDefault ? [] : nil
+        let localized = node.localized(choice, findings: &findings)
+        diagnostics += findings ?? []
+        return localized
     }
 
     /// Every `.md` file under `folder` (`services/`, `notices/`), as paths relative to the catalogue
@@ -204,10 +286,11 @@ public struct CatalogueLoader: Sendable {
 
     /// Reads a YAML file that holds a list of entries; nil when the file cannot be read as a list at all.
     private func readList<Entry>(
-        _ path: String, diagnostics: inout [Diagnostic], unreadable: inout Set<String>,
+        _ path: String, _ choice: LanguageChoice, diagnostics: inout [Diagnostic], unreadable: inout Set<String>,
         _ read: (SourceNode, inout [Diagnostic]) -> (Entry?, id: String?)
     ) -> [Entry]? {
-        guard let root = readYAML(path, diagnostics: &diagnostics) else { return nil }
+        guard let node = readYAML(path, diagnostics: &diagnostics) else { return nil }
+        let root = localized(node, choice, diagnostics: &diagnostics)
         guard let elements = root.elements else {
             diagnostics.append(.error(.fieldType, at: root.location,
                 "'\(path)' must be a list, each entry starting with '- id: …'"))

@@ -1,5 +1,18 @@
 extension CatalogueSettings {
-    static let fields = ["title", "organisation", "base_url", "language", "timezone", "contact", "review_interval_days", "priorities", "synonyms"]
+    static let fields = ["title", "organisation", "base_url", "language", "languages", "timezone", "contact", "review_interval_days",
+                         "priorities", "synonyms", "lead", "search_hint", "help_desk", "messages"]
+
+    /// The languages `catalogue.yaml` names, read before anything else (its text may be in them); the
+    /// reader of the file says what is wrong with them.
+    static func languages(in root: SourceNode) -> [String] {
+        let value = { (field: String) in root.pairs?.first { $0.key.scalar == field }?.value }
+        if let list = value("languages")?.elements?.compactMap({ $0.scalar?.trimmed }).filter(isLanguageTag), !list.isEmpty {
+            var seen: Set<String> = []
+            return list.filter { seen.insert($0).inserted }
+        }
+        if let single = value("language")?.scalar?.trimmed, isLanguageTag(single) { return [single] }
+        return ["en"]
+    }
     static let contactFields = ["phone", "email", "url"]
 
     /// Reads `catalogue.yaml`; the priorities that could be read are returned even when the rest fails.
@@ -21,6 +34,42 @@ extension CatalogueSettings {
                     throw FieldError(at: n.location, "'language' must be a BCP 47 language tag such as en, fr or en-CA, not '\(tag)'")
                 }
                 return tag
+            }
+            let languages = reader.optional("languages") { (n) throws(FieldError) -> [String] in
+                let tags = try n.list("languages") { (item) throws(FieldError) -> String in
+                    let tag = try item.text("languages")
+                    guard isLanguageTag(tag) else {
+                        throw FieldError(at: item.location, "'\(tag)' is not a BCP 47 language tag such as en, fr or fr-CA")
+                    }
+                    return tag
+                }
+                guard !tags.isEmpty else { throw FieldError(at: n.location, "'languages' needs one language at least, such as [en, fr]") }
+                if let twice = tags.first(where: { tag in tags.count { $0 == tag } > 1 }) {
+                    throw FieldError(at: n.location, "'\(twice)' is in 'languages' twice; keep one")
+                }
+                return tags
+            }
+            if reader.has("language"), reader.has("languages") {
+                reader.report(FieldError(at: reader.location(of: "language"),
+                    "'language' and 'languages' are both given; keep 'languages' (its first is the default) and remove 'language'"))
+            }
+            let lead = reader.optional("lead") { (n) throws(FieldError) in try n.text("lead", maxLength: 300) }
+            let searchHint = reader.optional("search_hint") { (n) throws(FieldError) in try n.text("search_hint", maxLength: 200) }
+            let helpDesk = reader.optional("help_desk") { (n) throws(FieldError) in try n.text("help_desk", maxLength: 120) }
+            let messages = reader.optional("messages") { (n) throws(FieldError) -> [String: String] in
+                guard let pairs = n.pairs else {
+                    throw FieldError(.fieldType, at: n.location, "'messages' is a block of 'key: text' lines, each replacing one of the portal's own words")
+                }
+                var messages: [String: String] = [:]
+                for pair in pairs {
+                    let key = pair.key.scalar ?? ""
+                    guard Messages.keys.contains(key) else {
+                        throw FieldError(.unknownField, at: pair.key.location, "unknown message '\(key)'"
+                            + (Suggestion.closest(to: key, among: Messages.keys.sorted()).map { " (did you mean '\($0)'?)" } ?? "; see docs/languages.md for the keys"))
+                    }
+                    messages[key] = try pair.value.text(key)
+                }
+                return messages
             }
             let timeZone = reader.optional("timezone") { (n) throws(FieldError) -> CatalogueTimeZone in
                 let name = try n.text("timezone")
@@ -62,8 +111,10 @@ extension CatalogueSettings {
             if priorities == nil { unreadable.allPriorities = true }
             guard let title, let organisation, let priorities, !reader.failed else { return nil }
             return CatalogueSettings(
-                title: title, organisation: organisation, baseURL: baseURL, language: language ?? "en", timeZone: timeZone ?? .utc, contact: contact,
-                reviewIntervalDays: interval ?? defaultReviewIntervalDays, priorities: priorities, synonyms: synonyms ?? [])
+                title: title, organisation: organisation, baseURL: baseURL, language: languages?.first ?? language ?? "en",
+                languages: languages ?? [language ?? "en"], timeZone: timeZone ?? .utc, contact: contact,
+                reviewIntervalDays: interval ?? defaultReviewIntervalDays, priorities: priorities, synonyms: synonyms ?? [],
+                lead: lead, searchHint: searchHint, helpDesk: helpDesk, messages: messages ?? [:])
         } catch {
             diagnostics.append(error.diagnostic)
             unreadable.allPriorities = true
@@ -80,7 +131,7 @@ extension CatalogueSettings {
         return ContactPoint(phone: phone, email: email, url: url)
     }
 
-    private static func isLanguageTag(_ tag: String) -> Bool {
+    static func isLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
         else { return false }

@@ -8,7 +8,8 @@ extension Service {
     ]
 
     /// Reads one service file. The id is the file name without `.md`.
-    static func read(_ source: SourceText, diagnostics: inout [Diagnostic], unreadable: inout UnreadableIDs) -> Service? {
+    static func read(_ source: SourceText, choice: LanguageChoice = LanguageChoice(languages: ["en"]), diagnostics: inout [Diagnostic],
+                     unreadable: inout UnreadableIDs) -> Service? {
         let id = String(source.path.split(separator: "/").last!.dropLast(3))
         if !Identifier.isValid(id) {
             diagnostics.append(.error(.invalidID, at: .start(of: source.path),
@@ -20,7 +21,8 @@ extension Service {
         case let .success(value): frontMatter = value
         case let .failure(finding): diagnostics.append(finding); return nil
         }
-        let service = readFrontMatter(id: id, source: source, frontMatter: frontMatter, diagnostics: &diagnostics, unreadable: &unreadable)
+        let service = readFrontMatter(id: id, source: source, frontMatter: frontMatter, choice: choice, diagnostics: &diagnostics,
+                                      unreadable: &unreadable)
         if service == nil {
             unreadable.descriptions.append((source.path, frontMatter.body, frontMatter.bodyLine))
         }
@@ -29,11 +31,16 @@ extension Service {
 
     /// Reads the fields of a service file whose front matter was found.
     private static func readFrontMatter(
-        id: String, source: SourceText, frontMatter: FrontMatter, diagnostics: inout [Diagnostic], unreadable: inout UnreadableIDs
+        id: String, source: SourceText, frontMatter: FrontMatter, choice: LanguageChoice, diagnostics: inout [Diagnostic],
+        unreadable: inout UnreadableIDs
     ) -> Service? {
         let root: SourceNode
         switch SourceNode.parse(frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlLineOffset) {
-        case let .success(node?): root = node
+        case let .success(node?):
+            // A service's text is translated in its own file; a language map in its front matter is read too.
+            var findings: [Diagnostic]? = choice.isDefault ? [] : nil
+            root = node.localized(choice, plainTextIsMissing: false, findings: &findings)
+            diagnostics += findings ?? []
         case .success(nil):
             diagnostics.append(.error(.missingField, at: .start(of: source.path),
                 "the front matter is empty; add the service's fields: name, summary, category, type, status, owner, support_model, last_reviewed"))

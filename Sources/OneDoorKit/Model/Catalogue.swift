@@ -10,6 +10,9 @@ public struct Catalogue: Sendable {
     public let measurements: [Measurement]
     /// The notices of `notices/*.md`, sorted by id.
     public let notices: [Notice]
+    /// The translations of services into the catalogue's other languages (`ID.LANG.md`), as read by the
+    /// default language's read, for the checks; another language's read has them in its services.
+    public let translations: [ServiceTranslation]
     /// Ids of entries found in the sources that could not be read whole: references to them
     /// are not reported again, since the entry's own finding says what to fix.
     public let unreadable: UnreadableIDs
@@ -18,7 +21,7 @@ public struct Catalogue: Sendable {
 
     public init(
         settings: CatalogueSettings, categories: [Category], teams: [Team], supportModels: [SupportModel],
-        services: [Service], measurements: [Measurement] = [], notices: [Notice] = [], unreadable: UnreadableIDs = UnreadableIDs(), fileCount: Int
+        services: [Service], measurements: [Measurement] = [], notices: [Notice] = [], translations: [ServiceTranslation] = [], unreadable: UnreadableIDs = UnreadableIDs(), fileCount: Int
     ) {
         self.settings = settings
         self.categories = categories
@@ -27,6 +30,7 @@ public struct Catalogue: Sendable {
         self.services = services.sorted { $0.id < $1.id }
         self.measurements = measurements
         self.notices = notices.sorted { $0.id < $1.id }
+        self.translations = translations
         self.unreadable = unreadable
         self.fileCount = fileCount
     }

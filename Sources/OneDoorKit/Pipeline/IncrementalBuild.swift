@@ -3,8 +3,8 @@
 /// checks the catalogue with what it found in the others kept, and renders again only the outputs
 /// those files fed (`outputs(fedBy:)`): their pages and those of the services they name or that name
 /// them, the lists they are in, the search files that hold their words, and `catalogue.json`. Any
-/// other change — a file added, removed or renamed, a YAML file, a template, another day — runs the
-/// whole pipeline again. Either way the files are byte for byte those a full build gives (a property
+/// other change — a file added, removed or renamed, a YAML file, a template, another day, any change to
+/// a catalogue of several languages — runs the whole pipeline again. Either way the files are byte for byte those a full build gives (a property
 /// test applies random edits, additions and deletions and compares).
 public struct IncrementalBuild: Sendable {
     private var last: LastBuild?
@@ -50,7 +50,8 @@ public struct IncrementalBuild: Sendable {
 
     /// The positions of the services whose files changed, when nothing else did.
     private func editedServices(since last: LastBuild, pipeline: Pipeline, fingerprint: [String: String], root: String) -> [Int]? {
-        guard pipeline.today == last.pipeline.today, pipeline.now == last.pipeline.now, pipeline.strict == last.pipeline.strict,
+        // A catalogue of several languages is built whole: each language's pages come from its own read.
+        guard !last.catalogue.settings.isMultilingual, pipeline.today == last.pipeline.today, pipeline.now == last.pipeline.now, pipeline.strict == last.pipeline.strict,
               pipeline.templateOverrides == last.pipeline.templateOverrides else { return nil }
         // The same number of files, each of them there before: the same files.
         guard fingerprint.count == last.fingerprint.count else { return nil }
@@ -101,7 +102,8 @@ public struct IncrementalBuild: Sendable {
         let changedFiles = Set(changed.map { services[$0].file })
         var readFindings = last.checked.readFindings.filter { !changedFiles.contains($0.location.file) }
         for position in changed {
-            let read = loader.readService(SourceFile(path: services[position].file, isSymbolicLink: false, hasValidName: true))
+            let read = loader.readService(SourceFile(path: services[position].file, isSymbolicLink: false, hasValidName: true),
+                                          LanguageChoice(languages: last.catalogue.settings.languages))
             readFindings += read.findings
             // A file that cannot be read whole (or that now holds another id) needs the full story.
             guard let service = read.service, service.id == services[position].id else {
@@ -113,7 +115,7 @@ public struct IncrementalBuild: Sendable {
         }
         let old = last.catalogue
         let catalogue = Catalogue(settings: old.settings, categories: old.categories, teams: old.teams, supportModels: old.supportModels,
-                                  services: services, measurements: old.measurements, notices: old.notices, unreadable: old.unreadable, fileCount: old.fileCount)
+                                  services: services, measurements: old.measurements, notices: old.notices, translations: old.translations, unreadable: old.unreadable, fileCount: old.fileCount)
         let renderer = SiteRenderer(updating: last.renderer, catalogue: catalogue, changed: changed)
         let index = renderer.index
         // A change of dependencies that moves a notice's reach changes the state shown beside services

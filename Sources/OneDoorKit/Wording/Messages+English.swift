@@ -1,0 +1,5 @@
+extension Messages {
+    static let english: [String: String] = [
+        "placeholder": "placeholder",
+    ]
+}

@@ -1,0 +1,5 @@
+extension Messages {
+    static let french: [String: String] = [
+        "placeholder": "placeholder",
+    ]
+}
