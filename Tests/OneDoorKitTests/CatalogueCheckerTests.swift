@@ -123,7 +123,9 @@ let ruleCases: [RuleCase] = [
         // encoding is tested with raw bytes; limit and unsafe-path in RobustnessTests; a folder that
         // cannot be read and a linked folder through the binary (ConventionsTests), since they need
         // another user and links the fixtures cannot hold
-        let covered = Set(ruleCases.map(\.rule)).union([.encoding, .limit, .unsafePath, .permissionDenied, .linkedFolder])
+        // and the rules of languages in LanguageCheckTests, on a catalogue of two languages
+        let covered = Set(ruleCases.map(\.rule)).union([.encoding, .limit, .unsafePath, .permissionDenied, .linkedFolder,
+                                                         .unknownLanguage, .untranslatableField, .orphanTranslation, .missingTranslation])
         #expect(Set(Rule.allCases).subtracting(covered).isEmpty)
     }
 

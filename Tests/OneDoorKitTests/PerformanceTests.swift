@@ -172,15 +172,17 @@ import Testing
             2026-10,*,p1,,40,38
 
             """)
-        let lines = BoardPack(performance).headlines(periodName: \.description, priorityName: { $0.uppercased() })
+        let lines = BoardPack(performance).headlines(wording: .english, priorityName: { $0.uppercased() })
         #expect(lines.isEmpty == false)
-        #expect(lines.contains("Every priority met its target in 2026-10."))
-        #expect(lines.contains("40 tickets resolved in 2026-10: 20% fewer than the monthly average of 2026-Q3 (50)."))
+        #expect(lines.contains("Every priority met its target in October 2026."))
+        #expect(lines.contains("40 tickets resolved in October 2026: 20% fewer than the monthly average of Q3 2026 (50)."))
         let earlier = BoardPack(performance).ending(at: Period("2026-Q3"))
-            .headlines(periodName: \.description, priorityName: { $0.uppercased() })
-        #expect(earlier.contains("P1 missed its target in 2026-Q3: 90% resolved within 4 working hours, against 95%."))
-        #expect(earlier.contains("P1 has missed its target 3 periods in a row, since 2026-Q1."))
-        #expect(earlier.contains { $0.hasPrefix("150 tickets resolved in 2026-Q3, 50% more than in 2026-Q2 (100).") })
+            .headlines(wording: .english, priorityName: { $0.uppercased() })
+        #expect(earlier.contains("P1 missed its target in Q3 2026: 90% resolved within 4 working hours, against 95%."))
+        let french = BoardPack(performance).ending(at: Period("2026-Q3")).headlines(wording: Wording(language: "fr"), priorityName: { $0.uppercased() })
+        #expect(french.contains("P1 a manqué son objectif en T3 2026\u{00A0}: 90\u{00A0}% résolues en 4 heures ouvrables, pour un objectif de 95\u{00A0}%."))
+        #expect(earlier.contains("P1 has missed its target 3 periods in a row, since Q1 2026."))
+        #expect(earlier.contains { $0.hasPrefix("150 tickets resolved in Q3 2026, 50% more than in Q2 2026 (100).") })
     }
 }
 

@@ -19,7 +19,7 @@ import Testing
         let catalogue = try fixture.load().catalogue
         let siteIndex = SiteIndex(catalogue, now: 0)
         let laptops = catalogue.services.first { $0.id == "laptops" }!
-        let description = PageContext(index: siteIndex, pageIDs: []).body(of: laptops).plainText
+        let description = PageContext(index: siteIndex, pageIDs: [], wording: .english).body(of: laptops).plainText
         let words = SearchIndex(index: siteIndex).words(of: laptops, description: description)
         #expect(words["laptops"] == .name)
         #expect(words["notebook"] == .keyword)

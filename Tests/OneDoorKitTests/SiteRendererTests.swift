@@ -46,7 +46,7 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
 
     @Test func theHomePageHasSearchCategoriesAndTheOneDoor() throws {
         let home = try renderFixture()["index.html"]!.text
-        #expect(home.contains(#"<form class="search" action="a-z.html" method="get" role="search" data-search>"#))
+        #expect(home.contains(#"<form class="search" action="a-z.html" method="get" role="search" data-search data-words="#))
         #expect(home.contains(#"<label for="search-input">"#))
         #expect(home.contains(#"<a href="categories/technology.html">Technology</a>"#))
         #expect(home.contains("2 services"))  // both services sit in sub-categories of Technology

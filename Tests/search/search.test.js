@@ -29,9 +29,17 @@ function query(files, text, filters = {}, quiet = search.quietWords("en")) {
 }
 
 test("words are folded: accents and case off, letters and digits only", () => {
-  assert.deepEqual(search.words("Éméil, Wi-Fi 5G — ŒUVRE"), ["emeil", "wi", "fi", "5g", "œuvre"]);
+  assert.deepEqual(search.words("Éméil, Wi-Fi 5G — ŒUVRE"), ["emeil", "wi", "fi", "5g", "oeuvre"]);
   assert.equal(search.fold("ÀÉÎÕÜ"), "aeiou");
   assert.deepEqual(search.terms("wifi WiFi wi-fi"), ["wifi", "wi", "fi"]);
+});
+
+test("French: œ is oe, an elision and a hyphen cut words, and the words that tell nothing are known", () => {
+  assert.deepEqual(search.words("L’assurance-emploi d'un cœur"), ["l", "assurance", "emploi", "d", "un", "coeur"]);
+  const quiet = search.quietWords("fr-CA");
+  for (const word of ["l", "d", "qu", "de", "la", "pour", "mon"]) assert.ok(quiet.has(word), word);
+  assert.ok(!quiet.has("emploi"));
+  assert.equal(search.quietWords("de").size, 0);
 });
 
 test("distance counts a swap of two letters as one edit, and stops past its limit", () => {
@@ -128,7 +136,7 @@ test("a service under a notice carries its state in words, for the results to sh
   const index = noticed.index;
   const docs = noticed["docs-0"];
   const position = (name) => docs.findIndex((d) => d[FORMAT.DOC_NAME] === name);
-  assert.equal(search.stateOf(index, position("Hosting"))[FORMAT.STATE_WORD], "Disrupted");
+  assert.equal(search.stateOf(index, position("Hosting"))[FORMAT.STATE_CLASS], "disrupted");
   assert.equal(search.stateOf(index, position("Printing"))[FORMAT.STATE_CLASS], "affected");
   assert.equal(search.stateOf(golden.index, 0), undefined, "an index without notices has no states");
 });

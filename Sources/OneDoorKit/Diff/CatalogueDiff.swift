@@ -167,7 +167,7 @@ public struct CatalogueDiff: Sendable {
         return changes
     }
 
-    private static func percent(_ value: Double) -> String { PageContext.percent(value) }
+    private static func percent(_ value: Double) -> String { Wording.english.percent(value) }
 
     /// True when `new` is a longer (weaker) duration than `old`, or `old` was set and `new` is not.
     private static func longer(_ new: String?, than old: String?) -> Bool {

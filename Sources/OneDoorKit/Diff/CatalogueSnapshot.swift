@@ -30,7 +30,7 @@ public struct CatalogueSnapshot: Sendable {
 
         public var description: String {
             let respond = self.respond.map { "respond within \($0), " } ?? ""
-            return "\(respond)\(PageContext.percent(percent)) resolved within \(resolve)"
+            return "\(respond)\(Wording.english.percent(percent)) resolved within \(resolve)"
         }
 
         /// True when `self` promises less than `other`: slower, or for a smaller share.

@@ -95,7 +95,7 @@ public struct CatalogueLoader: Sendable {
         diagnostics += translations.flatMap(\.findings)
         if choice.isDefault {
             diagnostics += Self.translationFindings(translations.compactMap(\.translation), services: services, choice: choice,
-                                                    unreadable: unreadable.services)
+                                                    unreadable: unreadable.services, files: Set(translationPaths.map(\.path)))
         } else {
             let byService = Dictionary(translations.compactMap(\.translation).map { ($0.serviceFile, $0) }, uniquingKeysWith: { first, _ in first })
             services = services.map { service in byService[service.file].map(service.translated) ?? service }
@@ -154,8 +154,9 @@ public struct CatalogueLoader: Sendable {
     /// What is wrong with the translations of a catalogue, found in the default language's read: a
     /// language the catalogue does not have, a translation of no service, and the services and fields
     /// left untranslated.
+    /// `files` are the translation files found, whether they could be read or not.
     static func translationFindings(_ translations: [ServiceTranslation], services: [Service], choice: LanguageChoice,
-                                    unreadable: Set<String>) -> [Diagnostic] {
+                                    unreadable: Set<String>, files: Set<String>) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let servicesByFile = Dictionary(services.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         var translated: Set<String> = []
@@ -184,8 +185,9 @@ public struct CatalogueLoader: Sendable {
             }
         }
         for service in services {
-            for language in choice.languages.dropFirst() where !translated.contains("\(service.file)\n\(language)") {
+            for language in choice.languages.dropFirst() {
                 let name = String(service.file.dropLast(3)) + ".\(language).md"
+                guard !translated.contains("\(service.file)\n\(language)"), !files.contains(name) else { continue }
                 findings.append(.warning(.missingTranslation, at: .start(of: service.file),
                     "service '\(service.id)' has no \(language) text; add \(name.split(separator: "/").last!) beside it (the \(choice.defaultLanguage) text is shown meanwhile)"))
             }

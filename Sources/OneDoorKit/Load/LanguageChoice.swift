@@ -66,7 +66,8 @@ extension SourceNode {
                             + "add it to 'languages' in catalogue.yaml, or remove this text"))
                 }
                 let missing = choice.languages.filter { language in !pairs.contains { $0.key.scalar == language } }
-                if !missing.isEmpty {
+                // A map in none of the catalogue's languages has its error already.
+                if !missing.isEmpty, missing.count < choice.languages.count {
                     findings?.append(.warning(.missingTranslation, at: location,
                         "\(field.map { "'\($0)'" } ?? "this text") has no text in \(missing.joined(separator: ", ")); add "
                             + missing.map { "'\($0): …'" }.joined(separator: ", ")
@@ -74,9 +75,8 @@ extension SourceNode {
                 }
             }
             let picked = pairs.first { $0.key.scalar == choice.chosen } ?? pairs.first { $0.key.scalar == choice.defaultLanguage }
-                ?? pairs.first { choice.languages.contains($0.key.scalar ?? "") }
-            // A map without any of the catalogue's languages has its finding; the reader then sees no value.
-            return picked?.value ?? SourceNode(.scalar("", plain: true), at: location)
+                ?? pairs.first { choice.languages.contains($0.key.scalar ?? "") } ?? pairs[0]
+            return picked.value
         }
     }
 

@@ -83,7 +83,13 @@ public struct IncrementalBuild: Sendable {
         } catch {
             return Outcome(result: .failure(BuildFailure(messages: [error.description])), renderedCount: 0, wasIncremental: false)
         }
-        let renderer = SiteRenderer(catalogue: checked.catalogue, templates: templates, now: pipeline.now)
+        guard case let .single(renderer) = pipeline.portal(of: checked.catalogue, templates: templates) else {
+            // A catalogue of several languages is built whole every time, so nothing is kept.
+            let list = OutputFiles()
+            pipeline.portal(of: checked.catalogue, templates: templates).render(into: list)
+            let files = Dictionary(list.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            return Outcome(result: .success(files), renderedCount: files.count, wasIncremental: false)
+        }
         let search = SearchIndex(index: renderer.index, keepingFiles: true)
         let list = OutputFiles()
         renderer.render(into: list, search: search)

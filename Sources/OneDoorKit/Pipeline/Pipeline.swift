@@ -93,8 +93,8 @@ public struct Pipeline: Sendable {
     /// Every stage: checks, and when the catalogue has no error renders every file into `sink` (files
     /// arrive from any thread, in no set order). Nothing reaches the sink otherwise.
     public func build(into sink: some OutputSink) throws(LoadError) -> Built {
-        try build { renderer in
-            renderer.render(into: sink)
+        try build { portal in
+            portal.render(into: sink)
             return .success([])
         }
     }
@@ -102,19 +102,44 @@ public struct Pipeline: Sendable {
     /// Every stage, the portal written into `writer`'s output folder, which is swapped in whole at
     /// the end: a build that fails leaves the previous output as it was.
     public func build(writingTo writer: SiteWriter) throws(LoadError) -> Built {
-        try build { renderer in
-            Result { () throws(WriteError) in try writer.write { sink in renderer.render(into: sink) } }.mapError(Failure.write)
+        try build { portal in
+            Result { () throws(WriteError) in try writer.write { sink in portal.render(into: sink) } }.mapError(Failure.write)
         }
     }
 
-    private func build(_ write: (SiteRenderer) -> Result<[String], Failure>) throws(LoadError) -> Built {
+    private func build(_ write: (Portal) -> Result<[String], Failure>) throws(LoadError) -> Built {
         let checked = try check()
         guard !checked.hasErrors else { return Built(checked: checked, result: .failure(.catalogueHasErrors)) }
         switch Result(catching: { () throws(TemplateError) in try templates() }) {
         case let .failure(error):
             return Built(checked: checked, result: .failure(.templates(error)))
         case let .success(templates):
-            return Built(checked: checked, result: write(SiteRenderer(catalogue: checked.catalogue, templates: templates, now: now)))
+            return Built(checked: checked, result: write(portal(of: checked.catalogue, templates: templates)))
+        }
+    }
+
+    /// What renders a checked catalogue: one renderer, or one per language of a catalogue in several,
+    /// each language read on its own (the checked read is the default language's).
+    func portal(of catalogue: Catalogue, templates: TemplateSet) -> Portal {
+        let languages = catalogue.settings.languages
+        guard languages.count > 1 else { return .single(SiteRenderer(catalogue: catalogue, templates: templates, now: now)) }
+        let source = self.source
+        let others = languages.dropFirst().map { $0 }.concurrentMap { language in
+            (try? CatalogueLoader(source: source, language: language).load().catalogue) ?? catalogue
+        }
+        return .multilingual(MultilingualSite(catalogues: [catalogue] + others, templates: templates, now: now))
+    }
+
+    /// The portal of a catalogue in one language or in several.
+    enum Portal: Sendable {
+        case single(SiteRenderer)
+        case multilingual(MultilingualSite)
+
+        func render(into sink: some OutputSink) {
+            switch self {
+            case let .single(renderer): renderer.render(into: sink)
+            case let .multilingual(site): site.render(into: sink)
+            }
         }
     }
 }

@@ -4,6 +4,26 @@ internal import Foundation
 /// services sorted by id. Optional fields that are not set are left out; lists are always present.
 struct CatalogueJSON {
     let index: SiteIndex
+    /// The catalogue read in each of its other languages: each item says what of its text differs in
+    /// them (`"translations": {"fr": {"name": …}}`).
+    let translations: [(language: String, index: SiteIndex)]
+
+    init(index: SiteIndex, translations: [(language: String, index: SiteIndex)] = []) {
+        self.index = index
+        self.translations = translations
+    }
+
+    /// An item's text in the other languages where it differs from the default language's: `fields`
+    /// gives the item's text fields as one language's read has them. Nothing when no text differs.
+    private func translated(_ fields: (SiteIndex) -> [(String, JSONValue?)]) -> JSONValue? {
+        guard !translations.isEmpty else { return nil }
+        let original = fields(index)
+        let languages: [(String, JSONValue?)] = translations.compactMap { language, other in
+            let differing = zip(original, fields(other)).filter { $0.1 != $1.1 }.map(\.1)
+            return differing.isEmpty ? nil : (language, JSONValue.fields(differing))
+        }
+        return languages.isEmpty ? nil : .fields(languages)
+    }
 
     var json: JSONValue {
         guard case let .object(fields) = header else { return header }
@@ -69,6 +89,12 @@ struct CatalogueJSON {
             ("teams", .array(teams)),
             ("support_models", .array(supportModels)),
             ("performance", measurements(index.performance.catalogueRows)),
+            ("languages", settings.isMultilingual ? .array(settings.languages.map(JSONValue.string)) : nil),
+            ("translations", translated { index in
+                let settings = index.catalogue.settings
+                return [("title", .string(settings.title)), ("organisation", .string(settings.organisation)), ("lead", .text(settings.lead)),
+                        ("search_hint", .text(settings.searchHint)), ("help_desk", .text(settings.helpDesk))]
+            }),
         ] + (catalogue.notices.isEmpty ? [] : [
             ("timezone", .string(settings.timeZone.identifier)),
             ("generated", .string(isoTime(index.board.now))),
@@ -118,23 +144,27 @@ struct CatalogueJSON {
     }
 
     private func priority(_ priority: Priority) -> JSONValue {
-        .fields([
-            ("id", .string(priority.id)), ("name", .string(priority.name)),
-            ("description", .text(priority.description)), ("examples", .array(priority.examples.map(JSONValue.string))),
-        ])
+        let text = { (priority: Priority?) -> [(String, JSONValue?)] in
+            [("name", priority.map { .string($0.name) }), ("description", .text(priority?.description)),
+             ("examples", .array((priority?.examples ?? []).map(JSONValue.string)))]
+        }
+        return .fields([("id", .string(priority.id))] + text(priority)
+            + [("translations", translated { text($0.prioritiesByID[priority.id]) })])
     }
 
     private func category(_ category: Category) -> JSONValue {
-        .fields([
-            ("id", .string(category.id)), ("name", .string(category.name)),
-            ("description", .text(category.description)), ("parent", .text(category.parent?.value)),
-        ])
+        let text = { (category: Category?) -> [(String, JSONValue?)] in
+            [("name", category.map { .string($0.name) }), ("description", .text(category?.description))]
+        }
+        return .fields([("id", .string(category.id))] + text(category) + [("parent", .text(category.parent?.value)),
+            ("translations", translated { text($0.categoriesByID[category.id]) })])
     }
 
     private func team(_ team: Team) -> JSONValue {
         .fields([
             ("id", .string(team.id)), ("name", .string(team.name)), ("email", .text(team.email)),
             ("phone", .text(team.phone)), ("url", .text(team.url)),
+            ("translations", translated { [("name", $0.teamsByID[team.id].map { .string($0.name) })] }),
         ])
     }
 
@@ -146,6 +176,11 @@ struct CatalogueJSON {
             ("id", .string(model.id)), ("name", .string(model.name)), ("hours", .string(model.hours)),
             ("channels", .array(channels)), ("escalation", .array(model.escalation.map(JSONValue.string))),
             ("targets", targets(model.targets)),
+            ("translations", translated { index in
+                let model = index.supportModelsByID[model.id]
+                return [("name", model.map { .string($0.name) }), ("hours", model.map { .string($0.hours) }),
+                        ("escalation", .array((model?.escalation ?? []).map(JSONValue.string)))]
+            }),
         ])
     }
 
@@ -182,6 +217,13 @@ struct CatalogueJSON {
             ("performance", measurements(index.performance.rows(for: service, model: index.supportModelsByID[service.supportModel.value]))),
             ("source", .string(service.file)),
             ("page", .string(SitePaths.service(service.id))),
+            ("translations", translated { index in
+                let service = index.servicesByID[service.id]
+                return [("name", service.map { .string($0.name) }), ("summary", service.map { .string($0.summary.value) }),
+                        ("keywords", .array((service?.keywords ?? []).map(JSONValue.string))),
+                        ("audience", .array((service?.audience ?? []).map(JSONValue.string))), ("cost", .text(service?.cost)),
+                        ("request_url", .text(service?.requestURL)), ("description", service.map { .string($0.body.trimmed) })]
+            }),
         ])
     }
 

@@ -30,6 +30,9 @@ enum CatalogueSchema {
                 ("services", list(ref("service"))),
                 ("performance", .object([("description", .string("The whole catalogue's rows of performance/*.csv (service *), each against the strictest support model's target.")),
                                          ("type", .string("array")), ("items", ref("measurement"))])),
+                ("languages", .object([("description", .string("Every language of a catalogue in several, the default first; the text above is the default's.")),
+                                       ("type", .string("array")), ("items", text)])),
+                ("translations", ref("translations")),
                 ("timezone", .object([("description", .string("The IANA time zone the times of notices are written in.")), ("type", .string("string"))])),
                 ("generated", .object([("description", .string("When the portal was built (or SOURCE_DATE_EPOCH): the moment each notice's phase is judged at.")),
                                        ("type", .string("string")), ("format", .string("date-time"))])),
@@ -39,13 +42,13 @@ enum CatalogueSchema {
                 ("id", .object([("type", .string("string")), ("pattern", .string(identifierPattern)), ("maxLength", .int(64))])),
                 ("duration", .object([("type", .string("string")), ("pattern", .string(durationPattern))])),
                 ("priority", object(required: ["id", "name"], [
-                    ("id", ref("id")), ("name", text), ("description", text), ("examples", list(text)),
+                    ("id", ref("id")), ("name", text), ("description", text), ("examples", list(text)), ("translations", ref("translations")),
                 ])),
                 ("category", object(required: ["id", "name"], [
-                    ("id", ref("id")), ("name", text), ("description", text), ("parent", ref("id")),
+                    ("id", ref("id")), ("name", text), ("description", text), ("parent", ref("id")), ("translations", ref("translations")),
                 ])),
                 ("team", object(required: ["id", "name"], [
-                    ("id", ref("id")), ("name", text), ("email", email), ("phone", text), ("url", url),
+                    ("id", ref("id")), ("name", text), ("email", email), ("phone", text), ("url", url), ("translations", ref("translations")),
                 ])),
                 ("channel", object(required: ["type", "value"], [
                     ("type", .object([("enum", strings(Channel.Kind.allCases.map(\.rawValue)))])),
@@ -54,6 +57,10 @@ enum CatalogueSchema {
                 ("target", object(required: ["priority", "resolve", "percent"], [
                     ("priority", ref("id")), ("respond", ref("duration")), ("resolve", ref("duration")),
                     ("percent", .object([("type", .string("number")), ("minimum", .int(1)), ("maximum", .int(100))])),
+                ])),
+                ("translations", .object([
+                    ("description", .string("An item's text in the catalogue's other languages, by language, where it differs from the default language's.")),
+                    ("type", .string("object")), ("additionalProperties", .object([("type", .string("object"))])),
                 ])),
                 ("time", .object([("type", .string("string")), ("format", .string("date-time")),
                                   ("description", .string("An RFC 3339 time with the catalogue's offset at that moment."))])),
@@ -87,7 +94,7 @@ enum CatalogueSchema {
                 ])),
                 ("supportModel", object(required: ["id", "name", "hours", "channels", "escalation", "targets"], [
                     ("id", ref("id")), ("name", text), ("hours", text), ("channels", list(ref("channel"), minItems: 1)),
-                    ("escalation", list(text)), ("targets", list(ref("target"), minItems: 1)),
+                    ("escalation", list(text)), ("targets", list(ref("target"), minItems: 1)), ("translations", ref("translations")),
                 ])),
                 ("service", object(required: [
                     "id", "name", "summary", "category", "type", "status", "owner", "support_model", "audience", "keywords",
@@ -118,6 +125,7 @@ enum CatalogueSchema {
                                              ("type", .string("array")), ("items", ref("measurement"))])),
                     ("source", .object([("type", .string("string")), ("description", .string("The source file, relative to the catalogue folder."))])),
                     ("page", .object([("type", .string("string")), ("description", .string("The service's page, relative to the portal's root."))])),
+                    ("translations", ref("translations")),
                 ])),
             ])),
         ])

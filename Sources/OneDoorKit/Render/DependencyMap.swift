@@ -23,6 +23,8 @@ struct DependencyMap {
     let levels: [Level]
     /// The position in `levels` of the service itself.
     let centre: Int
+    /// "and 5 more", in the page's language.
+    let more: (Int) -> String
 
     /// How many services a level shows before "and N more".
     static let rowsPerLevel = 8
@@ -56,7 +58,7 @@ struct DependencyMap {
                 y += height + Self.gap
             }
             if level.nodes.count > shown.count {
-                body.append(#"<text class="map-more" x="18" y="\#(y + 14)">and \#(level.nodes.count - shown.count) more</text>"#)
+                body.append(#"<text class="map-more" x="18" y="\#(y + 14)">\#(XML.escape(more(level.nodes.count - shown.count)))</text>"#)
                 y += 20
             }
         }

@@ -10,12 +10,12 @@ extension SiteRenderer {
         let notice = entry.notice
         return TemplateValues([
             "id": notice.id, "title": notice.title, "href": SitePaths.notice(notice.id),
-            "kind": notice.kind.rawValue, "kindName": Self.kindName(notice.kind),
-            "severityName": notice.severity.map { $0.value == .major ? "Major" : "Minor" },
-            "phase": Self.phaseClass(entry), "phaseName": Self.phaseName(entry),
+            "kind": notice.kind.rawValue, "kindName": kindName(notice.kind),
+            "severityName": notice.severity.map { wording($0.value == .major ? "severity.major" : "severity.minor") },
+            "phase": Self.phaseClass(entry), "phaseName": phaseName(entry),
             "isCurrent": entry.phase == .current, "isUpcoming": entry.phase == .upcoming,
-            "start": time(entry.start), "end": entry.end.map(time), "endLabel": Self.endLabel(entry),
-            "startLabel": entry.phase == .upcoming || entry.phase == .scheduled ? "Starts" : "Started",
+            "start": time(entry.start), "end": entry.end.map(time), "endLabel": endLabel(entry),
+            "startLabel": wording(entry.phase == .upcoming || entry.phase == .scheduled ? "notice.starts" : "notice.started"),
             "servicesText": notice.services.map { index.servicesByID[$0.value]?.name ?? $0.value }.joined(separator: ", "),
             "whenText": whenText(entry),
             "services": notice.services.map { reference in
@@ -30,42 +30,42 @@ extension SiteRenderer {
         let local = board.timeZone.localTime(atSecondsSince1970: seconds)
         return TemplateValues([
             "iso": "\(local.day)T\(local.clock)\(board.timeZone.offsetText(at: seconds))",
-            "text": "\(PageContext.longDate(local.day)), \(local.clock)",
+            "text": "\(wording.date(local.day)), \(local.clock)",
         ])
     }
 
     /// `Since 5 November 2018, 09:30`, `From … to …`, `5 November 2018, 09:30 to 14:00`.
     private func whenText(_ entry: NoticeBoard.Entry) -> String {
         let start = board.timeZone.localTime(atSecondsSince1970: entry.start)
-        let startText = "\(PageContext.longDate(start.day)), \(start.clock)"
-        guard let endSeconds = entry.end else { return "Since \(startText)" }
+        let startText = "\(wording.date(start.day)), \(start.clock)"
+        guard let endSeconds = entry.end else { return wording("when.since", startText) }
         let end = board.timeZone.localTime(atSecondsSince1970: endSeconds)
-        let endText = end.day == start.day ? end.clock : "\(PageContext.longDate(end.day)), \(end.clock)"
-        return "\(startText) to \(endText)"
+        let endText = end.day == start.day ? end.clock : "\(wording.date(end.day)), \(end.clock)"
+        return wording("when.range", startText, endText)
     }
 
     /// What a page says about the zone of its times.
     var timeZoneText: String {
-        board.timeZone.identifier == "UTC" ? "Times are UTC." : "Times are \(board.timeZone.identifier) time."
+        board.timeZone.identifier == "UTC" ? wording("status.times_utc") : wording("status.times_zone", board.timeZone.identifier)
     }
 
-    static func kindName(_ kind: Notice.Kind) -> String {
+    func kindName(_ kind: Notice.Kind) -> String {
         switch kind {
-        case .incident: "Incident"
-        case .plannedChange: "Planned change"
-        case .announcement: "Announcement"
+        case .incident: wording("kind.incident")
+        case .plannedChange: wording("kind.planned_change")
+        case .announcement: wording("kind.announcement")
         }
     }
 
-    static func phaseName(_ entry: NoticeBoard.Entry) -> String {
+    func phaseName(_ entry: NoticeBoard.Entry) -> String {
         switch (entry.phase, entry.notice.kind) {
-        case (.current, .incident): "Ongoing"
-        case (.current, .plannedChange): "In progress"
-        case (.current, .announcement): "Current"
-        case (.upcoming, _): "Coming up"
-        case (.scheduled, _): "Scheduled"
-        case (.past, .incident): "Resolved"
-        case (.past, _): "Ended"
+        case (.current, .incident): wording("phase.ongoing")
+        case (.current, .plannedChange): wording("phase.in_progress")
+        case (.current, .announcement): wording("phase.current")
+        case (.upcoming, _): wording("phase.coming_up")
+        case (.scheduled, _): wording("phase.scheduled")
+        case (.past, .incident): wording("phase.resolved")
+        case (.past, _): wording("phase.ended")
         }
     }
 
@@ -80,26 +80,26 @@ extension SiteRenderer {
     }
 
     /// What the end of a notice is called: "Resolved", "Ends", "Ended".
-    static func endLabel(_ entry: NoticeBoard.Entry) -> String {
+    func endLabel(_ entry: NoticeBoard.Entry) -> String {
         switch (entry.phase, entry.notice.kind) {
-        case (.past, .incident): "Resolved"
-        case (.past, _): "Ended"
-        default: "Ends"
+        case (.past, .incident): wording("notice.resolved")
+        case (.past, _): wording("notice.ended")
+        default: wording("notice.ends")
         }
     }
 
     /// A service's state as lists show it beside its name; nil when it runs as usual.
-    static func stateValues(_ state: NoticeBoard.State?) -> TemplateValues? {
-        stateWord(state).map { TemplateValues(["kind": $0.kind, "word": $0.word]) }
+    static func stateValues(_ state: NoticeBoard.State?, wording: Wording) -> TemplateValues? {
+        stateWord(state, wording: wording).map { TemplateValues(["kind": $0.kind, "word": $0.word]) }
     }
 
     /// A state's class name and its word.
-    static func stateWord(_ state: NoticeBoard.State?) -> (kind: String, word: String)? {
+    static func stateWord(_ state: NoticeBoard.State?, wording: Wording) -> (kind: String, word: String)? {
         switch state {
         case nil: nil
-        case .disrupted: ("disrupted", "Disrupted")
-        case .maintenance: ("maintenance", "Maintenance")
-        case .mayBeAffected: ("affected", "May be affected")
+        case .disrupted: ("disrupted", wording("state.disrupted"))
+        case .maintenance: ("maintenance", wording("state.maintenance"))
+        case .mayBeAffected: ("affected", wording("state.affected"))
         }
     }
 
@@ -110,23 +110,23 @@ extension SiteRenderer {
         let state = board.states[service.id]
         guard state != nil || !notices.isEmpty else { return nil }
         var values: [String: (any TemplateRepresentable)?] = [
-            "notices": notices.map(noticeSummary), "state": Self.stateValues(state),
+            "notices": notices.map(noticeSummary), "state": Self.stateValues(state, wording: wording),
         ]
         switch state {
-        case .disrupted: values["headline"] = "This service is disrupted."
-        case .maintenance: values["headline"] = "Planned work on this service is in progress."
+        case .disrupted: values["headline"] = wording("state.headline_disrupted")
+        case .maintenance: values["headline"] = wording("state.headline_maintenance")
         case let .mayBeAffected(through: path):
             // "It depends on Laptops, which depends on Remote Access, which is disrupted."
-            values["headline"] = "This service may be affected."
+            values["headline"] = wording("state.headline_affected")
             values["chain"] = path.dropFirst().enumerated().map { offset, id in
                 TemplateValues(["name": index.servicesByID[id]?.name ?? id, "href": SitePaths.service(id), "isLater": offset > 0])
             }
             if case .maintenance = board.states[path.last!] {
-                values["causeText"] = "which has planned work in progress"
+                values["causeText"] = wording("state.cause_maintenance")
             } else {
-                values["causeText"] = "which is disrupted"
+                values["causeText"] = wording("state.cause_disrupted")
             }
-        case nil: values["headline"] = notices.contains { $0.phase == .upcoming } ? "Planned work is coming up." : "Notice"
+        case nil: values["headline"] = wording(notices.contains { $0.phase == .upcoming } ? "state.headline_upcoming" : "state.headline_notice")
         }
         return TemplateValues(values)
     }
@@ -151,25 +151,28 @@ extension SiteRenderer {
         let far = fresh(near.flatMap { $0.dependsOn.compactMap { index.servicesByID[$0.value] } })
         let farBelow = fresh(below.flatMap { index.dependents[$0.id] ?? [] })
         let node = { (service: Service) in
-            DependencyMap.Node(name: service.name, state: Self.stateWord(self.board.states[service.id])?.word)
+            DependencyMap.Node(name: service.name, state: Self.stateWord(self.board.states[service.id], wording: self.wording)?.word)
         }
         let levels: [(String, [Service])] = [
-            ("Which depend on", far), ("Depends on", near), ("", [service]), ("Used by", below), ("Which are used by", farBelow),
+            (wording("map.far_up"), far), (wording("map.near_up"), near), ("", [service]), (wording("map.near_down"), below),
+            (wording("map.far_down"), farBelow),
         ]
         let kept = levels.enumerated().filter { $0.offset == 2 || !$0.element.1.isEmpty }
         let names = { (services: [Service]) in services.map(\.name).joined(separator: ", ") }
-        var sentences = ["\(service.name) depends on \(near.isEmpty ? "no other service" : names(near))"]
-        if !far.isEmpty { sentences.append("which depend on \(names(far))") }
+        var sentences = [wording("map.depends", service.name, near.isEmpty ? wording("map.depends_nothing") : names(near))]
+        if !far.isEmpty { sentences.append(wording("map.which_depend", names(far))) }
         var description = sentences.joined(separator: ", ") + ". "
-        description += below.isEmpty ? "No service depends on it." : "Used by \(names(below))" + (farBelow.isEmpty ? "." : ", which are used by \(names(farBelow)).")
+        description += below.isEmpty ? wording("map.no_dependents")
+            : wording("map.used_by", names(below)) + (farBelow.isEmpty ? "." : wording("map.which_used", names(farBelow)))
         let noticed = ([service] + near + far + below + farBelow).filter { board.states[$0.id] != nil }
         if !noticed.isEmpty {
-            description += " " + noticed.map { "\($0.name): \(Self.stateWord(board.states[$0.id])!.word)" }.joined(separator: "; ") + "."
+            description += " " + noticed.map { wording("results.chart_period", $0.name, Self.stateWord(board.states[$0.id], wording: wording)!.word) }
+                .joined(separator: "; ") + "."
         }
         return DependencyMap(
-            id: "dependency-map", title: "What \(service.name) depends on, and what depends on it", description: description,
+            id: "dependency-map", title: wording("map.title", service.name), description: description,
             levels: kept.map { DependencyMap.Level(heading: $0.element.0, nodes: $0.element.1.map(node)) },
-            centre: kept.firstIndex { $0.offset == 2 }!).svg
+            centre: kept.firstIndex { $0.offset == 2 }!, more: { wording("map.more", String($0)) }).svg
     }
 
     // MARK: - Pages
@@ -192,29 +195,30 @@ extension SiteRenderer {
             },
             "affected": affected.map { impact in
                 TemplateValues(["name": name(impact.service), "href": SitePaths.service(impact.service),
-                                "through": impact.path.dropFirst().map(name).joined(separator: " → ")])
+                                "through": wording("notice.depends_on", impact.path.dropFirst().map(name).joined(separator: " → "))])
             },
             "timeZoneText": timeZoneText,
+            "affectedLead": wording("notice.may_be_affected_lead", notice.services.map { name($0.value) }.joined(separator: ", ")),
         ]
         return page(SitePaths.notice(notice.id), template: "notice", title: notice.title,
-                    description: "\(Self.kindName(notice.kind)): \(notice.title). \(whenText(entry)).", values: values,
-                    breadcrumbs: [("Home", SitePaths.home), ("Notices", SitePaths.notices)])
+                    description: wording("results.chart_period", kindName(notice.kind), notice.title) + ". \(whenText(entry)).", values: values,
+                    breadcrumbs: [(wording("nav.home"), SitePaths.home), (wording("nav.notices"), SitePaths.notices)])
     }
 
     func noticesPage() -> OutputFile {
         let groups: [(String, String, [NoticeBoard.Entry])] = [
-            ("now", "Now and coming up", board.active),
-            ("scheduled", "Planned further ahead", board.entries.filter { $0.phase == .scheduled }),
-            ("past", "Past", board.entries.filter { $0.phase == .past }),
+            ("now", wording("notices.now"), board.active),
+            ("scheduled", wording("notices.scheduled"), board.entries.filter { $0.phase == .scheduled }),
+            ("past", wording("notices.past"), board.entries.filter { $0.phase == .past }),
         ]
-        return page(SitePaths.notices, template: "notices", title: "Notices",
-                    description: "Incidents, planned changes and announcements of \(catalogue.settings.title), newest first.",
+        return page(SitePaths.notices, template: "notices", title: wording("notices.title"),
+                    description: wording("notices.description"),
                     values: [
                         "groups": groups.filter { !$0.2.isEmpty }.map { id, heading, entries in
                             TemplateValues(["id": id, "heading": heading, "notices": entries.map(noticeSummary)])
                         },
                         "builtAt": time(board.now), "timeZoneText": timeZoneText,
-                    ], breadcrumbs: [("Home", SitePaths.home)], flags: ["isNotices"])
+                    ], breadcrumbs: [(wording("nav.home"), SitePaths.home)], flags: ["isNotices"])
     }
 
     // MARK: - Atom
@@ -231,8 +235,8 @@ extension SiteRenderer {
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom"\(base.map { " xml:base=\"\(XML.escape($0))\"" } ?? "")>
               <id>\(XML.escape(feedID))</id>
-              <title>\(XML.escape(settings.title)): notices</title>
-              <subtitle>Incidents, planned changes and announcements, newest first.</subtitle>
+              <title>\(XML.escape(wording("notices.feed_title")))</title>
+              <subtitle>\(XML.escape(wording("notices.lead")))</subtitle>
               <updated>\(iso(updated))</updated>
               <author><name>\(XML.escape(settings.organisation))</name></author>
               <link rel="alternate" type="text/html" href="\(SitePaths.notices)"/>
@@ -243,9 +247,10 @@ extension SiteRenderer {
             let notice = entry.notice
             let id = base.map { $0 + SitePaths.notice(notice.id) } ?? StableID.urn("\(settings.organisation)\n\(settings.title)\nnotice\n\(notice.id)")
             let body = Markdown.render(notice.body) { ServiceLink($0).map { "services/\($0.id).html" + ($0.anchor.map { "#" + $0 } ?? "") } }
-            var summary = "\(Self.kindName(notice.kind))\(notice.severity.map { " (\($0.value.rawValue))" } ?? "") – \(Self.phaseName(entry)): \(whenText(entry))."
+            var summary = "\(kindName(notice.kind))\(notice.severity.map { " (\(wording($0.value == .major ? "severity.major" : "severity.minor").lowercased()))" } ?? "") – "
+                + wording("results.chart_period", phaseName(entry), whenText(entry)) + "."
             let names = notice.services.map { index.servicesByID[$0.value]?.name ?? $0.value }
-            if !names.isEmpty { summary += " Services: \(names.joined(separator: ", "))." }
+            if !names.isEmpty { summary += " " + wording("results.chart_period", wording("notice.services"), names.joined(separator: ", ")) + "." }
             let updates = notice.updates.map { "<li>\(XML.escape($0.at.value.description)): \(XML.escape($0.text))</li>" }.joined()
             let content = "<p>\(XML.escape(summary))</p>" + body.html + (updates.isEmpty ? "" : "<ol>\(updates)</ol>")
             xml += """
@@ -255,7 +260,7 @@ extension SiteRenderer {
                     <published>\(iso(entry.published))</published>
                     <updated>\(iso(entry.updated))</updated>
                     <link rel="alternate" type="text/html" href="\(SitePaths.notice(notice.id))"/>
-                    <category term="\(notice.kind.rawValue)" label="\(Self.kindName(notice.kind))"/>
+                    <category term="\(notice.kind.rawValue)" label="\(kindName(notice.kind))"/>
                     <summary>\(XML.escape(summary))</summary>
                     <content type="html">\(XML.escape(content))</content>
                   </entry>

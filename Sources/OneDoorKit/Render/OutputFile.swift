@@ -4,7 +4,7 @@ public struct OutputFile: Equatable, Sendable {
     public let path: String
     /// The bytes in the pieces they were made in. A large file made of many pieces (`catalogue.json`
     /// in `onedoor serve`, a piece per service) is joined only when it is read.
-    private let parts: [[UInt8]]
+    let parts: [[UInt8]]
 
     public init(path: String, bytes: [UInt8]) {
         self.init(path: path, parts: [bytes])

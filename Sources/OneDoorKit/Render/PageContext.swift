@@ -3,7 +3,11 @@
 /// JSON-LD (escaped for `<script>` by `JSONValue`) go in raw.
 struct PageContext: Sendable {
     let index: SiteIndex
+    /// How the pages write, in their language.
+    let wording: Wording
     let site: TemplateValues
+    /// The portal's own words, for the templates: `{{m.key}}`.
+    let words: TemplateValues
     /// Each service as lists show it, by id.
     let summaries: [String: TemplateValues]
     /// Each support model as service pages show it, by id.
@@ -11,10 +15,11 @@ struct PageContext: Sendable {
     /// The ids a service page has besides its description's headings.
     let pageIDs: Set<String>
 
-    init(index: SiteIndex, pageIDs: Set<String>) {
+    init(index: SiteIndex, pageIDs: Set<String>, wording: Wording) {
         let services = index.catalogue.services
-        self.init(index: index, pageIDs: pageIDs, summaries: Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap {
-            PageContext.summary(of: $0, index: index)
+        self.init(index: index, pageIDs: pageIDs, wording: wording,
+                  summaries: Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap {
+            PageContext.summary(of: $0, index: index, wording: wording)
         })))
     }
 
@@ -24,20 +29,31 @@ struct PageContext: Sendable {
         var summaries = previous.summaries
         for position in changed {
             let service = index.catalogue.services[position]
-            summaries[service.id] = PageContext.summary(of: service, index: index)
+            summaries[service.id] = PageContext.summary(of: service, index: index, wording: previous.wording)
         }
-        self.init(index: index, pageIDs: previous.pageIDs, summaries: summaries)
+        self.init(index: index, pageIDs: previous.pageIDs, wording: previous.wording, summaries: summaries)
     }
 
-    private init(index: SiteIndex, pageIDs: Set<String>, summaries: [String: TemplateValues]) {
+    private init(index: SiteIndex, pageIDs: Set<String>, wording: Wording, summaries: [String: TemplateValues]) {
         self.index = index
         self.pageIDs = pageIDs
+        self.wording = wording
         self.summaries = summaries
-        supportModels = Dictionary(index.catalogue.supportModels.map { ($0.id, PageContext.values(of: $0)) },
+        words = PageContext.nested(wording.all)
+        supportModels = Dictionary(index.catalogue.supportModels.map { ($0.id, PageContext.values(of: $0, wording: wording)) },
                                    uniquingKeysWith: { first, _ in first })
         let settings = index.catalogue.settings
         site = TemplateValues([
-            "title": settings.title, "organisation": settings.organisation, "language": settings.language,
+            "title": settings.title, "organisation": settings.organisation, "language": wording.language,
+            "lead": settings.lead ?? wording("home.lead"),
+            "searchHint": settings.searchHint ?? wording("search.hint"),
+            // The words the search client writes, as JSON in an attribute.
+            "searchWords": JSONValue.object(["none", "partial", "found_one", "found_many", "some_one", "some_many", "showing", "unavailable"]
+                .map { ($0, JSONValue.string(wording("search.\($0)"))) }
+                + [("live", .string(wording("status.live"))), ("pipeline", .string(wording("status.pipeline_short"))),
+                   ("retired", .string(wording("status.retired"))), ("disrupted", .string(wording("state.disrupted"))),
+                   ("maintenance", .string(wording("state.maintenance"))), ("affected", .string(wording("state.affected")))])
+                .serialized(pretty: false),
             "hasPerformance": !index.performance.isEmpty,
             "hasNotices": !index.catalogue.notices.isEmpty,
             "contact": settings.contact.map { contact in
@@ -49,16 +65,31 @@ struct PageContext: Sendable {
         ])
     }
 
+    /// Messages as the templates name them: `nav.home` is `{{m.nav.home}}`, a value within a value.
+    static func nested(_ texts: [String: String]) -> TemplateValues {
+        var leaves: [String: (any TemplateRepresentable)?] = [:]
+        var groups: [String: [String: String]] = [:]
+        for (key, text) in texts {
+            if let dot = key.firstIndex(of: ".") {
+                groups[String(key[..<dot]), default: [:]][String(key[key.index(after: dot)...])] = text
+            } else {
+                leaves[key] = text
+            }
+        }
+        for (name, members) in groups { leaves[name] = nested(members) }
+        return TemplateValues(leaves)
+    }
+
     /// A service as lists show it.
-    private static func summary(of service: Service, index: SiteIndex) -> TemplateValues {
+    private static func summary(of service: Service, index: SiteIndex, wording: Wording) -> TemplateValues {
         TemplateValues([
             "id": service.id, "name": service.name, "summary": service.summary.value, "href": SitePaths.service(service.id),
             "isPipeline": service.status == .pipeline, "isRetired": service.status == .retired,
-            "typeName": PageContext.typeName(service.kind), "typeShort": service.kind == .business ? "Business" : "Enterprise",
+            "typeName": PageContext.typeName(service.kind, wording), "typeShort": wording(service.kind == .business ? "type.business_short" : "type.enterprise_short"),
             "categoryName": index.categoriesByID[service.category.value]?.name ?? service.category.value,
             "ownerName": index.teamsByID[service.owner.value]?.name ?? service.owner.value,
             "lastReviewed": service.lastReviewed.value.description,
-            "noticeState": SiteRenderer.stateValues(index.board.states[service.id]),
+            "noticeState": SiteRenderer.stateValues(index.board.states[service.id], wording: wording),
         ])
     }
 
@@ -84,21 +115,21 @@ struct PageContext: Sendable {
         TemplateValues([
             "id": category.id, "name": category.name, "description": category.description,
             "href": SitePaths.category(category.id),
-            "serviceCountText": PageContext.count(index.totalInCategory[category.id] ?? 0, "service"),
+            "serviceCountText": wording.count(index.totalInCategory[category.id] ?? 0, "count.service"),
         ])
     }
 
     func supportModel(_ model: SupportModel) -> TemplateValues {
-        supportModels[model.id] ?? PageContext.values(of: model)
+        supportModels[model.id] ?? PageContext.values(of: model, wording: wording)
     }
 
-    private static func values(of model: SupportModel) -> TemplateValues {
+    private static func values(of model: SupportModel, wording: Wording) -> TemplateValues {
         TemplateValues([
             "name": model.name, "hours": model.hours, "href": SitePaths.supportModel(model.id),
             "escalation": model.escalation,
             "channels": model.channels.map { channel in
                 TemplateValues([
-                    "typeName": PageContext.channelName(channel.kind), "value": channel.value,
+                    "typeName": PageContext.channelName(channel.kind, wording), "value": channel.value,
                     "href": PageContext.link(for: channel), "label": channel.label,
                 ])
             },
@@ -112,35 +143,32 @@ struct PageContext: Sendable {
             return TemplateValues([
                 "priorityName": priority?.name ?? target.priority.value,
                 "priorityDescription": priority?.description,
-                "respond": target.respond.map { "Within \($0.spelledOut)" } ?? "—",
-                "resolveText": "\(PageContext.percent(target.percent)) within \(target.resolve.spelledOut)",
+                "respond": target.respond.map { wording("targets.within", wording.duration($0)) } ?? "—",
+                "resolveText": wording("targets.resolve_text", wording.percent(target.percent), wording.duration(target.resolve)),
                 "isOverride": isOverride,
             ])
         }
     }
 
-    static func typeName(_ kind: Service.Kind) -> String {
-        switch kind {
-        case .business: "Business service (for staff)"
-        case .enterprise: "Enterprise service (technical)"
-        }
+    static func typeName(_ kind: Service.Kind, _ wording: Wording) -> String {
+        wording(kind == .business ? "type.business" : "type.enterprise")
     }
 
-    static func statusName(_ status: Service.Status) -> String {
+    func statusName(_ status: Service.Status) -> String {
         switch status {
-        case .pipeline: "Coming soon (pipeline)"
-        case .live: "Live"
-        case .retired: "Retired"
+        case .pipeline: wording("status.pipeline")
+        case .live: wording("status.live")
+        case .retired: wording("status.retired")
         }
     }
 
-    static func channelName(_ kind: Channel.Kind) -> String {
+    static func channelName(_ kind: Channel.Kind, _ wording: Wording) -> String {
         switch kind {
-        case .phone: "Phone"
-        case .email: "Email"
-        case .portal: "Online"
-        case .chat: "Chat"
-        case .walkIn: "In person"
+        case .phone: wording("channel.phone")
+        case .email: wording("channel.email")
+        case .portal: wording("channel.portal")
+        case .chat: wording("channel.chat")
+        case .walkIn: wording("channel.walk_in")
         }
     }
 
@@ -160,30 +188,5 @@ struct PageContext: Sendable {
         let main = parts[0].filter { $0.isNumber || $0 == "+" }
         let ext = parts.count > 1 ? ";ext=" + parts[1].filter(\.isNumber) : ""
         return "tel:\(main)\(ext)"
-    }
-
-    static func percent(_ value: Double) -> String {
-        (value.rounded() == value ? String(Int(value)) : String(value)) + "%"
-    }
-
-    /// `October 2026`, `Q3 2026`, `2026`.
-    static func periodName(_ period: Period) -> String { BoardPack.name(of: period) }
-
-    /// `Oct 2026`, `Q3 2026`: for a chart's axis.
-    static func shortPeriodName(_ period: Period) -> String { BoardPack.name(of: period, short: true) }
-
-    /// A level achieved, to one decimal: `95.8%`.
-    static func share(_ value: Double) -> String { BoardPack.share(value) }
-
-    /// A count with its thousands grouped: `12,345`.
-    static func number(_ value: Int) -> String { BoardPack.number(value) }
-
-    static func count(_ n: Int, _ word: String) -> String {
-        "\(n) \(word)\(n == 1 ? "" : "s")"
-    }
-
-    /// `15 June 2026`.
-    static func longDate(_ day: Day) -> String {
-        "\(day.day) \(BoardPack.monthNames[day.month - 1]) \(day.year)"
     }
 }

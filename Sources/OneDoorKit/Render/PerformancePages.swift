@@ -23,16 +23,19 @@ extension SiteRenderer {
     /// One priority's results, oldest first, as a table and a chart.
     private func resultTable(_ rows: [PerformanceResults.Result], priority: Priority, chartID: String, subject: String) -> TemplateValues {
         let target = rows.last?.target
-        let targetText = target.map { "\(PageContext.percent($0.percent)) resolved within \($0.resolve.spelledOut)" }
+        let targetText = target.map { wording("results.target_text", wording.percent($0.percent), wording.duration($0.resolve)) }
+        let periods = rows.map { row in
+            let achieved = row.achieved.map(wording.share) ?? wording("results.no_tickets").lowercased()
+            return wording("results.chart_period", wording.period(row.period), achieved) + (verdict(row).map { ", \($0.lowercased())" } ?? "")
+        }
         let chart = TrendChart(
-            id: chartID, title: "\(subject), \(priority.name): share resolved within target",
-            description: rows.map { row in
-                "\(PageContext.periodName(row.period)): \(row.achieved.map(PageContext.share) ?? "no tickets")\(Self.verdict(row).map { ", \($0.lowercased())" } ?? "")"
-            }.joined(separator: "; ") + (targetText.map { ". Target: \($0)." } ?? "."),
-            points: rows.map { TrendChart.Point(label: PageContext.shortPeriodName($0.period), value: $0.achieved, met: $0.met) },
-            target: target.map { ($0.percent, "Target \(PageContext.percent($0.percent))") }, isPercent: true)
+            id: chartID, title: wording("results.chart_title", subject, priority.name),
+            description: periods.joined(separator: "; ") + (targetText.map { ". " + wording("results.chart_target_sentence", $0) } ?? "."),
+            points: rows.map { TrendChart.Point(label: wording.period($0.period, short: true), value: $0.achieved, met: $0.met) },
+            target: target.map { ($0.percent, wording("results.chart_target", wording.percent($0.percent))) }, isPercent: true, wording: wording)
         return TemplateValues([
-            "name": priority.name, "id": priority.id, "targetText": targetText,
+            "name": priority.name, "id": priority.id, "heading": priority.name + (targetText.map { wording("colon") + $0 } ?? ""),
+            "caption": wording("results.caption", priority.name),
             "chart": TemplateValue.bytes(Array(chart.svg.utf8)),
             "periods": rows.map(resultRow),
         ])
@@ -40,19 +43,19 @@ extension SiteRenderer {
 
     private func resultRow(_ row: PerformanceResults.Result) -> TemplateValues {
         TemplateValues([
-            "period": PageContext.periodName(row.period), "customer": row.customer,
-            "achieved": row.achieved.map(PageContext.share) ?? "—",
-            "target": row.target.map { PageContext.percent($0.percent) } ?? "—",
-            "verdict": Self.verdict(row) ?? "No tickets", "met": row.met == true, "missed": row.met == false,
-            "resolved": PageContext.number(row.resolved),
+            "period": wording.period(row.period), "customer": row.customer,
+            "achieved": row.achieved.map(wording.share) ?? "—",
+            "target": row.target.map { wording.percent($0.percent) } ?? "—",
+            "verdict": verdict(row) ?? wording("results.no_tickets"), "met": row.met == true, "missed": row.met == false,
+            "resolved": wording.number(row.resolved),
         ])
     }
 
     /// "Met", or "Missed by 2.3 points", in words; nil when there is nothing to judge.
-    static func verdict(_ row: PerformanceResults.Result) -> String? {
+    func verdict(_ row: PerformanceResults.Result) -> String? {
         guard let met = row.met, let achieved = row.achieved, let target = row.target else { return nil }
         // The gap between the numbers the reader sees: the achieved level as shown, to one decimal.
-        return met ? "Met" : "Missed by \(BoardPack.oneDecimal(target.percent - (achieved * 10).rounded() / 10)) points"
+        return met ? wording("results.met") : wording("results.missed_by", wording.oneDecimal(target.percent - (achieved * 10).rounded() / 10))
     }
 
     // MARK: - performance.html
@@ -67,20 +70,21 @@ extension SiteRenderer {
             var values = resultTable(rows, priority: priority, chartID: "trend-\(priority.id)", subject: catalogue.settings.title)
             if !pack.customers.isEmpty {
                 values = values.adding(["customers": pack.customerGrid(priority: priority.id, periods: periods).map { line in
-                    TemplateValues(["customer": line.customer ?? "All customers", "cells": line.cells.map { cell in
-                        TemplateValues(["achieved": cell?.achieved.map(PageContext.share) ?? "—",
-                                        "verdict": cell.flatMap(Self.verdict) ?? ""])
+                    TemplateValues(["customer": line.customer ?? wording("pack.all_customers"), "cells": line.cells.map { cell in
+                        TemplateValues(["achieved": cell?.achieved.map(wording.share) ?? "—",
+                                        "verdict": cell.flatMap(verdict) ?? ""])
                     }])
-                }, "periodNames": periods.map(PageContext.shortPeriodName)])
+                }, "periodNames": periods.map { wording.period($0, short: true) }, "customersCaption": wording("pack.by_customer", priority.name)])
             }
             return values
         }
         let volumes = pack.volumes(periods: periods)
         let volumeChart = TrendChart(
-            id: "trend-volume", title: "Tickets resolved per period",
-            description: volumes.map { "\(PageContext.periodName($0.period)): \($0.resolved)" }.joined(separator: "; ") + ".",
-            points: volumes.map { TrendChart.Point(label: PageContext.shortPeriodName($0.period), value: Double($0.resolved), met: nil) },
-            target: nil, isPercent: false)
+            id: "trend-volume", title: wording("pack.volume_chart"),
+            description: volumes.map { wording("results.chart_period", wording.period($0.period), wording.number($0.resolved)) }
+                .joined(separator: "; ") + ".",
+            points: volumes.map { TrendChart.Point(label: wording.period($0.period, short: true), value: Double($0.resolved), met: nil) },
+            target: nil, isPercent: false, wording: wording)
         let satisfaction = pack.satisfaction(periods: periods)
         let services = index.performance.measuredServices.compactMap { index.servicesByID[$0] }.map { service in
             let latest = index.performance.results(for: service, model: index.supportModelsByID[service.supportModel.value])
@@ -88,35 +92,35 @@ extension SiteRenderer {
             let inLast = latest.filter { $0.period == last }
             return TemplateValues([
                 "name": service.name, "href": SitePaths.service(service.id),
-                "period": last.map(PageContext.periodName) ?? "—",
+                "period": last.map { wording.period($0) } ?? "—",
                 "metCount": inLast.count { $0.met == true }, "hasMissed": inLast.contains { $0.met == false },
                 "missed": inLast.filter { $0.met == false }.map { index.prioritiesByID[$0.priority]?.name ?? $0.priority }.joined(separator: ", "),
             ])
         }
-        return page(SitePaths.performance, template: "performance", title: "How our services are doing",
-                    description: "Results against service targets, ticket volumes and satisfaction, period by period.",
+        return page(SitePaths.performance, template: "performance", title: wording("pack.title"),
+                    description: wording("pack.description"),
                     values: [
-                        "latest": pack.periods.last.map(PageContext.periodName),
-                        "headlines": pack.headlines(periodName: PageContext.periodName, priorityName: { index.prioritiesByID[$0]?.name ?? $0 })
+                        "lead": pack.periods.last.map { wording("pack.lead_to", wording.period($0)) } ?? wording("pack.lead"),
+                        "headlines": pack.headlines(wording: wording, priorityName: { index.prioritiesByID[$0]?.name ?? $0 })
                             + majorIncidentHeadline(latest: pack.periods.last),
                         "priorities": priorities,
                         "volumes": volumes.map { volume in
-                            TemplateValues(["period": PageContext.periodName(volume.period), "resolved": PageContext.number(volume.resolved),
-                                            "opened": volume.opened.map(PageContext.number) ?? "—",
-                                            "byPriority": index.performance.priorities.map { PageContext.number(volume.byPriority[$0.id] ?? 0) }])
+                            TemplateValues(["period": wording.period(volume.period), "resolved": wording.number(volume.resolved),
+                                            "opened": volume.opened.map(wording.number) ?? "—",
+                                            "byPriority": index.performance.priorities.map { wording.number(volume.byPriority[$0.id] ?? 0) }])
                         },
                         "priorityNames": index.performance.priorities.map(\.name),
                         "volumeChart": volumes.count > 1 ? TemplateValue.bytes(Array(volumeChart.svg.utf8)) : nil,
                         "satisfaction": satisfaction.map { row in
-                            TemplateValues(["period": PageContext.periodName(row.period), "satisfied": PageContext.number(row.satisfaction.satisfied),
-                                            "neutral": PageContext.number(row.satisfaction.neutral),
-                                            "dissatisfied": PageContext.number(row.satisfaction.dissatisfied),
+                            TemplateValues(["period": wording.period(row.period), "satisfied": wording.number(row.satisfaction.satisfied),
+                                            "neutral": wording.number(row.satisfaction.neutral),
+                                            "dissatisfied": wording.number(row.satisfaction.dissatisfied),
                                             "net": row.satisfaction.netScore.map { String(format: "%+.0f", $0) } ?? "—"])
                         },
                         "services": services,
                         "majorIncidents": majorIncidents(in: periods),
                     ],
-                    breadcrumbs: [(name: "Home", href: SitePaths.home)], flags: ["isPerformance"])
+                    breadcrumbs: [(name: wording("nav.home"), href: SitePaths.home)], flags: ["isPerformance"])
     }
 
     /// "1 major incident in October 2026: Email unavailable for everyone."
@@ -124,7 +128,8 @@ extension SiteRenderer {
         guard let latest else { return [] }
         let titles = majorIncidentEntries(startingIn: latest).map(\.notice.title)
         guard !titles.isEmpty else { return [] }
-        return ["\(PageContext.count(titles.count, "major incident")) in \(PageContext.periodName(latest)): \(titles.joined(separator: "; "))."]
+        return [wording(titles.count == 1 ? "headline.major_one" : "headline.major_many", wording.number(titles.count), wording.period(latest),
+                        titles.joined(separator: "; "))]
     }
 
     private func majorIncidentEntries(startingIn period: Period) -> [NoticeBoard.Entry] {
@@ -139,7 +144,7 @@ extension SiteRenderer {
         periods.reversed().compactMap { period -> TemplateValues? in
             let started = majorIncidentEntries(startingIn: period)
             guard !started.isEmpty else { return nil }
-            return TemplateValues(["period": PageContext.periodName(period), "notices": started.reversed().map(noticeSummary)])
+            return TemplateValues(["period": wording.period(period), "notices": started.reversed().map(noticeSummary)])
         }
     }
 }

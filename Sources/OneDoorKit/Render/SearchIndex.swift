@@ -449,9 +449,10 @@ final class SearchIndex: Sendable {
             ]
         }
         let rankByID = Dictionary(index.servicesByName.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // The services under a notice at build time, as [position, class, word], so that results say so.
+        // The services under a notice at build time, as [position, class], so that results say so (in the
+        // page's words for the class).
         let states: [JSONValue] = services.enumerated().compactMap { position, service in
-            SiteRenderer.stateWord(index.board.states[service.id]).map { .array([.int(position), .string($0.kind), .string($0.word)]) }
+            SiteRenderer.stateWord(index.board.states[service.id], wording: .english).map { .array([.int(position), .string($0.kind)]) }
         }
         return .object([
             ("version", .int(1)),

@@ -3,13 +3,16 @@ internal import Foundation
 /// How search reads text, the same way in the index builder and in the browser's search client
 /// (`assets/search.js`): accents off, lower case, words of letters and digits.
 enum SearchText {
-    /// `Éducation` → `education`.
+    /// `Éducation` → `education`, `Œuvre` → `oeuvre`: accents off, lower case, and the letters written
+    /// as two (œ, æ, ß) as those two.
     static func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedScalars where !(0x300...0x36F).contains(scalar.value) {
             scalars.append(scalar)
         }
-        return String(scalars).lowercased()
+        let folded = String(scalars).lowercased()
+        guard folded.unicodeScalars.contains(where: { $0 == "œ" || $0 == "æ" || $0 == "ß" }) else { return folded }
+        return folded.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ß", with: "ss")
     }
 
     /// The folded words of a text, in order: `"Wi-Fi & café"` → `["wi", "fi", "cafe"]`. (`DistinctWords`

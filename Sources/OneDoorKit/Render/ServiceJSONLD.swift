@@ -2,6 +2,9 @@
 struct ServiceJSONLD {
     let index: SiteIndex
     let service: Service
+    /// The language of the page, and so of the text.
+    let language: SiteLanguage
+    let wording: Wording
 
     var json: JSONValue {
         let settings = index.catalogue.settings
@@ -28,7 +31,7 @@ struct ServiceJSONLD {
             ("description", .string(service.summary.value)),
             ("serviceType", .string(service.kind.rawValue)),
             ("category", .text(index.categoriesByID[service.category.value]?.name)),
-            ("url", .text(settings.baseURL.map { $0 + SitePaths.service(service.id) })),
+            ("url", .text(settings.baseURL.map { $0 + language.folder + SitePaths.service(service.id) })),
             ("provider", provider),
             ("audience", audience.isEmpty ? nil : .array(audience)),
             ("availableChannel", channels.isEmpty ? nil : .array(channels)),
@@ -46,11 +49,11 @@ struct ServiceJSONLD {
             : nil
         return .fields([
             ("@type", .string("ServiceChannel")),
-            ("name", .string(channel.label ?? PageContext.channelName(channel.kind))),
+            ("name", .string(channel.label ?? PageContext.channelName(channel.kind, wording))),
             ("servicePhone", phone),
             ("serviceUrl", url),
             ("serviceLocation", place),
-            ("availableLanguage", .string(index.catalogue.settings.language)),
+            ("availableLanguage", .string(language.language)),
         ])
     }
 }

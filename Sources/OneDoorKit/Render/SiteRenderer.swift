@@ -4,22 +4,37 @@ internal import Synchronization
 public struct SiteRenderer: Sendable {
     public let catalogue: Catalogue
     public let templates: TemplateSet
+    /// The language of the pages, among the catalogue's.
+    public let language: SiteLanguage
+    /// The services in the default language, by id, when this catalogue is in another: where a text is
+    /// the same in both, it was not translated, and is marked with the default language's `lang`.
+    let original: (language: String, services: [String: Service])?
     let index: SiteIndex
     let context: PageContext
 
-    /// A renderer of `catalogue` at `now` (seconds since 1970), the time its notices are compared with.
-    public init(catalogue: Catalogue, templates: TemplateSet, now: Int) {
+    /// A renderer of `catalogue` (read in `language`, its only one when not given) at `now` (seconds since
+    /// 1970), the time its notices are compared with.
+    public init(catalogue: Catalogue, templates: TemplateSet, now: Int, language: SiteLanguage? = nil, original: Catalogue? = nil) {
         self.catalogue = catalogue
         self.templates = templates
+        self.language = language ?? SiteLanguage(catalogue.settings)
+        self.original = original.map { original in
+            (original.settings.language, Dictionary(original.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
         self.index = SiteIndex(catalogue, now: now)
-        self.context = PageContext(index: index, pageIDs: templates.fixedIDs)
+        self.context = PageContext(index: index, pageIDs: templates.fixedIDs, wording: self.language.wording(for: catalogue.settings))
     }
+
+    /// How the pages write.
+    var wording: Wording { context.wording }
 
     /// A renderer for a catalogue in which only the services at `changed` positions were edited since
     /// `previous` was made (`onedoor serve`): what it had worked out for the others is reused.
     init(updating previous: SiteRenderer, catalogue: Catalogue, changed: [Int]) {
         self.catalogue = catalogue
         templates = previous.templates
+        language = previous.language
+        original = previous.original
         index = SiteIndex.updating(previous.index, catalogue: catalogue, changed: changed)
         context = PageContext(index: index, updating: previous.context, changed: changed)
     }
@@ -38,11 +53,14 @@ public struct SiteRenderer: Sendable {
         render(into: sink, search: SearchIndex(index: index))
     }
 
-    /// Renders everything, gathering the service pages' words into `search`.
+    /// Renders everything, gathering the service pages' words into `search`. In a catalogue of several
+    /// languages, `catalogue.json`, its schema, the sitemap and the assets are the whole portal's, and
+    /// written once (`MultilingualSite`).
     func render(into sink: some OutputSink, search: SearchIndex) {
+        let shared = !language.isMultilingual
         let pages = Mutex<[String]>([])
         // The largest jobs go first, so that no core is left with one at the end.
-        let jobs: [Page] = [.aToZ, .portfolio, .home, .catalogueSchema] + (index.performance.isEmpty ? [] : [.performance])
+        let jobs: [Page] = [.aToZ, .portfolio, .home] + (shared ? [.catalogueSchema] : []) + (index.performance.isEmpty ? [] : [.performance])
             + (catalogue.notices.isEmpty ? [] : [.notices, .noticesFeed] + index.board.entries.indices.map(Page.notice))
             + catalogue.teams.map(Page.team)
             + catalogue.supportModels.map(Page.supportModel) + catalogue.categories.map(Page.category)
@@ -58,8 +76,9 @@ public struct SiteRenderer: Sendable {
             // Every service page has handed its words to the index by now.
             for file in search.files() { sink.write(file) }
         }, {
-            sink.write(path: SitePaths.catalogueJSON) { emit in CatalogueJSON(index: index).write(emit) }
+            if shared { sink.write(path: SitePaths.catalogueJSON) { emit in CatalogueJSON(index: index).write(emit) } }
         })
+        guard shared else { return }
         for (path, bytes) in templates.assets { sink.write(OutputFile(path: path, bytes: bytes)) }
         if let sitemap = sitemap(pages: pages.withLock { $0 }.filter { $0.hasSuffix(".html") }) { sink.write(sitemap) }
     }
@@ -109,23 +128,30 @@ public struct SiteRenderer: Sendable {
         breadcrumbs: [(name: String, href: String)] = [], flags: [String] = [], jsonLD: JSONValue? = nil
     ) -> OutputFile {
         let root = SitePaths.root(of: path)
-        let content = templates.render(template, TemplateValues(values.merging(["root": root, "site": context.site]) { $1 }))
+        let content = templates.render(template, TemplateValues(values.merging(["root": root, "site": context.site, "m": context.words]) { $1 }))
+        let base = catalogue.settings.baseURL
         var layout: [String: (any TemplateRepresentable)?] = [
             "title": title, "description": description, "root": root, "site": context.site, "content": TemplateValue.bytes(content),
+            "m": context.words, "assetRoot": language.isMultilingual ? root + "../" : root,
             "breadcrumbs": breadcrumbs.map { TemplateValues(["name": $0.name, "href": root + $0.href]) },
-            "canonical": catalogue.settings.baseURL.map { $0 + path },
+            "canonical": base.map { $0 + language.folder + path },
             "jsonLD": jsonLD?.serialized(pretty: false),
+            // The same page in the other languages: a visible switch, and `<link rel="alternate" hreflang>`.
+            "alternates": language.languages.filter { $0 != language.language }.map { other in
+                TemplateValues(["language": other, "name": Wording.name(ofLanguage: other),
+                                "href": base.map { $0 + other + "/" + path } ?? root + "../" + other + "/" + path])
+            },
         ]
         for flag in flags { layout[flag] = true }
         // The layout adds a few kilobytes around the content.
         return OutputFile(path: path, bytes: templates.render("layout", TemplateValues(layout), capacity: content.count + 16_384))
     }
 
-    private var home: (name: String, href: String) { ("Home", SitePaths.home) }
+    private var home: (name: String, href: String) { (wording("nav.home"), SitePaths.home) }
 
     private func homePage() -> OutputFile {
-        page(SitePaths.home, template: "home", title: "Home",
-             description: "Every IT service from \(catalogue.settings.organisation).",
+        page(SitePaths.home, template: "home", title: wording("home.title"),
+             description: catalogue.settings.lead ?? wording("home.lead"),
              values: ["categories": index.topCategories.map(context.categorySummary), "filters": context.filters,
                       "noticesStatus": catalogue.notices.isEmpty ? nil : homeStatus],
              flags: ["isHome"])
@@ -159,17 +185,18 @@ public struct SiteRenderer: Sendable {
         let model = index.supportModelsByID[service.supportModel.value]
         let targets = index.effectiveTargets(of: service)
         let facts = context.summaries[service.id]!.adding([
-            "statusName": PageContext.statusName(service.status),
+            "statusName": context.statusName(service.status),
             "audience": service.audience,
             "audienceText": service.audience.joined(separator: ", "),
             "requestURL": service.requestURL,
-            "availability": service.availability.map { String(PageContext.percent($0).dropLast()) },
-            "rto": service.continuity?.rto?.spelledOut,
-            "rpo": service.continuity?.rpo?.spelledOut,
+            "availability": service.availability.map(wording.percent),
+            "rto": service.continuity?.rto.map(wording.duration),
+            "rpo": service.continuity?.rpo.map(wording.duration),
             "cost": service.cost,
-            "lastReviewedText": PageContext.longDate(service.lastReviewed.value),
+            "lastReviewedText": wording.date(service.lastReviewed.value),
+            "requestText": wording("service.request", service.name),
             "contacts": service.contacts.map { TemplateValues(["role": $0.role, "name": $0.name, "email": $0.email]) },
-        ])
+        ]).adding(untranslated(service))
         let values: [String: (any TemplateRepresentable)?] = [
             "service": facts,
             "category": TemplateValues(["name": category?.name ?? "", "href": SitePaths.category(service.category.value)]),
@@ -188,19 +215,31 @@ public struct SiteRenderer: Sendable {
         var trail = [home]
         if let category { trail.append((category.name, SitePaths.category(category.id))) }
         return page(path, template: "service", title: service.name, description: service.summary.value, values: values,
-                    breadcrumbs: trail, jsonLD: ServiceJSONLD(index: index, service: service).json)
+                    breadcrumbs: trail, jsonLD: ServiceJSONLD(index: index, service: service, language: language, wording: wording).json)
+    }
+
+    /// The `lang` of a service's name, summary and description where they are the default language's,
+    /// untranslated.
+    private func untranslated(_ service: Service) -> [String: (any TemplateRepresentable)?] {
+        guard let original, let source = original.services[service.id] else { return [:] }
+        let language = original.language
+        return [
+            "nameLang": source.name == service.name ? language : nil,
+            "summaryLang": source.summary.value == service.summary.value ? language : nil,
+            "bodyLang": source.body == service.body && !service.body.isEmpty ? language : nil,
+        ]
     }
 
     private func teamPage(_ team: Team) -> OutputFile {
         let services = index.servicesOfTeam[team.id] ?? []
         return page(SitePaths.team(team.id), template: "team", title: team.name,
-                    description: "Services owned by \(team.name).",
+                    description: wording("team.description", team.name),
                     values: [
                         "team": TemplateValues(["name": team.name, "email": team.email, "phone": team.phone,
                                                 "phoneHref": team.phone.map(PageContext.telephoneLink), "url": team.url]),
                         "hasContact": team.email != nil || team.phone != nil || team.url != nil,
                         "services": context.summaries(services),
-                        "serviceCountText": PageContext.count(services.count, "service"),
+                        "teamLead": wording("team.lead", wording.count(services.count, "count.service")),
                     ], breadcrumbs: [home])
     }
 
@@ -209,7 +248,7 @@ public struct SiteRenderer: Sendable {
             model.targets.first { $0.priority.value == priority.id }.map { (target: $0, isOverride: false) }
         }
         return page(SitePaths.supportModel(model.id), template: "support-model", title: model.name,
-                    description: "Support model \(model.name): \(model.hours).",
+                    description: wording("model.description", model.name, model.hours),
                     values: [
                         "supportModel": context.supportModel(model), "targets": context.targetRows(targets),
                         "services": context.summaries(index.servicesOfSupportModel[model.id] ?? []),
@@ -222,8 +261,8 @@ public struct SiteRenderer: Sendable {
             let first = SiteIndex.sortKey(service.name).first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
             if letters.last?.letter == first { letters[letters.count - 1].services.append(service) } else { letters.append((first, [service])) }
         }
-        return page(SitePaths.aToZ, template: "a-z", title: "Services A–Z",
-                    description: "Every service of \(catalogue.settings.title) from A to Z.",
+        return page(SitePaths.aToZ, template: "a-z", title: wording("a_z.title"),
+                    description: wording("a_z.description"),
                     values: ["filters": context.filters, "letters": letters.map { group in
                         TemplateValues(["letter": group.letter, "anchor": group.letter == "#" ? "other" : Anchor.slug(group.letter),
                                         "services": context.summaries(group.services)])
@@ -231,17 +270,19 @@ public struct SiteRenderer: Sendable {
     }
 
     private func portfolioPage() -> OutputFile {
-        let statuses: [(Service.Status, String)] = [(.live, "Live"), (.pipeline, "In the pipeline"), (.retired, "Retired")]
+        let statuses: [(Service.Status, String)] = [
+            (.live, wording("portfolio.live")), (.pipeline, wording("portfolio.pipeline")), (.retired, wording("portfolio.retired")),
+        ]
         let groups = statuses.map { status, heading in
             let services = index.servicesByName.filter { $0.status == status }
             return TemplateValues(["status": status.rawValue, "heading": heading, "count": services.count,
                                    "services": context.summaries(services)])
         }
         let count = { (status: Service.Status) in catalogue.services.count { $0.status == status } }
-        return page(SitePaths.portfolio, template: "portfolio", title: "Service portfolio",
-                    description: "Every service by status, category and owner.",
-                    values: ["groups": groups, "liveCount": count(.live), "pipelineCount": count(.pipeline),
-                             "retiredCount": count(.retired)],
+        return page(SitePaths.portfolio, template: "portfolio", title: wording("portfolio.title"),
+                    description: wording("portfolio.description"),
+                    values: ["groups": groups, "lead": wording("portfolio.lead", wording.number(count(.live)), wording.number(count(.pipeline)),
+                                                               wording.number(count(.retired)))],
                     breadcrumbs: [home], flags: ["isPortfolio"])
     }
 

@@ -20,6 +20,8 @@ struct TrendChart {
     let target: (value: Double, label: String)?
     /// The values are percentages (0 to 100), or counts from 0.
     let isPercent: Bool
+    /// How the axis labels write their numbers.
+    let wording: Wording
 
     private static let (width, height) = (640.0, 220.0)
     /// Room for the axis labels, which stand centred under the first and last points.
@@ -33,8 +35,9 @@ struct TrendChart {
             points.count == 1 ? Self.left + plotWidth / 2 : Self.left + plotWidth * Double(index) / Double(points.count - 1)
         }
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / max(high - low, 1)) }
-        func number(_ value: Double) -> String { BoardPack.oneDecimal(value) }
-        func label(_ value: Double) -> String { isPercent ? "\(Int(value.rounded()))%" : "\(Int(value.rounded()))" }
+        // Coordinates to one decimal, with a point whatever the page's language.
+        func number(_ value: Double) -> String { Wording.english.oneDecimal(value) }
+        func label(_ value: Double) -> String { isPercent ? wording.percent(value.rounded()) : wording.number(Int(value.rounded())) }
 
         var parts = [
             #"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#,

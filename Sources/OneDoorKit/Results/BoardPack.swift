@@ -78,7 +78,7 @@ public struct BoardPack: Sendable {
     /// What a board should read first, in sentences: the priorities that missed their target in the
     /// latest period, those that missed it three periods in a row or more, and how the number of
     /// tickets changed since the period before.
-    public func headlines(periodName: (Period) -> String, priorityName: (String) -> String) -> [String] {
+    public func headlines(wording: Wording, priorityName: (String) -> String) -> [String] {
         guard let latest = periods.last else { return [] }
         var lines: [String] = []
         let everyone = results.filter { $0.customer == nil }
@@ -86,16 +86,16 @@ public struct BoardPack: Sendable {
         let missed = now.filter { $0.met == false }
         for result in missed {
             guard let achieved = result.achieved, let target = result.target else { continue }
-            lines.append("\(priorityName(result.priority)) missed its target in \(periodName(latest)): "
-                + "\(Self.share(achieved)) resolved within \(target.resolve.spelledOut), against \(Self.share(target.percent)).")
+            lines.append(wording("headline.missed", priorityName(result.priority), wording.period(latest), wording.share(achieved),
+                                 wording.duration(target.resolve), wording.share(target.percent)))
         }
         if missed.isEmpty, now.contains(where: { $0.met == true }) {
-            lines.append("Every priority met its target in \(periodName(latest)).")
+            lines.append(wording("headline.all_met", wording.period(latest)))
         }
         for priority in priorities {
             let run = everyone.filter { $0.priority == priority.id }.sorted { $0.period < $1.period }.reversed().prefix { $0.met == false }
             if run.count >= 3, run.first?.period == latest, let start = run.last?.period {
-                lines.append("\(priorityName(priority.id)) has missed its target \(run.count) periods in a row, since \(periodName(start)).")
+                lines.append(wording("headline.run", priorityName(priority.id), String(run.count), wording.period(start)))
             }
         }
         if periods.count >= 2 {
@@ -108,49 +108,16 @@ public struct BoardPack: Sendable {
                 : (Double(before), Double(after))
             if old > 0 {
                 let change = (new - old) * 100 / old
-                let amount = "\(Int(abs(change).rounded()))%"
-                let direction = abs(change) < 0.5 ? "about as many as" : change > 0 ? "\(amount) more than" : "\(amount) fewer than"
+                let amount = wording.percent(abs(change).rounded())
+                let direction = abs(change) < 0.5 ? wording("headline.about_as_many")
+                    : wording(change > 0 ? "headline.more" : "headline.fewer", amount)
                 lines.append(perMonth
-                    ? "\(Self.number(after)) tickets resolved in \(periodName(latest)): \(direction) the monthly average of \(periodName(previous)) (\(Self.number(Int(old.rounded()))))."
-                    : "\(Self.number(after)) tickets resolved in \(periodName(latest)), \(direction) in \(periodName(previous)) (\(Self.number(before))).")
+                    ? wording("headline.volume_month", wording.number(after), wording.period(latest), direction, wording.period(previous),
+                              wording.number(Int(old.rounded())))
+                    : wording("headline.volume", wording.number(after), wording.period(latest), direction, wording.period(previous),
+                              wording.number(before)))
             }
         }
         return lines
-    }
-
-    /// `October 2026`, `Q3 2026`, `2026`; `Oct 2026` when `short`.
-    public static func name(of period: Period, short: Bool = false) -> String {
-        switch period.length {
-        case .year: "\(period.year)"
-        case .quarter: "Q\((period.firstMonth + 2) / 3) \(period.year)"
-        case .month: "\(short ? String(monthNames[period.firstMonth - 1].prefix(3)) : monthNames[period.firstMonth - 1]) \(period.year)"
-        }
-    }
-
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
-
-    /// `95.8%`, `100%`.
-    public static func share(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return (tenths % 10 == 0 ? String(tenths / 10) : oneDecimal(value)) + "%"
-    }
-
-    /// `95.8`, `-2.0`: one decimal, without Foundation's formatter, which costs more than a whole page
-    /// of a catalogue's charts.
-    public static func oneDecimal(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
-    }
-
-    /// `12,345`.
-    public static func number(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
     }
 }

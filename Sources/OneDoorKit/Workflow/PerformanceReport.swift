@@ -40,24 +40,24 @@ public struct PerformanceReport: Sendable {
 
     private var headlines: [String] {
         let names = Dictionary(pack.priorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return pack.headlines(periodName: { BoardPack.name(of: $0) }, priorityName: { names[$0] ?? $0 })
+        return pack.headlines(wording: Wording.english, priorityName: { names[$0] ?? $0 })
     }
 
     private func cell(_ result: PerformanceResults.Result?) -> String {
         guard let result, let achieved = result.achieved else { return "—" }
-        return BoardPack.share(achieved) + (result.met.map { $0 ? " met" : " missed" } ?? "")
+        return Wording.english.share(achieved) + (result.met.map { $0 ? " met" : " missed" } ?? "")
     }
 
     private var markdown: String {
-        var lines = ["# \(title): performance to \(BoardPack.name(of: latest))", ""]
+        var lines = ["# \(title): performance to \(Wording.english.period(latest))", ""]
         if !headlines.isEmpty { lines += ["## Headlines", ""] + headlines.map { "- \($0)" } + [""] }
-        let header = "| | " + periods.map { BoardPack.name(of: $0, short: true) }.joined(separator: " | ") + " |"
+        let header = "| | " + periods.map { Wording.english.period($0, short: true) }.joined(separator: " | ") + " |"
         let rule = "|---|" + String(repeating: "---|", count: periods.count)
         for priority in pack.priorities {
             let grid = pack.customerGrid(priority: priority.id, periods: periods)
             guard grid.contains(where: { $0.cells.contains { $0 != nil } }) else { continue }
             let target = grid.lazy.flatMap(\.cells).compactMap { $0?.target }.last
-            lines += ["## \(priority.name)" + (target.map { ": \(BoardPack.share($0.percent)) resolved within \($0.resolve.spelledOut)" } ?? ""), ""]
+            lines += ["## \(priority.name)" + (target.map { ": \(Wording.english.share($0.percent)) resolved within \(Wording.english.duration($0.resolve))" } ?? ""), ""]
             lines += [header, rule]
             for line in grid where line.customer == nil || line.cells.contains(where: { $0 != nil }) {
                 lines.append("| \(line.customer ?? "All customers") | " + line.cells.map(cell).joined(separator: " | ") + " |")
@@ -68,16 +68,16 @@ public struct PerformanceReport: Sendable {
         lines += ["## Tickets resolved", "", "| Period | " + pack.priorities.map(\.name).joined(separator: " | ") + " | All | Opened |",
                   "|---|" + String(repeating: "---|", count: pack.priorities.count + 2)]
         for volume in volumes {
-            lines.append("| \(BoardPack.name(of: volume.period)) | "
-                + pack.priorities.map { BoardPack.number(volume.byPriority[$0.id] ?? 0) }.joined(separator: " | ")
-                + " | \(BoardPack.number(volume.resolved)) | \(volume.opened.map(BoardPack.number) ?? "—") |")
+            lines.append("| \(Wording.english.period(volume.period)) | "
+                + pack.priorities.map { Wording.english.number(volume.byPriority[$0.id] ?? 0) }.joined(separator: " | ")
+                + " | \(Wording.english.number(volume.resolved)) | \(volume.opened.map(Wording.english.number) ?? "—") |")
         }
         let satisfaction = pack.satisfaction(periods: periods)
         if !satisfaction.isEmpty {
             lines += ["", "## Satisfaction", "", "| Period | Satisfied | Neutral | Dissatisfied | Net score |", "|---|---|---|---|---|"]
             for line in satisfaction {
                 let answers = line.satisfaction
-                lines.append("| \(BoardPack.name(of: line.period)) | \(answers.satisfied) | \(answers.neutral) | \(answers.dissatisfied) | "
+                lines.append("| \(Wording.english.period(line.period)) | \(answers.satisfied) | \(answers.neutral) | \(answers.dissatisfied) | "
                     + (answers.netScore.map { String(format: "%+.0f", $0) } ?? "—") + " |")
             }
         }

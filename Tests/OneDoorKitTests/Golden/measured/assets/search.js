@@ -16,12 +16,14 @@
     POSTING_SIZE: 2, POSTING_DOC_DELTA: 0, POSTING_WEIGHT: 1,
     /* docs-N.js: each service is [name, summary, page]. */
     DOC_NAME: 0, DOC_SUMMARY: 1, DOC_HREF: 2,
-    /* index.js: each of `states` (present when notices touch services) is [position, class, word]. */
-    STATE_DOC: 0, STATE_CLASS: 1, STATE_WORD: 2
+    /* index.js: each of `states` (present when notices touch services) is [position, class]. */
+    STATE_DOC: 0, STATE_CLASS: 1
   };
 
+  /* Accents off and lower case; the letters written as two (œ, æ, ß) as those two. */
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
   }
 
   function words(text) {
@@ -125,8 +127,13 @@
   var QUIET_ENGLISH = new Set(("a an and are at be can do does for from get has have how i if in is it me my need " +
     "not of on or please the to want we what when where who why will with you your").split(" "));
 
+  /* French's, with the letters left of an elision (l', d', qu'), which the apostrophe cuts off. */
+  var QUIET_FRENCH = new Set(("a au aux avec c ce ces cet cette comment d dans de des du elle en est et il ils j je l la le les " +
+    "leur leurs m ma mes moi mon n ne nous on ou par pas pour qu que quel quelle qui s sa se ses si son sur t ta te tes " +
+    "ton tu un une vos votre vous y").split(" "));
+
   function quietWords(language) {
-    return /^en\b/i.test(language || "") ? QUIET_ENGLISH : new Set();
+    return /^en\b/i.test(language || "") ? QUIET_ENGLISH : /^fr\b/i.test(language || "") ? QUIET_FRENCH : new Set();
   }
 
   function every(perTerm) {
@@ -162,7 +169,7 @@
     return index.facets[doc * FORMAT.FACETS_PER_SERVICE + which];
   }
 
-  /* The notice state of a service at build time ([position, class, word]), or undefined. */
+  /* The notice state of a service at build time ([position, class]), or undefined. */
   function stateOf(index, doc) {
     if (!index.states) return undefined;
     if (!index.stateByDoc) {
@@ -255,6 +262,12 @@
   var waiting = {};
   var SHOWN = 10;
   var QUIET = quietWords(document.documentElement.lang);
+  /* The page's words for what the client writes (data-words on the search form), in its language. */
+  var WORDS = {};
+
+  function say(key, count) {
+    return (WORDS[key] || key).replace("{0}", count === undefined ? "" : String(count));
+  }
 
   window.OneDoorSearch = {
     receive: function (name, data) {
@@ -273,7 +286,7 @@
         element.src = root + "search/" + name + ".js";
         element.async = true;
         element.onerror = function () {
-          (waiting[name] || []).forEach(function (w) { w.reject(new Error("The search index could not be loaded.")); });
+          (waiting[name] || []).forEach(function (w) { w.reject(new Error(WORDS.unavailable || "The search index could not be loaded.")); });
           delete waiting[name];
           element.remove();
         };
@@ -360,7 +373,7 @@
         if (statusName !== "live") {
           var tag = document.createElement("strong");
           tag.className = "tag tag-" + statusName;
-          tag.textContent = statusName === "retired" ? "Retired" : "Coming soon";
+          tag.textContent = say(statusName);
           item.appendChild(document.createTextNode(" "));
           item.appendChild(tag);
         }
@@ -368,7 +381,7 @@
         if (state) {
           var stateTag = document.createElement("strong");
           stateTag.className = "tag tag-" + state[FORMAT.STATE_CLASS];
-          stateTag.textContent = state[FORMAT.STATE_WORD];
+          stateTag.textContent = say(state[FORMAT.STATE_CLASS]);
           item.appendChild(document.createTextNode(" "));
           item.appendChild(stateTag);
         }
@@ -381,7 +394,7 @@
         var category = index.categories[facet(index, doc.doc, FORMAT.FACET_CATEGORY)];
         var team = index.teams[facet(index, doc.doc, FORMAT.FACET_TEAM)];
         meta.textContent = [category ? category[FORMAT.CATEGORY_NAME] : "", team ? team[FORMAT.TEAM_NAME] : "",
-          statusName === "live" ? "Live" : statusName === "retired" ? "Retired" : "Coming soon"].filter(Boolean).join(" · ");
+          say(statusName)].filter(Boolean).join(" · ");
         item.appendChild(meta);
         list.appendChild(item);
       });
@@ -405,10 +418,10 @@
           panel.hidden = false;
           var count = found.results.length;
           status.textContent = count === 0
-            ? "No services match. Try another word, or browse the categories."
-            : (found.partial ? "No service has every word. " : "") +
-              count + (count === 1 ? " service" : " services") + (found.partial ? " with some of them" : " found") +
-              (shown.length < count ? ", showing the first " + shown.length : "");
+            ? say("none")
+            : (found.partial ? say("partial") : "") +
+              say((found.partial ? "some_" : "found_") + (count === 1 ? "one" : "many"), count) +
+              (shown.length < count ? say("showing", shown.length) : "");
           more.hidden = shown.length >= count;
           show(found, people);
           answered();
@@ -484,7 +497,9 @@
 
   function start() {
     var form = document.querySelector("form[data-search]");
-    if (form) setUp(form);
+    if (!form) return;
+    try { WORDS = JSON.parse(form.getAttribute("data-words") || "{}"); } catch (error) { WORDS = {}; }
+    setUp(form);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

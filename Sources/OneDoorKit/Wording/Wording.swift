@@ -1,0 +1,110 @@
+/// How the portal writes in one language: its own words (`Messages`), with the catalogue's name,
+/// organisation and help desk put in, and numbers, shares, dates, periods and durations as that
+/// language writes them — `95.8%` and `12,345` in English, `95,8 %` and `12 345` in French.
+public struct Wording: Sendable {
+    public let messages: Messages
+    /// The catalogue's values that the words name: `{title}`, `{organisation}`, `{helpDesk}`.
+    private let names: [String: String]
+
+    public var language: String { messages.language }
+    public var isFrench: Bool { Messages.isFrench(language) }
+
+    public init(language: String, replacements: [String: String] = [:], names: [String: String] = [:]) {
+        messages = Messages(language: language, replacements: replacements)
+        self.names = names
+    }
+
+    /// English words, with nothing of a catalogue's: for command-line reports.
+    public static let english = Wording(language: "en")
+
+    /// The words of `key`, with the catalogue's names and `values` put in.
+    public func callAsFunction(_ key: String, _ values: String...) -> String {
+        var text = messages(key)
+        for (name, value) in names { text = text.replacing("{\(name)}", with: value) }
+        for (position, value) in values.enumerated() { text = text.replacing("{\(position)}", with: value) }
+        return text
+    }
+
+    /// Every message of the language with the catalogue's names put in, for the templates.
+    public var all: [String: String] {
+        messages.all.mapValues { text in names.reduce(text) { $0.replacing("{\($1.key)}", with: $1.value) } }
+    }
+
+    /// `3 services`, `1 service`: the `_one` or `_many` form of `key`.
+    public func count(_ n: Int, _ key: String) -> String {
+        self("\(key)_\(n == 1 || (isFrench && n == 0) ? "one" : "many")", number(n))
+    }
+
+    // MARK: - Numbers
+
+    /// The space French puts before `%` and `:`, and between groups of digits: it never breaks a line.
+    static let noBreakSpace = "\u{00A0}"
+
+    /// `12,345`; `12 345`.
+    public func number(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped += isFrench ? Self.noBreakSpace : "," }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
+    /// `95.8`, `-2.0`; `95,8`: one decimal, without Foundation's formatter, which costs more than a whole
+    /// page of a catalogue's charts.
+    public func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10)\(isFrench ? "," : ".")\(abs(tenths) % 10)"
+    }
+
+    /// `95.8%`, `100%`; `95,8 %`: a level achieved, to one decimal when it has one.
+    public func share(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return (tenths % 10 == 0 ? String(tenths / 10) : oneDecimal(value)) + percentSign
+    }
+
+    /// `95%`, `99.9%`; `99,9 %`: a target's percent as written.
+    public func percent(_ value: Double) -> String {
+        let text = value.rounded() == value ? String(Int(value)) : String(value)
+        return (isFrench ? text.replacing(".", with: ",") : text) + percentSign
+    }
+
+    private var percentSign: String { isFrench ? Self.noBreakSpace + "%" : "%" }
+
+    // MARK: - Dates and periods
+
+    private var monthNames: [String] { self("months").split(separator: ",").map(String.init) }
+
+    /// `15 June 2026`; `15 juin 2026` (`1er juin 2026`).
+    public func date(_ day: Day) -> String {
+        "\(isFrench && day.day == 1 ? "1er" : String(day.day)) \(monthNames[day.month - 1]) \(day.year)"
+    }
+
+    /// `October 2026`, `Q3 2026`, `2026`; `Oct 2026` when `short`. In French `octobre 2026`, `T3 2026`.
+    public func period(_ period: Period, short: Bool = false) -> String {
+        switch period.length {
+        case .year: "\(period.year)"
+        case .quarter: self("period.quarter", String((period.firstMonth + 2) / 3), String(period.year))
+        case .month: "\((short ? self("months_short").split(separator: ",").map(String.init) : monthNames)[period.firstMonth - 1]) \(period.year)"
+        }
+    }
+
+    /// `4 working hours`; `4 heures ouvrables`.
+    public func duration(_ duration: Duration) -> String {
+        let key = switch duration.unit {
+        case .minutes: "duration.minute"
+        case .hours: "duration.hour"
+        case .days: "duration.day"
+        case .workingHours: "duration.working_hour"
+        case .workingDays: "duration.working_day"
+        }
+        return self("\(key)_\(duration.amount == 1 ? "one" : "many")", String(duration.amount))
+    }
+
+    /// The name of a language in that language, for a switch between them: `English`, `Français`.
+    public static func name(ofLanguage tag: String) -> String {
+        let builtIn = Messages.builtIn(for: tag)
+        return Messages.isFrench(tag) || tag == "en" || tag.hasPrefix("en-") ? builtIn["language.name"] ?? tag : tag
+    }
+}
