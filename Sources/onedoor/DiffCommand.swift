@@ -34,9 +34,10 @@ struct DiffCommand: ParsableCommand {
         }
         do {
             if isFolder.boolValue {
-                let checked = try Pipeline(atBuildTime: URL(fileURLWithPath: path)).check()
+                let pipeline = Pipeline(atBuildTime: URL(fileURLWithPath: path))
+                let checked = try pipeline.check()
                 guard !checked.hasErrors else { throw DiffError.hasErrors(path) }
-                return try CatalogueSnapshot(catalogue: checked.catalogue)
+                return try CatalogueSnapshot(catalogues: pipeline.catalogues(of: checked.catalogue))
             }
             guard let data = FileManager.default.contents(atPath: path) else { throw DiffError.unreadable(path) }
             return try CatalogueSnapshot(json: data)

@@ -3,13 +3,25 @@ import Foundation
 import Testing
 
 @Suite struct CatalogueDiffTests {
-    /// The minimal fixture, before and after `files` are written over it.
-    func diff(_ files: [String: String?]) throws -> CatalogueDiff {
-        let before = try FixtureCatalogue()
-        let after = try FixtureCatalogue(files: files)
+    /// A fixture (the minimal one unless said), before and after `files` are written over it.
+    func diff(_ files: [String: String?], fixture: String = "minimal") throws -> CatalogueDiff {
+        let before = try FixtureCatalogue(fixture)
+        let after = try FixtureCatalogue(fixture, files: files)
         defer { before.remove(); after.remove() }
-        return CatalogueDiff(old: try CatalogueSnapshot(catalogue: before.load().catalogue),
-                             new: try CatalogueSnapshot(catalogue: after.load().catalogue))
+        let snapshot = { (fixture: FixtureCatalogue) throws -> CatalogueSnapshot in
+            let pipeline = fixture.pipeline()
+            return try CatalogueSnapshot(catalogues: pipeline.catalogues(of: try pipeline.load().catalogue))
+        }
+        return CatalogueDiff(old: try snapshot(before), new: try snapshot(after))
+    }
+
+    @Test func aChangedTranslationIsReported() throws {
+        let report = DiffReport(diff: try diff([
+            "services/hosting.fr.md": "---\nname: Hébergement des applications\nsummary: Des serveurs pour les applications.\n---\n\nDes serveurs.\n",
+        ], fixture: "bilingual"))
+        let text = report.rendered(as: .text)
+        #expect(text.contains("fr name «Hébergement» → «Hébergement des applications»"), "\(text)")
+        #expect(text.contains("fr description (60 characters) → (13 characters)"), "\(text)")
     }
 
     @Test func noChangeSaysSo() throws {
@@ -105,7 +117,7 @@ import Testing
         let files = SiteRenderer(catalogue: catalogue, templates: try TemplateSet.load(), now: 0).render()
         let json = try #require(files.first { $0.path == "catalogue.json" })
         let fromFile = try CatalogueSnapshot(json: Data(json.bytes))
-        let fromFolder = try CatalogueSnapshot(catalogue: catalogue)
+        let fromFolder = try CatalogueSnapshot(catalogues: [catalogue])
         #expect(fromFile.services == fromFolder.services)
         #expect(throws: DiffError.notACatalogue) { try CatalogueSnapshot(json: Data("{}".utf8)) }
     }

@@ -81,3 +81,77 @@ import Testing
         #expect(english.services.first { $0.id == "hosting" }?.name == "Hosting")
     }
 }
+
+/// The portal of the `bilingual` fixture: each language in its folder, page for page.
+@Suite struct BilingualPortalTests {
+    private func portal(_ files: [String: String?] = [:]) throws -> [String: String] {
+        let fixture = try FixtureCatalogue("bilingual", files: files)
+        defer { fixture.remove() }
+        let output = OutputFiles()
+        let built = try fixture.pipeline().build(into: output)
+        #expect(!built.checked.hasErrors, "\(built.checked.findings)")
+        return Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+    }
+
+    @Test func eachLanguageHasEveryPageAndEachPageLinksToItsTwin() throws {
+        let files = try portal()
+        let english = Set(files.keys.filter { $0.hasPrefix("en/") && $0.hasSuffix(".html") }.map { $0.dropFirst(3) })
+        let french = Set(files.keys.filter { $0.hasPrefix("fr/") && $0.hasSuffix(".html") }.map { $0.dropFirst(3) })
+        #expect(english == french && english.contains("services/laptops.html") && english.count == 11)
+        for page in english {
+            let en = try #require(files["en/\(page)"]), fr = try #require(files["fr/\(page)"])
+            #expect(en.contains(#"<html lang="en">"#) && fr.contains(#"<html lang="fr">"#), "\(page)")
+            #expect(en.contains(#"<link rel="alternate" hreflang="fr" href="https://services.example.test/fr/\#(page)">"#), "\(page)")
+            #expect(fr.contains(#"<a href="https://services.example.test/en/\#(page)" hreflang="en" lang="en" class="language-switch">English</a>"#), "\(page)")
+        }
+        #expect(files["assets/onedoor.css"] != nil && files["en/assets/onedoor.css"] == nil)
+        #expect(files["fr/services/laptops.html"]!.contains(#"<link rel="stylesheet" href="../../assets/onedoor.css">"#))
+    }
+
+    @Test func theRootPageLetsPeopleChooseInEveryLanguage() throws {
+        let root = try #require(try portal()["index.html"])
+        #expect(root.contains(#"<section lang="en" aria-labelledby="choose-en">"#) && root.contains(#"<section lang="fr" aria-labelledby="choose-fr">"#))
+        #expect(root.contains(#"<h1 id="choose-fr">Catalogue d&apos;essai</h1>"#))
+        #expect(root.contains(#"<a class="button" href="fr/index.html" hreflang="fr">Français</a>"#))
+        #expect(root.contains(#"<a class="button" href="en/index.html" hreflang="en">English</a>"#))
+    }
+
+    @Test func frenchPagesWriteAsFrenchDoes() throws {
+        let laptops = try #require(try portal()["fr/services/laptops.html"])
+        #expect(laptops.contains("<h1>Ordinateurs portables</h1>"))
+        #expect(laptops.contains("<td>95\u{00A0}% en 4\u{00A0}heures ouvrables</td>") || laptops.contains("<td>95\u{00A0}% en 4 heures ouvrables</td>"))
+        #expect(laptops.contains(#"<time datetime="2026-05-01">1er mai 2026</time>"#))
+        #expect(laptops.contains(#"<a href="../support-models/standard.html">Standard</a>\#u{00A0}: Du lundi au vendredi, de 9 h à 17 h."#))
+        #expect(laptops.contains(#"<a href="../services/hosting.html#qui-peut-demander">qui peut demander</a>"#))
+    }
+
+    @Test func textStillInTheDefaultLanguageIsMarkedWithItsLang() throws {
+        let files = try portal(["services/hosting.fr.md": "---\nname: Hébergement\n---\n"])
+        let hosting = try #require(files["fr/services/hosting.html"])
+        #expect(hosting.contains("<h1>Hébergement</h1>"))
+        #expect(hosting.contains(#"<p class="lead" lang="en">Servers for applications.</p>"#))
+        #expect(hosting.contains(#"<div class="prose" lang="en">"#))
+        #expect(try #require(files["fr/services/laptops.html"]).contains(#"<div class="prose">"#))
+    }
+
+    @Test func catalogueJSONIsOneFileWithTranslations() throws {
+        let json = try #require(try portal()["catalogue.json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(document["languages"] as? [String] == ["en", "fr"])
+        #expect(document["title"] as? String == "Test Catalogue")
+        #expect((document["translations"] as? [String: [String: String]])?["fr"]?["title"] == "Catalogue d'essai")
+        let services = try #require(document["services"] as? [[String: Any]])
+        let hosting = try #require(services.first { $0["id"] as? String == "hosting" })
+        #expect(hosting["name"] as? String == "Hosting")
+        let french = try #require((hosting["translations"] as? [String: [String: Any]])?["fr"])
+        #expect(french["name"] as? String == "Hébergement" && french["summary"] as? String == "Des serveurs pour les applications.")
+        #expect(french["keywords"] == nil, "a field the same in both languages is not repeated")
+    }
+
+    @Test func searchIsPerLanguage() throws {
+        let files = try portal()
+        #expect(files["en/search/index.js"] != nil && files["fr/search/index.js"] != nil)
+        let frenchDocs = files.filter { $0.key.hasPrefix("fr/search/docs-") }.values.joined()
+        #expect(frenchDocs.contains("Ordinateurs portables") && !frenchDocs.contains("\"Laptops\""))
+    }
+}

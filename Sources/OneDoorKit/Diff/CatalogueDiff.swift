@@ -164,6 +164,14 @@ public struct CatalogueDiff: Sendable {
                    "\(priority.uppercased()) target \(before?.description ?? "none") → \(after?.description ?? "none")"
                     + (weaker ? " (weaker)" : ""))
         }
+        for language in Set(old.translations.keys).union(new.translations.keys).sorted() {
+            let (before, after) = (old.translations[language] ?? [:], new.translations[language] ?? [:])
+            for field in Set(before.keys).union(after.keys).sorted() where before[field] != after[field] {
+                let shown = { (text: String?) in text.map { field == "description" ? "(\($0.count) characters)" : "«\($0)»" } ?? "none" }
+                change(.changed, "translations.\(language).\(field)", before[field], after[field],
+                       "\(language) \(field) \(shown(before[field])) → \(shown(after[field]))")
+            }
+        }
         return changes
     }
 

@@ -20,6 +20,8 @@ public struct CatalogueSnapshot: Sendable {
         public let linksTo: [String]
         /// Effective targets by priority id.
         public let targets: [String: TargetTerms]
+        /// The text of its translations, by language and field (lists joined, the description whole).
+        public let translations: [String: [String: String]]
     }
 
     /// The terms of one target, comparable for strength.
@@ -84,7 +86,10 @@ public struct CatalogueSnapshot: Sendable {
                 rto: continuity?["rto"] as? String, rpo: continuity?["rpo"] as? String,
                 dependsOn: entry["depends_on"] as? [String] ?? [],
                 linksTo: Markdown.links(in: description).compactMap { ServiceLink($0.destination)?.id },
-                targets: (modelTargets[supportModel] ?? [:]).merging(Self.targets(entry["targets"])) { $1 })
+                targets: (modelTargets[supportModel] ?? [:]).merging(Self.targets(entry["targets"])) { $1 },
+                translations: (entry["translations"] as? [String: [String: Any]] ?? [:]).mapValues { fields in
+                    fields.mapValues { value in (value as? [String])?.joined(separator: ", ") ?? (value as? String) ?? "\(value)" }
+                })
         }
         self.services = services
         self.priorities = priorities
@@ -94,10 +99,13 @@ public struct CatalogueSnapshot: Sendable {
         supportModelTargets = modelTargets
     }
 
-    /// Builds the snapshot of a catalogue that was read from its folder.
-    public init(catalogue: Catalogue) throws(DiffError) {
+    /// Builds the snapshot of a catalogue that was read from its folder: `catalogues` holds it read in
+    /// each of its languages, the default first.
+    public init(catalogues: [Catalogue]) throws(DiffError) {
         // diff compares services, not the notices' phases, so any time will do.
-        let bytes = CatalogueJSON(index: SiteIndex(catalogue, now: 0)).json.bytes(pretty: false)
+        let indexes = catalogues.map { SiteIndex($0, now: 0) }
+        let languages = catalogues[0].settings.languages
+        let bytes = CatalogueJSON(index: indexes[0], translations: Array(zip(languages.dropFirst(), indexes.dropFirst()))).json.bytes(pretty: false)
         try self.init(json: Data(bytes))
     }
 

@@ -121,13 +121,16 @@ public struct Pipeline: Sendable {
     /// What renders a checked catalogue: one renderer, or one per language of a catalogue in several,
     /// each language read on its own (the checked read is the default language's).
     func portal(of catalogue: Catalogue, templates: TemplateSet) -> Portal {
-        let languages = catalogue.settings.languages
-        guard languages.count > 1 else { return .single(SiteRenderer(catalogue: catalogue, templates: templates, now: now)) }
+        guard catalogue.settings.isMultilingual else { return .single(SiteRenderer(catalogue: catalogue, templates: templates, now: now)) }
+        return .multilingual(MultilingualSite(catalogues: catalogues(of: catalogue), templates: templates, now: now))
+    }
+
+    /// A checked catalogue read in each of its languages, the default (`catalogue`, the checked read) first.
+    public func catalogues(of catalogue: Catalogue) -> [Catalogue] {
         let source = self.source
-        let others = languages.dropFirst().map { $0 }.concurrentMap { language in
+        return [catalogue] + catalogue.settings.languages.dropFirst().map { $0 }.concurrentMap { language in
             (try? CatalogueLoader(source: source, language: language).load().catalogue) ?? catalogue
         }
-        return .multilingual(MultilingualSite(catalogues: [catalogue] + others, templates: templates, now: now))
     }
 
     /// The portal of a catalogue in one language or in several.

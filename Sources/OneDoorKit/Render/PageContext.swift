@@ -5,7 +5,7 @@ struct PageContext: Sendable {
     let index: SiteIndex
     /// How the pages write, in their language.
     let wording: Wording
-    let site: TemplateValues
+    private(set) var site: TemplateValues
     /// The portal's own words, for the templates: `{{m.key}}`.
     let words: TemplateValues
     /// Each service as lists show it, by id.
@@ -15,9 +15,10 @@ struct PageContext: Sendable {
     /// The ids a service page has besides its description's headings.
     let pageIDs: Set<String>
 
-    init(index: SiteIndex, pageIDs: Set<String>, wording: Wording) {
+    /// `original` is the catalogue's settings in its default language, when the pages are in another.
+    init(index: SiteIndex, pageIDs: Set<String>, wording: Wording, original: CatalogueSettings? = nil) {
         let services = index.catalogue.services
-        self.init(index: index, pageIDs: pageIDs, wording: wording,
+        self.init(index: index, pageIDs: pageIDs, wording: wording, original: original,
                   summaries: Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap {
             PageContext.summary(of: $0, index: index, wording: wording)
         })))
@@ -31,10 +32,11 @@ struct PageContext: Sendable {
             let service = index.catalogue.services[position]
             summaries[service.id] = PageContext.summary(of: service, index: index, wording: previous.wording)
         }
-        self.init(index: index, pageIDs: previous.pageIDs, wording: previous.wording, summaries: summaries)
+        self.init(index: index, pageIDs: previous.pageIDs, wording: previous.wording, original: nil, summaries: summaries)
+        site = previous.site
     }
 
-    private init(index: SiteIndex, pageIDs: Set<String>, wording: Wording, summaries: [String: TemplateValues]) {
+    private init(index: SiteIndex, pageIDs: Set<String>, wording: Wording, original: CatalogueSettings?, summaries: [String: TemplateValues]) {
         self.index = index
         self.pageIDs = pageIDs
         self.wording = wording
@@ -45,6 +47,9 @@ struct PageContext: Sendable {
         let settings = index.catalogue.settings
         site = TemplateValues([
             "title": settings.title, "organisation": settings.organisation, "language": wording.language,
+            // The default language's text, shown while the translation is missing, says so.
+            "titleLang": original.flatMap { $0.title == settings.title ? $0.language : nil },
+            "organisationLang": original.flatMap { $0.organisation == settings.organisation ? $0.language : nil },
             "lead": settings.lead ?? wording("home.lead"),
             "searchHint": settings.searchHint ?? wording("search.hint"),
             // The words the search client writes, as JSON in an attribute.

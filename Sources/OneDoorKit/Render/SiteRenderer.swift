@@ -8,7 +8,7 @@ public struct SiteRenderer: Sendable {
     public let language: SiteLanguage
     /// The services in the default language, by id, when this catalogue is in another: where a text is
     /// the same in both, it was not translated, and is marked with the default language's `lang`.
-    let original: (language: String, services: [String: Service])?
+    let original: (language: String, settings: CatalogueSettings, services: [String: Service])?
     let index: SiteIndex
     let context: PageContext
 
@@ -19,10 +19,12 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.language = language ?? SiteLanguage(catalogue.settings)
         self.original = original.map { original in
-            (original.settings.language, Dictionary(original.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+            (original.settings.language, original.settings,
+             Dictionary(original.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
         }
         self.index = SiteIndex(catalogue, now: now)
-        self.context = PageContext(index: index, pageIDs: templates.fixedIDs, wording: self.language.wording(for: catalogue.settings))
+        self.context = PageContext(index: index, pageIDs: templates.fixedIDs, wording: self.language.wording(for: catalogue.settings),
+                                   original: original?.settings)
     }
 
     /// How the pages write.
