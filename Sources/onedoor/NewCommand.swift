@@ -26,6 +26,9 @@ struct NewService: ParsableCommand {
     @Option(help: "The id of its support model (default: the first in support-models.yaml).")
     var supportModel: String?
 
+    @Flag(help: "Also write its translation (ID.LANG.md) for each other language of the catalogue.")
+    var languages = false
+
     @Option(help: "The catalogue folder (default: the nearest catalogue from here up, else ./catalogue).", completion: .directory)
     var catalogue: String?
 
@@ -34,9 +37,10 @@ struct NewService: ParsableCommand {
         let shown = relativePath(of: folder, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let loaded = try readable(Pipeline(atBuildTime: folder).load)
         do {
-            let path = try ServiceScaffold(id: id, category: category, owner: owner, supportModel: supportModel)
+            let path = try ServiceScaffold(id: id, category: category, owner: owner, supportModel: supportModel, withTranslations: languages)
                 .create(in: folder, catalogue: loaded.catalogue, today: .today)
-            print("Created \(shown)/\(path). Fill in its summary and description, then run: onedoor check \(shown)")
+            let paths = path.components(separatedBy: ", ").map { "\(shown)/\($0)" }.joined(separator: ", ")
+            print("Created \(paths). Fill in its summary and description, then run: onedoor check \(shown)")
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
@@ -98,10 +102,14 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to create.", completion: .directory)
     var folder = "catalogue"
 
+    @Option(help: "The catalogue's languages, the default first, such as en,fr (default: en).")
+    var languages = "en"
+
     func run() throws {
         do {
             let files = try StarterCatalogue.write(to: URL(fileURLWithPath: folder),
-                                                   today: Day.today(environment: ProcessInfo.processInfo.environment))
+                                                   today: Day.today(environment: ProcessInfo.processInfo.environment),
+                                                   languages: languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             print("Created a starter catalogue in \(folder)/: \(files.joined(separator: ", ")).")
             print("Next: edit \(folder)/catalogue.yaml, then add services with: onedoor new service ID --category C --owner T")
         } catch {

@@ -13,15 +13,19 @@ public struct ServiceScaffold: Sendable {
     public let category: String
     public let owner: String
     public let supportModel: String?
+    /// Also write the service's translation file for each other language of the catalogue.
+    public let withTranslations: Bool
 
-    public init(id: String, category: String, owner: String, supportModel: String?) {
+    public init(id: String, category: String, owner: String, supportModel: String?, withTranslations: Bool = false) {
         self.id = id
         self.category = category
         self.owner = owner
         self.supportModel = supportModel
+        self.withTranslations = withTranslations
     }
 
-    /// Checks the arguments against the catalogue, writes `services/CATEGORY/ID.md`, and returns that path.
+    /// Checks the arguments against the catalogue, writes `services/CATEGORY/ID.md` (and its translations
+    /// with `withTranslations`), and returns the paths written, separated by commas.
     public func create(in folder: URL, catalogue: Catalogue, today: Day) throws(ScaffoldError) -> String {
         guard Identifier.isValid(id) else {
             throw ScaffoldError(message: "'\(id)' is not a valid id: \(Identifier.rule)" + Identifier.suggestion(for: id))
@@ -43,13 +47,36 @@ public struct ServiceScaffold: Sendable {
         guard !FileManager.default.fileExists(atPath: url.path) else {
             throw ScaffoldError(message: "'\(path)' already exists")
         }
+        let languages = catalogue.settings.languages
+        if withTranslations, languages.count < 2 {
+            throw ScaffoldError(message: "--languages writes a translation for each other language of the catalogue, and it has one only; "
+                + "list them in 'languages' in catalogue.yaml first")
+        }
+        let translations = withTranslations ? languages.dropFirst().map { language in
+            ("\(CatalogueLoader.servicesFolder)/\(category)/\(id).\(language).md", translation(language: language))
+        } : []
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text(supportModel: model, today: today).utf8).write(to: url, options: .withoutOverwriting)
+            for (translationPath, text) in translations {
+                try Data(text.utf8).write(to: folder.appendingPathComponent(translationPath), options: .withoutOverwriting)
+            }
         } catch {
             throw ScaffoldError(message: "could not write '\(path)': \(error.localizedDescription)")
         }
-        return path
+        return ([path] + translations.map(\.0)).joined(separator: ", ")
+    }
+
+    /// A translation's file, ready to fill in: the name and summary to write in that language, and the
+    /// description after them.
+    func translation(language: String) -> String {
+        let name = id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        if Messages.isFrench(language) {
+            return "---\nname: \(name)\nsummary: Dites en une phrase ce que les gens obtiennent de ce service.\n---\n\n"
+                + "Ce que les gens obtiennent de ce service, en quelques phrases.\n\n## Qui peut demander\n\nQui peut le demander, et qui doit l’approuver.\n\n"
+                + "## Comment demander\n\nOù et comment le demander : un lien, un formulaire ou un numéro de téléphone.\n"
+        }
+        return "---\nname: \(name)\nsummary: The summary, in \(language).\n---\n\nThe description, in \(language).\n"
     }
 
     /// The start of the summary the file is written with, for the owner to replace.
