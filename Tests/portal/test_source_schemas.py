@@ -91,3 +91,18 @@ def test_broken_list_files_are_rejected(schemas):
         schemas["support-models"].validate([{"id": "m", "name": "M", "hours": "Always", "channels": [], "targets": []}])
     with pytest.raises(jsonschema.ValidationError):
         schemas["catalogue"].validate({"title": "T", "organisation": "O", "priorities": []})
+
+
+def test_a_catalogue_in_two_languages_is_accepted(schemas):
+    """Language maps in the YAML files, and translations beside services (the bilingual test fixture)."""
+    folder = ROOT / "Tests" / "OneDoorKitTests" / "Fixtures" / "bilingual"
+    for kind, name in FILES.items():
+        schemas[kind].validate(yaml.load((folder / name).read_text(encoding="utf-8"), Loader=Yaml12Loader))
+    result = onedoor("schema", "translation")
+    translation = jsonschema.Draft202012Validator(json.loads(result.stdout))
+    translations = sorted((folder / "services").rglob("*.fr.md"))
+    assert translations
+    for path in translations:
+        translation.validate(front_matter(path))
+    with pytest.raises(jsonschema.ValidationError):
+        translation.validate({"name": "Hébergement", "category": "desk"})

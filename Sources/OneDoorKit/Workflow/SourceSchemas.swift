@@ -4,7 +4,7 @@ public enum SourceSchemas {
     public enum Kind: String, Sendable, CaseIterable {
         case service, catalogue, categories, teams
         case supportModels = "support-models"
-        case notice
+        case notice, translation
     }
 
     public static func schema(_ kind: Kind) -> JSONValue {
@@ -15,6 +15,8 @@ public enum SourceSchemas {
         case .teams: ("OneDoor teams.yaml", list(.object(object(team, required: ["id", "name"]))))
         case .supportModels: ("OneDoor support-models.yaml", list(.object(object(supportModel, required: ["id", "name", "hours", "channels", "targets"]))))
         case .notice: ("OneDoor notice (front matter of notices/*.md)", object(notice, required: ["title", "kind", "start"]))
+        case .translation: ("OneDoor translation of a service (front matter of services/**/ID.LANG.md)",
+                            object(service.filter { ServiceTranslation.fields.contains($0.0) }, required: []))
         }
         return .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
@@ -42,6 +44,14 @@ public enum SourceSchemas {
     private static let phone = described("Digits, spaces and + - ( ) x. Quote it: \"902-424-6160\".",
                                          [("type", .string("string")), ("pattern", .string("^[0-9 +()x-]*[0-9][0-9 +()x-]*$"))])
     private static let textList: JSONValue = .object([("type", .string("array")), ("items", text)])
+
+    /// A text a person reads, which may be a map from language to text in a catalogue of several languages.
+    private static func localized(_ schema: JSONValue) -> JSONValue {
+        .object([("anyOf", .array([schema, .object([
+            ("description", .string("The text in each language of the catalogue: {en: …, fr: …}.")), ("type", .string("object")),
+            ("propertyNames", .object([("pattern", .string("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))])), ("additionalProperties", schema),
+        ])]))])
+    }
 
     private static var target: JSONValue {
         .object(object([
@@ -76,14 +86,25 @@ public enum SourceSchemas {
 
     private static var catalogue: [(String, JSONValue)] {
         [
-            ("title", text), ("organisation", text),
+            ("title", localized(text)), ("organisation", localized(text)),
             ("base_url", described("An absolute http(s) address ending in /.", [("type", .string("string")), ("pattern", .string("^https?://.+/$"))])),
             ("language", .object([("type", .string("string")), ("pattern", .string("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))])),
+            ("languages", described("Every language of the catalogue, the default first; instead of 'language'.",
+                                    [("type", .string("array")), ("minItems", .int(1)), ("uniqueItems", .bool(true)),
+                                     ("items", .object([("type", .string("string")), ("pattern", .string("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))]))])),
+            ("lead", localized(described("The home page's lead sentence.", [("type", .string("string")), ("minLength", .int(1))]))),
+            ("search_hint", localized(described("The hint under the search box.", [("type", .string("string")), ("minLength", .int(1))]))),
+            ("help_desk", localized(described("Who people contact when nothing else fits, as it reads after 'Contact': 'the IT Service Desk'.",
+                                              [("type", .string("string")), ("minLength", .int(1))]))),
+            ("messages", described("The portal's own words replaced, by message key (see docs/languages.md).",
+                                   [("type", .string("object")), ("propertyNames", .object([("enum", .array(Messages.keys.sorted().map(JSONValue.string)))])),
+                                    ("additionalProperties", localized(text))])),
             ("contact", .object(object([("phone", phone), ("email", email), ("url", url)], required: []))),
             ("timezone", described("The IANA time zone of the times in notices, such as America/Halifax; UTC when not given.", [("type", .string("string"))])),
             ("review_interval_days", .object([("type", .string("integer")), ("minimum", .int(1))])),
             ("priorities", .object([("type", .string("array")), ("minItems", .int(1)), ("items", .object(object(
-                [("id", id), ("name", text), ("description", text), ("examples", textList)], required: ["id", "name"])))])),
+                [("id", id), ("name", localized(text)), ("description", localized(text)), ("examples", localized(textList))],
+                required: ["id", "name"])))])),
             ("synonyms", described("Groups of words or phrases that search treats as the same, such as [sin, social insurance number].",
                                    [("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .int(2)),
                                                                                   ("items", text)]))])),
@@ -110,17 +131,17 @@ public enum SourceSchemas {
         ]
     }
 
-    private static let category: [(String, JSONValue)] = [("id", id), ("name", text), ("description", text), ("parent", id)]
-    private static let team: [(String, JSONValue)] = [("id", id), ("name", text), ("email", email), ("phone", phone), ("url", url)]
+    private static let category: [(String, JSONValue)] = [("id", id), ("name", localized(text)), ("description", localized(text)), ("parent", id)]
+    private static let team: [(String, JSONValue)] = [("id", id), ("name", localized(text)), ("email", email), ("phone", phone), ("url", url)]
 
     private static var supportModel: [(String, JSONValue)] {
         let channel = JSONValue.object(object([
-            ("type", .object([("enum", .array(Channel.Kind.allCases.map { .string($0.rawValue) }))])), ("value", text), ("label", text),
+            ("type", .object([("enum", .array(Channel.Kind.allCases.map { .string($0.rawValue) }))])), ("value", text), ("label", localized(text)),
         ], required: ["type", "value"]))
         return [
-            ("id", id), ("name", text), ("hours", text),
+            ("id", id), ("name", localized(text)), ("hours", localized(text)),
             ("channels", .object([("type", .string("array")), ("minItems", .int(1)), ("items", channel)])),
-            ("escalation", textList),
+            ("escalation", localized(textList)),
             ("targets", .object([("type", .string("array")), ("minItems", .int(1)), ("items", target)])),
         ]
     }
