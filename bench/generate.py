@@ -4,6 +4,8 @@
 Usage: python3 bench/generate.py N OUTPUT_DIR
        python3 bench/generate.py --performance CATALOGUE_DIR   (adds performance/results.csv to a catalogue
        generate.py wrote: 8 periods x 4 priorities for every service, 2 quarters then 6 months)
+       python3 bench/generate.py --bilingual CATALOGUE_DIR   (makes a catalogue generate.py wrote English and
+       French: languages [en, fr], the YAML files' names as maps, and ID.fr.md beside every service)
 
 Every optional field is used somewhere; bodies are 150-400 words with headings, lists and service: links;
 categories have sub-categories; about 3% of services are retired and 5% in the pipeline.
@@ -148,8 +150,38 @@ def performance(catalogue):
                             f"{satisfied},{rng.randint(0, answers - satisfied)},{rng.randint(0, 2)}\r\n")
 
 
+def bilingual(catalogue):
+    """The same catalogue in English and French: every text of the YAML files a map, every service translated
+    (its name, summary and description, in made-up French as long as the English)."""
+    import re
+    path = os.path.join(catalogue, "catalogue.yaml")
+    text = open(path).read().replace("language: en\n", "languages: [en, fr]\n")
+    open(path, "w").write(text)
+    for name in ["catalogue.yaml", "categories.yaml", "teams.yaml", "support-models.yaml"]:
+        path = os.path.join(catalogue, name)
+        lines = []
+        for line in open(path).read().split("\n"):
+            match = re.match(r"^(\s*(?:- )?(?:title|organisation|name|description|hours): )(.+)$", line)
+            if match and not match.group(2).startswith("{"):
+                value = match.group(2).strip('"')
+                line = f'{match.group(1)}{{en: "{value}", fr: "{value} (fr)"}}'
+            lines.append(line)
+        open(path, "w").write("\n".join(lines))
+    for folder, _, files in os.walk(os.path.join(catalogue, "services")):
+        for name in files:
+            if not name.endswith(".md") or name.count(".") > 1:
+                continue
+            text = open(os.path.join(folder, name)).read()
+            front, body = text.split("\n---\n", 1)
+            fields = dict(re.findall(r"^(name|summary): (.*)$", front, flags=re.MULTILINE))
+            french = "---\n" + "".join(f"{key}: {value[:-1] + ' (fr)' + value[-1] if value.startswith(chr(34)) else value + ' (fr)'}\n" for key, value in fields.items())
+            open(os.path.join(folder, name[:-3] + ".fr.md"), "w").write(french + "---\n" + body.replace("The ", "Le ").replace(" the ", " le "))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--performance":
         performance(sys.argv[2])
+    elif sys.argv[1] == "--bilingual":
+        bilingual(sys.argv[2])
     else:
         main()

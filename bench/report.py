@@ -109,6 +109,16 @@ def main():
         print("|---|---|---|---|")
         for tool in ("check", "build"):
             print(f"| {tool} | {times[tool]:.3f} | {times[tool + ' measured']:.3f} | {times[tool + ' measured'] / times[tool]:.2f} |")
+    bilingual = work / "bilingual-10000.json"
+    if bilingual.exists() and 10000 in sizes:
+        times = {r["command"]: statistics.median(r["times"]) for r in json.loads(bilingual.read_text())["results"]}
+        print("\n## Two languages at 10,000 services\n")
+        print("The same catalogue in English and French (`bench/generate.py --bilingual`): `languages: [en, fr]`, the YAML "
+              "files' names as maps, and a translation beside every service; 5 runs each. The goal is at most 2.2 × the "
+              "time of the catalogue in one language.\n")
+        print("| | one language s | two languages s | × |")
+        print("|---|---|---|---|")
+        print(f"| build | {times['build']:.3f} | {times['build bilingual']:.3f} | {times['build bilingual'] / times['build']:.2f} |")
     search = work / "search-10000.md"
     if search.exists() and 10000 in sizes:
         print("\n## Search at 10,000 services\n")

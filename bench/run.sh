@@ -56,6 +56,14 @@ for n in $SIZES; do
       -n build "$ONEDOOR build $catalogue --output $WORK/out-plain" \
       -n "build measured" "$ONEDOOR build $measured --output $WORK/out-measured"
     rm -rf "$measured" "$WORK/out-plain" "$WORK/out-measured"
+    # The same catalogue in English and French: every service translated, the YAML files' names as maps.
+    bilingual="$WORK/bilingual-$n"
+    rm -rf "$bilingual" && cp -r "$catalogue" "$bilingual" && python3 bench/generate.py --bilingual "$bilingual"
+    hyperfine --style none --runs 5 --warmup 1 --export-json "$WORK/bilingual-$n.json" \
+      --prepare "rm -rf $WORK/out-plain $WORK/out-bilingual" \
+      -n build "$ONEDOOR build $catalogue --output $WORK/out-plain" \
+      -n "build bilingual" "$ONEDOOR build $bilingual --output $WORK/out-bilingual"
+    rm -rf "$bilingual" "$WORK/out-plain" "$WORK/out-bilingual"
   fi
   rm -rf "$WORK"/out-*
 done

@@ -64,13 +64,17 @@ enum LinkRules {
 
     /// The findings about the links of the catalogue's translations, each against the pages in its language.
     static func translationFindings(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
-        let byLanguage = Dictionary(grouping: catalogue.translations, by: \.language)
-        return catalogue.translations.flatMap { translation -> [Diagnostic] in
-            guard let body = translation.body, let service = catalogue.services.first(where: { $0.file == translation.serviceFile }) else { return [] }
-            let translations = Dictionary((byLanguage[translation.language] ?? []).map { ($0.serviceFile, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each language's translations by the file they translate, made once.
+        let byLanguage = Dictionary(grouping: catalogue.translations, by: \.language).mapValues { translations in
+            Dictionary(translations.map { ($0.serviceFile, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let services = Dictionary(catalogue.services.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        return catalogue.translations.concurrentMap { translation -> [Diagnostic] in
+            guard let body = translation.body, let service = services[translation.serviceFile] else { return [] }
+            let translations = byLanguage[translation.language] ?? [:]
             return findings(in: body, file: translation.file, bodyLine: translation.bodyLine, of: service.translated(by: translation), index: index) {
                 translations[$0.file].map($0.translated) ?? $0
             }
-        }
+        }.flatMap { $0 }
     }
 }

@@ -16,8 +16,9 @@ public struct SiteRenderer: Sendable {
     /// 1970), the time its notices are compared with.
     public init(catalogue: Catalogue, templates: TemplateSet, now: Int, language: SiteLanguage? = nil, original: Catalogue? = nil) {
         self.catalogue = catalogue
-        self.templates = templates
-        self.language = language ?? SiteLanguage(catalogue.settings)
+        let language = language ?? SiteLanguage(catalogue.settings)
+        self.language = language
+        self.templates = templates.inlining(language.wording(for: catalogue.settings).all)
         self.original = original.map { original in
             (original.settings.language, original.settings,
              Dictionary(original.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))

@@ -1,34 +1,51 @@
+internal import Foundation
+
 /// How the portal writes in one language: its own words (`Messages`), with the catalogue's name,
 /// organisation and help desk put in, and numbers, shares, dates, periods and durations as that
 /// language writes them — `95.8%` and `12,345` in English, `95,8 %` and `12 345` in French.
 public struct Wording: Sendable {
     public let messages: Messages
-    /// The catalogue's values that the words name: `{title}`, `{organisation}`, `{helpDesk}`.
-    private let names: [String: String]
+    /// Every message with the catalogue's names (`{title}`, `{organisation}`, `{helpDesk}`) put in, once.
+    private let texts: [String: String]
 
     public var language: String { messages.language }
     public var isFrench: Bool { Messages.isFrench(language) }
 
     public init(language: String, replacements: [String: String] = [:], names: [String: String] = [:]) {
         messages = Messages(language: language, replacements: replacements)
-        self.names = names
+        texts = messages.all.mapValues { text in
+            guard text.contains("{") else { return text }
+            return names.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        }
     }
 
     /// English words, with nothing of a catalogue's: for command-line reports.
     public static let english = Wording(language: "en")
 
-    /// The words of `key`, with the catalogue's names and `values` put in.
+    /// The words of `key`, with `values` put in for `{0}`, `{1}`…: a page asks for thousands, so the
+    /// placeholders are found on bytes.
     public func callAsFunction(_ key: String, _ values: String...) -> String {
-        var text = messages(key)
-        for (name, value) in names { text = text.replacing("{\(name)}", with: value) }
-        for (position, value) in values.enumerated() { text = text.replacing("{\(position)}", with: value) }
-        return text
+        let text = texts[key] ?? messages(key)
+        guard !values.isEmpty else { return text }
+        var result = ""
+        var utf8 = text.utf8[...]
+        while let open = utf8.firstIndex(of: UInt8(ascii: "{")) {
+            let next = utf8.index(after: open)
+            guard next < utf8.endIndex, let digit = Optional(utf8[next]), (0x30...0x39).contains(digit),
+                  utf8.index(after: next) < utf8.endIndex, utf8[utf8.index(after: next)] == UInt8(ascii: "}"),
+                  Int(digit - 0x30) < values.count else {
+                result += String(Substring(utf8[..<next]))
+                utf8 = utf8[next...]
+                continue
+            }
+            result += String(Substring(utf8[..<open])) + values[Int(digit - 0x30)]
+            utf8 = utf8[utf8.index(next, offsetBy: 2)...]
+        }
+        return result + String(Substring(utf8))
     }
 
     /// Every message of the language with the catalogue's names put in, for the templates.
-    public var all: [String: String] {
-        messages.all.mapValues { text in names.reduce(text) { $0.replacing("{\($1.key)}", with: $1.value) } }
-    }
+    public var all: [String: String] { texts }
 
     /// `3 services`, `1 service`: the `_one` or `_many` form of `key`.
     public func count(_ n: Int, _ key: String) -> String {
