@@ -65,16 +65,20 @@ import Testing
     }
 
     /// The address `serve` says it listens on; a server that says nothing within 30 s is stopped, which
-    /// ends the read that waits on it.
+    /// ends the read that waits on it. (A server that has said it runs until the test stops it: a busy
+    /// machine may take longer than that over the whole test.)
     private func serverAddress(of process: Process, from handle: FileHandle) async throws -> String? {
         var text = ""
         let deadline = Date().addingTimeInterval(30)
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { if process.isRunning { process.terminate() } }
+        // Only the wait for the address is limited: the stop is called off once the server has said it.
+        let stop = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: stop)
         while Date() < deadline {
             let data = handle.availableData
             if data.isEmpty { try await Task.sleep(for: .milliseconds(50)); continue }
             text += String(decoding: data, as: UTF8.self)
             if let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression) {
+                stop.cancel()
                 return String(text[range])
             }
         }
