@@ -132,6 +132,13 @@ import Testing
         #expect(hosting.contains(#"<p class="lead" lang="en">Servers for applications.</p>"#))
         #expect(hosting.contains(#"<div class="prose" lang="en">"#))
         #expect(try #require(files["fr/services/laptops.html"]).contains(#"<div class="prose">"#))
+        // In lists too, and for the YAML files' text.
+        let untranslated = try portal(["services/hosting.fr.md": nil,
+                                       "categories.yaml": "- id: technology\n  name: {en: Technology}\n- id: desk\n  name: {en: Desk, fr: Bureau}\n  parent: technology\n- id: infrastructure\n  name: {en: Infrastructure, fr: Infra}\n  parent: technology\n"])
+        let aToZ = try #require(untranslated["fr/a-z.html"])
+        #expect(aToZ.contains(#"<a href="services/hosting.html" lang="en">Hosting</a>"#) && aToZ.contains(#"<p lang="en">Servers for applications.</p>"#))
+        #expect(aToZ.contains(#"<a href="services/laptops.html">Ordinateurs portables</a>"#))
+        #expect(try #require(untranslated["fr/index.html"]).contains(#"<a href="categories/technology.html" lang="en">Technology</a>"#))
     }
 
     @Test func catalogueJSONIsOneFileWithTranslations() throws {

@@ -12,15 +12,17 @@ struct PageContext: Sendable {
     let summaries: [String: TemplateValues]
     /// Each support model as service pages show it, by id.
     let supportModels: [String: TemplateValues]
+    /// The default language's text, when the pages are in another.
+    let original: DefaultLanguageText?
     /// The ids a service page has besides its description's headings.
     let pageIDs: Set<String>
 
-    /// `original` is the catalogue's settings in its default language, when the pages are in another.
-    init(index: SiteIndex, pageIDs: Set<String>, wording: Wording, original: CatalogueSettings? = nil) {
+    /// `original` is the catalogue's text in its default language, when the pages are in another.
+    init(index: SiteIndex, pageIDs: Set<String>, wording: Wording, original: DefaultLanguageText? = nil) {
         let services = index.catalogue.services
         self.init(index: index, pageIDs: pageIDs, wording: wording, original: original,
                   summaries: Dictionary(uniqueKeysWithValues: zip(services.map(\.id), services.concurrentMap {
-            PageContext.summary(of: $0, index: index, wording: wording)
+            PageContext.summary(of: $0, index: index, wording: wording, original: original)
         })))
     }
 
@@ -30,14 +32,15 @@ struct PageContext: Sendable {
         var summaries = previous.summaries
         for position in changed {
             let service = index.catalogue.services[position]
-            summaries[service.id] = PageContext.summary(of: service, index: index, wording: previous.wording)
+            summaries[service.id] = PageContext.summary(of: service, index: index, wording: previous.wording, original: previous.original)
         }
         self.init(index: index, pageIDs: previous.pageIDs, wording: previous.wording, original: nil, summaries: summaries)
         site = previous.site
     }
 
-    private init(index: SiteIndex, pageIDs: Set<String>, wording: Wording, original: CatalogueSettings?, summaries: [String: TemplateValues]) {
+    private init(index: SiteIndex, pageIDs: Set<String>, wording: Wording, original: DefaultLanguageText?, summaries: [String: TemplateValues]) {
         self.index = index
+        self.original = original
         self.pageIDs = pageIDs
         self.wording = wording
         self.summaries = summaries
@@ -48,8 +51,8 @@ struct PageContext: Sendable {
         site = TemplateValues([
             "title": settings.title, "organisation": settings.organisation, "language": wording.language,
             // The default language's text, shown while the translation is missing, says so.
-            "titleLang": original.flatMap { $0.title == settings.title ? $0.language : nil },
-            "organisationLang": original.flatMap { $0.organisation == settings.organisation ? $0.language : nil },
+            "titleLang": original?.lang(of: settings.title, original: original?.settings.title),
+            "organisationLang": original?.lang(of: settings.organisation, original: original?.settings.organisation),
             "lead": settings.lead ?? wording("home.lead"),
             "searchHint": settings.searchHint ?? wording("search.hint"),
             // The words the search client writes, as JSON in an attribute.
@@ -86,9 +89,12 @@ struct PageContext: Sendable {
     }
 
     /// A service as lists show it.
-    private static func summary(of service: Service, index: SiteIndex, wording: Wording) -> TemplateValues {
-        TemplateValues([
+    private static func summary(of service: Service, index: SiteIndex, wording: Wording, original: DefaultLanguageText?) -> TemplateValues {
+        let source = original?.services[service.id]
+        return TemplateValues([
             "id": service.id, "name": service.name, "summary": service.summary.value, "href": SitePaths.service(service.id),
+            "nameLang": original?.lang(of: service.name, original: source?.name),
+            "summaryLang": original?.lang(of: service.summary.value, original: source?.summary.value),
             "isPipeline": service.status == .pipeline, "isRetired": service.status == .retired,
             "typeName": PageContext.typeName(service.kind, wording), "typeShort": wording(service.kind == .business ? "type.business_short" : "type.enterprise_short"),
             "categoryName": index.categoriesByID[service.category.value]?.name ?? service.category.value,
@@ -117,8 +123,11 @@ struct PageContext: Sendable {
     }
 
     func categorySummary(_ category: Category) -> TemplateValues {
-        TemplateValues([
+        let source = original?.categories[category.id]
+        return TemplateValues([
             "id": category.id, "name": category.name, "description": category.description,
+            "nameLang": original?.lang(of: category.name, original: source?.name),
+            "descriptionLang": original?.lang(of: category.description, original: source?.description),
             "href": SitePaths.category(category.id),
             "serviceCountText": wording.count(index.totalInCategory[category.id] ?? 0, "count.service"),
         ])

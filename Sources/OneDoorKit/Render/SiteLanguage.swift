@@ -29,3 +29,24 @@ public struct SiteLanguage: Sendable, Hashable {
         ])
     }
 }
+
+/// The catalogue's text in its default language, for the pages of another: a text the same in both
+/// was not translated, and is marked with the default language's `lang`.
+struct DefaultLanguageText: Sendable {
+    let language: String
+    let settings: CatalogueSettings
+    let services: [String: Service]
+    let categories: [String: Category]
+
+    init(_ catalogue: Catalogue) {
+        language = catalogue.settings.language
+        settings = catalogue.settings
+        services = Dictionary(catalogue.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        categories = Dictionary(catalogue.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The default language's tag when `text` is its text, untranslated.
+    func lang(of text: String?, original: String?) -> String? {
+        text != nil && text == original ? language : nil
+    }
+}

@@ -6,9 +6,8 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     /// The language of the pages, among the catalogue's.
     public let language: SiteLanguage
-    /// The services in the default language, by id, when this catalogue is in another: where a text is
-    /// the same in both, it was not translated, and is marked with the default language's `lang`.
-    let original: (language: String, settings: CatalogueSettings, services: [String: Service])?
+    /// The default language's text, when this catalogue is read in another.
+    let original: DefaultLanguageText?
     let index: SiteIndex
     let context: PageContext
 
@@ -19,13 +18,11 @@ public struct SiteRenderer: Sendable {
         let language = language ?? SiteLanguage(catalogue.settings)
         self.language = language
         self.templates = templates.inlining(language.wording(for: catalogue.settings).all)
-        self.original = original.map { original in
-            (original.settings.language, original.settings,
-             Dictionary(original.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
-        }
+        let original = original.map(DefaultLanguageText.init)
+        self.original = original
         self.index = SiteIndex(catalogue, now: now)
         self.context = PageContext(index: index, pageIDs: templates.fixedIDs, wording: self.language.wording(for: catalogue.settings),
-                                   original: original?.settings)
+                                   original: original)
     }
 
     /// How the pages write.
@@ -225,12 +222,7 @@ public struct SiteRenderer: Sendable {
     /// untranslated.
     private func untranslated(_ service: Service) -> [String: (any TemplateRepresentable)?] {
         guard let original, let source = original.services[service.id] else { return [:] }
-        let language = original.language
-        return [
-            "nameLang": source.name == service.name ? language : nil,
-            "summaryLang": source.summary.value == service.summary.value ? language : nil,
-            "bodyLang": source.body == service.body && !service.body.isEmpty ? language : nil,
-        ]
+        return ["bodyLang": service.body.isEmpty ? nil : original.lang(of: service.body, original: source.body)]
     }
 
     private func teamPage(_ team: Team) -> OutputFile {
