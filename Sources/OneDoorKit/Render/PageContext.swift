@@ -45,7 +45,7 @@ struct PageContext: Sendable {
         self.wording = wording
         self.summaries = summaries
         words = PageContext.nested(wording.all)
-        supportModels = Dictionary(index.catalogue.supportModels.map { ($0.id, PageContext.values(of: $0, wording: wording)) },
+        supportModels = Dictionary(index.catalogue.supportModels.map { ($0.id, PageContext.values(of: $0, wording: wording, original: original)) },
                                    uniquingKeysWith: { first, _ in first })
         let settings = index.catalogue.settings
         site = TemplateValues([
@@ -134,12 +134,15 @@ struct PageContext: Sendable {
     }
 
     func supportModel(_ model: SupportModel) -> TemplateValues {
-        supportModels[model.id] ?? PageContext.values(of: model, wording: wording)
+        supportModels[model.id] ?? PageContext.values(of: model, wording: wording, original: original)
     }
 
-    private static func values(of model: SupportModel, wording: Wording) -> TemplateValues {
-        TemplateValues([
+    private static func values(of model: SupportModel, wording: Wording, original: DefaultLanguageText?) -> TemplateValues {
+        let source = original?.supportModels[model.id]
+        return TemplateValues([
             "name": model.name, "hours": model.hours, "href": SitePaths.supportModel(model.id),
+            "nameLang": original?.lang(of: model.name, original: source?.name),
+            "hoursLang": original?.lang(of: model.hours, original: source?.hours),
             "escalation": model.escalation,
             "channels": model.channels.map { channel in
                 TemplateValues([
@@ -156,6 +159,7 @@ struct PageContext: Sendable {
             let priority = index.prioritiesByID[target.priority.value]
             return TemplateValues([
                 "priorityName": priority?.name ?? target.priority.value,
+                "priorityLang": original?.lang(of: priority?.name, original: original?.priorities[target.priority.value]?.name),
                 "priorityDescription": priority?.description,
                 "respond": target.respond.map { wording("targets.within", wording.duration($0)) } ?? "—",
                 "resolveText": wording("targets.resolve_text", wording.percent(target.percent), wording.duration(target.resolve)),

@@ -37,12 +37,18 @@ struct DefaultLanguageText: Sendable {
     let settings: CatalogueSettings
     let services: [String: Service]
     let categories: [String: Category]
+    let teams: [String: Team]
+    let supportModels: [String: SupportModel]
+    let priorities: [String: Priority]
 
     init(_ catalogue: Catalogue) {
         language = catalogue.settings.language
         settings = catalogue.settings
         services = Dictionary(catalogue.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         categories = Dictionary(catalogue.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        teams = Dictionary(catalogue.teams.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        supportModels = Dictionary(catalogue.supportModels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        priorities = Dictionary(catalogue.settings.priorities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The default language's tag when `text` is its text, untranslated.

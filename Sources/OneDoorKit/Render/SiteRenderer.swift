@@ -200,7 +200,8 @@ public struct SiteRenderer: Sendable {
         let values: [String: (any TemplateRepresentable)?] = [
             "service": facts,
             "category": TemplateValues(["name": category?.name ?? "", "href": SitePaths.category(service.category.value)]),
-            "owner": TemplateValues(["name": team?.name ?? "", "href": SitePaths.team(service.owner.value)]),
+            "owner": TemplateValues(["name": team?.name ?? "", "href": SitePaths.team(service.owner.value),
+                                     "nameLang": original?.lang(of: team?.name, original: original?.teams[service.owner.value]?.name)]),
             "supportModel": model.map(context.supportModel),
             "targets": context.targetRows(targets),
             "hasOverrides": targets.contains { $0.isOverride },
@@ -231,6 +232,7 @@ public struct SiteRenderer: Sendable {
                     description: wording("team.description", team.name),
                     values: [
                         "team": TemplateValues(["name": team.name, "email": team.email, "phone": team.phone,
+                                                "nameLang": original?.lang(of: team.name, original: original?.teams[team.id]?.name),
                                                 "phoneHref": team.phone.map(PageContext.telephoneLink), "url": team.url]),
                         "hasContact": team.email != nil || team.phone != nil || team.url != nil,
                         "services": context.summaries(services),
