@@ -233,21 +233,20 @@ extension IncrementalBuild {
             }
         }
         var pages: [SiteRenderer.Page] = lists ? [.home, .aToZ, .portfolio] : []
-        if !reshaped.isEmpty, !index.board.entries.isEmpty {
-            // The board pack lists the major incidents with the names of their services.
+        let noticesNameThem = !reshaped.isEmpty && !index.board.entries.isEmpty
+        if noticesNameThem {
             pages += [.notices, .noticesFeed] + index.board.entries.indices.map(SiteRenderer.Page.notice)
-                + (index.performance.isEmpty ? [] : [.performance])
         }
-        // The board pack lists the measured services by name, with how each did against its targets:
-        // it changes when one of them is renamed, or its targets are.
+        // The board pack lists the measured services by name, with how each did against its targets, and
+        // the major incidents with the names of their services: it changes when one of them is renamed,
+        // or its targets are.
         let measured = Set(index.performance.measuredServices)
-        if !pages.contains(where: { if case .performance = $0 { true } else { false } }), changed.contains(where: { position in
+        let resultsChanged = changed.contains { position in
             let (before, after) = (old.services[position], services[position])
             return measured.contains(after.id) && (before.name != after.name || before.targets != after.targets
                 || before.supportModel.value != after.supportModel.value)
-        }) {
-            pages.append(.performance)
         }
+        if !index.performance.isEmpty, resultsChanged || noticesNameThem { pages.append(.performance) }
         pages += categories.sorted().compactMap { index.categoriesByID[$0] }.map(SiteRenderer.Page.category)
         pages += teams.sorted().compactMap { index.teamsByID[$0] }.map(SiteRenderer.Page.team)
         pages += models.sorted().compactMap { index.supportModelsByID[$0] }.map(SiteRenderer.Page.supportModel)

@@ -28,12 +28,7 @@ public struct NoticeScaffold: Sendable {
         let file = try text(catalogue: catalogue, now: now)
         let url = folder.appendingPathComponent(path)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw ScaffoldError(message: "'\(path)' already exists") }
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.utf8).write(to: url, options: .withoutOverwriting)
-        } catch {
-            throw ScaffoldError(message: "could not write '\(path)': \(error.localizedDescription)")
-        }
+        try ScaffoldError.write([(path, file)], in: folder)
         return path
     }
 

@@ -5,6 +5,19 @@ public struct ScaffoldError: Error, CustomStringConvertible, Sendable {
     public let message: String
 
     public var description: String { message }
+
+    /// Writes new files (path in `folder` → text) with the folders they need, never over a file.
+    static func write(_ files: [(path: String, text: String)], in folder: URL) throws(ScaffoldError) {
+        do {
+            for (path, text) in files {
+                let url = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            }
+        } catch {
+            throw ScaffoldError(message: "could not write into '\(folder.path)': \(error.localizedDescription)")
+        }
+    }
 }
 
 /// Writes a new, valid service file from a template: `onedoor new service`.
@@ -55,15 +68,7 @@ public struct ServiceScaffold: Sendable {
         let translations = withTranslations ? languages.dropFirst().map { language in
             ("\(CatalogueLoader.servicesFolder)/\(category)/\(id).\(language).md", translation(language: language))
         } : []
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text(supportModel: model, today: today).utf8).write(to: url, options: .withoutOverwriting)
-            for (translationPath, text) in translations {
-                try Data(text.utf8).write(to: folder.appendingPathComponent(translationPath), options: .withoutOverwriting)
-            }
-        } catch {
-            throw ScaffoldError(message: "could not write '\(path)': \(error.localizedDescription)")
-        }
+        try ScaffoldError.write([(path, text(supportModel: model, today: today))] + translations, in: folder)
         return ([path] + translations.map(\.0)).joined(separator: ", ")
     }
 

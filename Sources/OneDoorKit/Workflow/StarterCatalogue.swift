@@ -14,15 +14,7 @@ public enum StarterCatalogue {
             throw ScaffoldError(message: "--languages takes language tags separated by commas, each once, the default first, such as en,fr")
         }
         let files = self.files(today: today, languages: languages)
-        do {
-            for (path, text) in files {
-                let url = folder.appendingPathComponent(path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-            }
-        } catch {
-            throw ScaffoldError(message: "could not write into '\(folder.path)': \(error.localizedDescription)")
-        }
+        try ScaffoldError.write(files, in: folder)
         return files.map(\.path)
     }
 

@@ -12,14 +12,9 @@ extension Template {
             switch node {
             case let .variable(name, escaped) where name.transforms.isEmpty && name.path.count > 1 && name.path[0] == "m":
                 guard let text = messages[name.path.dropFirst().joined(separator: ".")] else { return node }
+                guard escaped else { return .text(Array(text.utf8)) }
                 var bytes: [UInt8] = []
-                var utf8 = Array(text.utf8)
-                if escaped {
-                    utf8.withUnsafeBufferPointer { TemplateRenderer.appendEscaped($0, to: &bytes) }
-                } else {
-                    bytes = utf8
-                }
-                utf8 = []
+                Array(text.utf8).withUnsafeBufferPointer { TemplateRenderer.appendEscaped($0, to: &bytes) }
                 return .text(bytes)
             case let .section(name, children, inverted):
                 return .section(name, inline(children, messages), inverted: inverted)
