@@ -161,10 +161,13 @@ def bilingual(catalogue):
         path = os.path.join(catalogue, name)
         lines = []
         for line in open(path).read().split("\n"):
-            match = re.match(r"^(\s*(?:- )?(?:title|organisation|name|description|hours): )(.+)$", line)
+            match = re.match(r"^(\s*(?:- )?(?:title|organisation|name|description|hours|label): )(.+)$", line)
+            listed = re.match(r"^(\s*(?:- )?(?:examples|escalation): )\[(.+)\]$", line)
             if match and not match.group(2).startswith("{"):
                 value = match.group(2).strip('"')
                 line = f'{match.group(1)}{{en: "{value}", fr: "{value} (fr)"}}'
+            elif listed:
+                line = f'{listed.group(1)}{{en: [{listed.group(2)}], fr: [{listed.group(2)}]}}'
             lines.append(line)
         open(path, "w").write("\n".join(lines))
     for folder, _, files in os.walk(os.path.join(catalogue, "services")):
@@ -173,8 +176,14 @@ def bilingual(catalogue):
                 continue
             text = open(os.path.join(folder, name)).read()
             front, body = text.split("\n---\n", 1)
-            fields = dict(re.findall(r"^(name|summary): (.*)$", front, flags=re.MULTILINE))
+            fields = dict(re.findall(r"^(name|summary|cost): (.*)$", front, flags=re.MULTILINE))
             french = "---\n" + "".join(f"{key}: {value[:-1] + ' (fr)' + value[-1] if value.startswith(chr(34)) else value + ' (fr)'}\n" for key, value in fields.items())
+            # Lists and contacts translated too, so that the catalogue is whole in both languages.
+            for key, value in re.findall(r"^(keywords|audience): \[(.*)\]$", front, flags=re.MULTILINE):
+                french += f"{key}: [{', '.join(item.strip() + ' fr' for item in value.split(','))}]\n"
+            contacts = re.search(r"^contacts:\n((?:  .*\n?)+)", front + "\n", flags=re.MULTILINE)
+            if contacts:
+                french += "contacts:\n" + re.sub(r"(role: )(.*)", r"\1\2 (fr)", contacts.group(1)).rstrip("\n") + "\n"
             open(os.path.join(folder, name[:-3] + ".fr.md"), "w").write(french + "---\n" + body.replace("The ", "Le ").replace(" the ", " le "))
 
 

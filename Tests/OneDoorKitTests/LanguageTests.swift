@@ -79,6 +79,24 @@ import Testing
         #expect(french.services.first { $0.id == "laptops" }?.keywords == ["ordinateur", "portable"])
         let english = try CatalogueLoader(source: FolderSource(fixture.folder)).load().catalogue
         #expect(english.services.first { $0.id == "hosting" }?.name == "Hosting")
+        // Another language's read takes the default read's services and lays its translations over them:
+        // the same services as a read of its own.
+        let reusing = try CatalogueLoader(source: FolderSource(fixture.folder), language: "fr", defaultRead: english).load().catalogue
+        #expect(reusing.services == french.services)
+    }
+
+    @Test func aLanguageMapInAServiceFileIsReadInEachLanguage() throws {
+        let fixture = try FixtureCatalogue("bilingual", files: [
+            "services/hosting.md": serviceFile(["name": "Hosting", "category": "infrastructure", "owner": "platform-team",
+                                                "cost": "{en: Free, fr: Gratuit}"]),
+        ])
+        defer { fixture.remove() }
+        let pipeline = fixture.pipeline()
+        let english = try pipeline.load().catalogue
+        #expect(english.servicesHaveLanguageMaps)
+        let french = pipeline.catalogues(of: english)[1]
+        #expect(french.services.first { $0.id == "hosting" }?.cost == "Gratuit")
+        #expect(english.services.first { $0.id == "hosting" }?.cost == "Free")
     }
 }
 

@@ -33,10 +33,15 @@ public struct CatalogueLoader: Sendable {
     /// The language whose text is read, for a catalogue of several; nil for the default language, whose
     /// read alone reports what is wrong with translations.
     public let language: String?
+    /// The default language's read of the same sources, whose services another language's read takes
+    /// (with its translations laid over them) rather than reading them again, when their front matter
+    /// has no language map.
+    public let defaultRead: Catalogue?
 
-    public init(source: any CatalogueSource, language: String? = nil) {
+    public init(source: any CatalogueSource, language: String? = nil, defaultRead: Catalogue? = nil) {
         self.source = source
         self.language = language
+        self.defaultRead = defaultRead
     }
 
     /// Reads the catalogue in `folder`.
@@ -70,8 +75,14 @@ public struct CatalogueLoader: Sendable {
         // `ID.md` is a service; `ID.LANG.md` beside it, its text in another language.
         let servicePaths = markdownPaths.filter { ServiceTranslation.parts(of: $0.path) == nil }
         let translationPaths = markdownPaths.filter { ServiceTranslation.parts(of: $0.path) != nil }
-        let results = servicePaths.concurrentMap { readService($0, choice) }
-        var services: [Service] = []
+        let reused = choice.isDefault ? nil : defaultRead.flatMap { $0.servicesHaveLanguageMaps ? nil : $0 }
+        let results = reused == nil ? servicePaths.concurrentMap { readService($0, choice) } : []
+        var services: [Service] = reused?.services ?? []
+        if let reused {
+            unreadable.services = reused.unreadable.services
+            unreadable.serviceReferences = reused.unreadable.serviceReferences
+            unreadable.descriptions = reused.unreadable.descriptions
+        }
         for (path, result) in zip(servicePaths.map(\.path), results) {
             diagnostics += result.findings
             unreadable.serviceReferences += result.unreadable.serviceReferences
@@ -83,7 +94,9 @@ public struct CatalogueLoader: Sendable {
             }
         }
 
-        let translations = translationPaths.concurrentMap { entry -> (translation: ServiceTranslation?, findings: [Diagnostic]) in
+        // Another language's read that takes the default read's services takes its translations too.
+        let translations = reused.map { $0.translations.map { (translation: Optional($0), findings: [Diagnostic]()) } }
+            ?? translationPaths.concurrentMap { entry -> (translation: ServiceTranslation?, findings: [Diagnostic]) in
             // Only the default language's read says what is wrong with translations; another reads its own.
             guard choice.isDefault || ServiceTranslation.parts(of: entry.path)?.language == choice.chosen else { return (nil, []) }
             var findings: [Diagnostic] = []
@@ -97,7 +110,8 @@ public struct CatalogueLoader: Sendable {
             diagnostics += Self.translationFindings(translations.compactMap(\.translation), services: services, choice: choice,
                                                     unreadable: unreadable.services, files: Set(translationPaths.map(\.path)))
         } else {
-            let byService = Dictionary(translations.compactMap(\.translation).map { ($0.serviceFile, $0) }, uniquingKeysWith: { first, _ in first })
+            let byService = Dictionary(translations.compactMap(\.translation).filter { $0.language == choice.chosen }.map { ($0.serviceFile, $0) },
+                                       uniquingKeysWith: { first, _ in first })
             services = services.map { service in byService[service.file].map(service.translated) ?? service }
         }
 
@@ -129,6 +143,7 @@ public struct CatalogueLoader: Sendable {
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
             measurements: tables.flatMap(\.measurements), notices: notices.compactMap(\.notice),
             translations: choice.isDefault ? translations.compactMap(\.translation).filter { choice.languages.dropFirst().contains($0.language) } : [],
+            servicesHaveLanguageMaps: results.contains(where: \.hasLanguageMaps),
             unreadable: unreadable,
             fileCount: 4 + markdownPaths.count + performanceFiles.count + noticePaths.count)
         return LoadedCatalogue(catalogue: catalogue, diagnostics: diagnostics)
@@ -140,15 +155,19 @@ public struct CatalogueLoader: Sendable {
         let service: Service?
         let findings: [Diagnostic]
         let unreadable: UnreadableIDs
+        /// Its front matter holds a language map.
+        var hasLanguageMaps = false
     }
 
     func readService(_ entry: SourceFile, _ choice: LanguageChoice) -> ServiceRead {
         var findings: [Diagnostic] = []
         var partial = UnreadableIDs()
+        var languageMaps = false
         let service = readSource(entry.path, isSymbolicLink: entry.isSymbolicLink, diagnostics: &findings).flatMap {
-            Service.read($0, choice: choice, diagnostics: &findings, unreadable: &partial)
+            Service.read($0, choice: choice, diagnostics: &findings, unreadable: &partial, languageMaps: &languageMaps)
         }
-        return ServiceRead(service: service, findings: choice.isDefault ? findings : findings.filter { $0.severity == .error }, unreadable: partial)
+        return ServiceRead(service: service, findings: choice.isDefault ? findings : findings.filter { $0.severity == .error }, unreadable: partial,
+                           hasLanguageMaps: languageMaps)
     }
 
     /// What is wrong with the translations of a catalogue, found in the default language's read: a

@@ -10,6 +10,14 @@ extension Service {
     /// Reads one service file. The id is the file name without `.md`.
     static func read(_ source: SourceText, choice: LanguageChoice = LanguageChoice(languages: ["en"]), diagnostics: inout [Diagnostic],
                      unreadable: inout UnreadableIDs) -> Service? {
+        var languageMaps = false
+        return read(source, choice: choice, diagnostics: &diagnostics, unreadable: &unreadable, languageMaps: &languageMaps)
+    }
+
+    /// Reads one service file; `languageMaps` is set when its front matter holds a language map, whose
+    /// text differs from one language's read to another's.
+    static func read(_ source: SourceText, choice: LanguageChoice, diagnostics: inout [Diagnostic], unreadable: inout UnreadableIDs,
+                     languageMaps: inout Bool) -> Service? {
         let id = String(source.path.split(separator: "/").last!.dropLast(3))
         if !Identifier.isValid(id) {
             diagnostics.append(.error(.invalidID, at: .start(of: source.path),
@@ -22,7 +30,7 @@ extension Service {
         case let .failure(finding): diagnostics.append(finding); return nil
         }
         let service = readFrontMatter(id: id, source: source, frontMatter: frontMatter, choice: choice, diagnostics: &diagnostics,
-                                      unreadable: &unreadable)
+                                      unreadable: &unreadable, languageMaps: &languageMaps)
         if service == nil {
             unreadable.descriptions.append((source.path, frontMatter.body, frontMatter.bodyLine))
         }
@@ -32,7 +40,7 @@ extension Service {
     /// Reads the fields of a service file whose front matter was found.
     private static func readFrontMatter(
         id: String, source: SourceText, frontMatter: FrontMatter, choice: LanguageChoice, diagnostics: inout [Diagnostic],
-        unreadable: inout UnreadableIDs
+        unreadable: inout UnreadableIDs, languageMaps: inout Bool
     ) -> Service? {
         let root: SourceNode
         switch SourceNode.parse(frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlLineOffset) {
@@ -40,6 +48,7 @@ extension Service {
             // A service's text is translated in its own file; a language map in its front matter is read too.
             var findings: [Diagnostic]? = choice.isDefault ? [] : nil
             root = node.localized(choice, plainTextIsMissing: false, findings: &findings)
+            languageMaps = root != node
             diagnostics += findings ?? []
         case .success(nil):
             diagnostics.append(.error(.missingField, at: .start(of: source.path),

@@ -13,6 +13,9 @@ public struct Catalogue: Sendable {
     /// The translations of services into the catalogue's other languages (`ID.LANG.md`), as read by the
     /// default language's read, for the checks; another language's read has them in its services.
     public let translations: [ServiceTranslation]
+    /// True when a service file's front matter holds a language map, so that another language's read
+    /// must read the services again rather than take this read's.
+    public let servicesHaveLanguageMaps: Bool
     /// Ids of entries found in the sources that could not be read whole: references to them
     /// are not reported again, since the entry's own finding says what to fix.
     public let unreadable: UnreadableIDs
@@ -21,7 +24,7 @@ public struct Catalogue: Sendable {
 
     public init(
         settings: CatalogueSettings, categories: [Category], teams: [Team], supportModels: [SupportModel],
-        services: [Service], measurements: [Measurement] = [], notices: [Notice] = [], translations: [ServiceTranslation] = [], unreadable: UnreadableIDs = UnreadableIDs(), fileCount: Int
+        services: [Service], measurements: [Measurement] = [], notices: [Notice] = [], translations: [ServiceTranslation] = [], servicesHaveLanguageMaps: Bool = false, unreadable: UnreadableIDs = UnreadableIDs(), fileCount: Int
     ) {
         self.settings = settings
         self.categories = categories
@@ -31,6 +34,7 @@ public struct Catalogue: Sendable {
         self.measurements = measurements
         self.notices = notices.sorted { $0.id < $1.id }
         self.translations = translations
+        self.servicesHaveLanguageMaps = servicesHaveLanguageMaps
         self.unreadable = unreadable
         self.fileCount = fileCount
     }

@@ -129,7 +129,7 @@ public struct Pipeline: Sendable {
     public func catalogues(of catalogue: Catalogue) -> [Catalogue] {
         let source = self.source
         return [catalogue] + catalogue.settings.languages.dropFirst().map { $0 }.concurrentMap { language in
-            (try? CatalogueLoader(source: source, language: language).load().catalogue) ?? catalogue
+            (try? CatalogueLoader(source: source, language: language, defaultRead: catalogue).load().catalogue) ?? catalogue
         }
     }
 
