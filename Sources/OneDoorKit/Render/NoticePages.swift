@@ -34,7 +34,7 @@ extension SiteRenderer {
         ])
     }
 
-    /// `Since 5 November 2018, 09:30`, `From … to …`, `5 November 2018, 09:30 to 14:00`.
+    /// `Since 5 November 2018, 09:30`; `5 November 2018, 09:30 to 14:00`; in French `Du … au …`.
     private func whenText(_ entry: NoticeBoard.Entry) -> String {
         let start = board.timeZone.localTime(atSecondsSince1970: entry.start)
         let startText = "\(wording.date(start.day)), \(start.clock)"
