@@ -65,13 +65,13 @@ struct NewNotice: ParsableCommand {
     @Option(help: "For an incident: major or minor.")
     var severity: Notice.Severity?
 
-    @Option(help: "What people see in the list (default: made from the service's name).")
+    @Option(help: "What people see in the list (default: made from the name of the service).")
     var title: String?
 
-    @Option(help: "\"YYYY-MM-DD HH:MM\" in the catalogue's time zone (default: now).")
+    @Option(help: "YYYY-MM-DD HH:MM, in the time zone of the catalogue (default: now).")
     var start: String?
 
-    @Option(help: "\"YYYY-MM-DD HH:MM\": when the work ends (required for a planned change) or the incident was resolved.")
+    @Option(help: "YYYY-MM-DD HH:MM: when the work ends (required for a planned change) or the incident was resolved.")
     var end: String?
 
     @Option(help: "The catalogue folder (default: the nearest catalogue from here up, else ./catalogue).", completion: .directory)
@@ -102,7 +102,7 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to create.", completion: .directory)
     var folder = "catalogue"
 
-    @Option(help: "The catalogue's languages, the default first, such as en,fr (default: en).")
+    @Option(help: "The languages of the catalogue, the default first, such as en,fr (default: en).")
     var languages = "en"
 
     func run() throws {

@@ -8,7 +8,8 @@ import tarfile
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SUBCOMMANDS = [["check"], ["build"], ["serve"], ["diff"], ["review"], ["new", "service"], ["init"], ["schema"]]
+SUBCOMMANDS = [["check"], ["build"], ["serve"], ["diff"], ["review"], ["report"], ["impact"], ["new", "service"], ["new", "notice"], ["init"],
+               ["schema"]]
 
 
 @pytest.fixture(scope="module")
