@@ -37,4 +37,18 @@ struct FrontMatter: Sendable {
     private static func isFence(_ line: Substring, _ fence: String) -> Bool {
         line.hasPrefix(fence) && line.dropFirst(fence.count).allSatisfy { $0 == " " || $0 == "\t" }
     }
+
+    /// The YAML between the fences, parsed; nil, with a finding, when it is empty (`fields` says what
+    /// belongs there) or cannot be read.
+    func fields(in path: String, expected fields: String, diagnostics: inout [Diagnostic]) -> SourceNode? {
+        switch SourceNode.parse(yaml, file: path, lineOffset: yamlLineOffset) {
+        case let .success(node?): return node
+        case .success(nil):
+            diagnostics.append(.error(.missingField, at: .start(of: path), "the front matter is empty; add \(fields)"))
+            return nil
+        case let .failure(finding):
+            diagnostics.append(finding)
+            return nil
+        }
+    }
 }

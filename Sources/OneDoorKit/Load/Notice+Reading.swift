@@ -19,15 +19,8 @@ extension Notice {
         case let .success(value): frontMatter = value
         case let .failure(finding): diagnostics.append(finding); return nil
         }
-        let root: SourceNode
-        switch SourceNode.parse(frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlLineOffset) {
-        case let .success(node?): root = node
-        case .success(nil):
-            diagnostics.append(.error(.missingField, at: .start(of: source.path),
-                "the front matter is empty; add the notice's fields: title, kind, services, start"))
-            return nil
-        case let .failure(finding): diagnostics.append(finding); return nil
-        }
+        guard let root = frontMatter.fields(in: source.path, expected: "the notice's fields: title, kind, services, start",
+                                            diagnostics: &diagnostics) else { return nil }
         do {
             var reader = try FieldReader(root, subject: "notice '\(id)'", known: fields)
             let notice = read(id: id, file: source.path, frontMatter: frontMatter, reader: &reader)

@@ -42,20 +42,14 @@ extension Service {
         id: String, source: SourceText, frontMatter: FrontMatter, choice: LanguageChoice, diagnostics: inout [Diagnostic],
         unreadable: inout UnreadableIDs, languageMaps: inout Bool
     ) -> Service? {
-        let root: SourceNode
-        switch SourceNode.parse(frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlLineOffset) {
-        case let .success(node?):
-            // A service's text is translated in its own file; a language map in its front matter is read too.
-            var findings: [Diagnostic]? = choice.isDefault ? [] : nil
-            root = node.localized(choice, plainTextIsMissing: false, findings: &findings)
-            languageMaps = root != node
-            diagnostics += findings ?? []
-        case .success(nil):
-            diagnostics.append(.error(.missingField, at: .start(of: source.path),
-                "the front matter is empty; add the service's fields: name, summary, category, type, status, owner, support_model, last_reviewed"))
-            return nil
-        case let .failure(finding): diagnostics.append(finding); return nil
-        }
+        guard let node = frontMatter.fields(in: source.path,
+            expected: "the service's fields: name, summary, category, type, status, owner, support_model, last_reviewed",
+            diagnostics: &diagnostics) else { return nil }
+        // A service's text is translated in its own file; a language map in its front matter is read too.
+        var findings: [Diagnostic]? = choice.isDefault ? [] : nil
+        let root = node.localized(choice, plainTextIsMissing: false, findings: &findings)
+        languageMaps = root != node
+        diagnostics += findings ?? []
         do {
             var reader = try FieldReader(root, subject: "service '\(id)'", known: fields)
             let service = read(id: id, file: source.path, frontMatter: frontMatter, reader: &reader, unreadable: &unreadable)
