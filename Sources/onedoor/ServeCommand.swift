@@ -65,6 +65,8 @@ struct ServeCommand: AsyncParsableCommand {
                     let now = try await watcher.change(from: seen)
                     seen = now
                     let started = ContinuousClock.now
+                    // Each build at its own time, so that notices start and end while serve runs.
+                    let pipeline = Pipeline(atBuildTime: catalogue, templateOverrides: pipeline.templateOverrides)
                     let outcome = session.build(pipeline, fingerprint: now, root: catalogue.standardizedFileURL.path + "/")
                     server.publish(Self.report(outcome, took: ContinuousClock.now - started))
                 }

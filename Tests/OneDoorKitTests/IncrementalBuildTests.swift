@@ -23,6 +23,19 @@ private struct Preview {
         session.build(pipeline, fingerprint: watcher.fingerprint(), root: folder.standardizedFileURL.path + "/")
     }
 
+    /// A build at another moment of the same day, as `serve` makes each build at its own time.
+    mutating func build(atMinute minute: Int) -> IncrementalBuild.Outcome {
+        let later = Pipeline(folder: folder, today: pipeline.today, now: pipeline.now + minute * 60)
+        return session.build(later, fingerprint: watcher.fingerprint(), root: folder.standardizedFileURL.path + "/")
+    }
+
+    /// What a full build at that moment gives.
+    func fullBuild(atMinute minute: Int) throws -> [String: OutputFile] {
+        let output = OutputFiles()
+        _ = try Pipeline(folder: folder, today: pipeline.today, now: pipeline.now + minute * 60).build(into: output)
+        return Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, $0) })
+    }
+
     func edit(_ path: String = Preview.email, _ change: (String) -> String) throws {
         let url = folder.appendingPathComponent(path)
         try Data(change(try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
@@ -107,6 +120,26 @@ private struct Preview {
         let fixed = preview.build()
         #expect(fixed.wasIncremental)
         assertSame(fixed, try preview.fullBuild())
+    }
+
+    @Test func aLaterTimeIsAWholeBuildOnlyWhereNoticesAre() throws {
+        var preview = try Preview()
+        defer { preview.remove() }
+        _ = preview.build(atMinute: 0)
+        // The example catalogue has notices: a later time may change which are current, and the pages say it.
+        try preview.edit { $0.edited("name: Email\n", to: "name: Electronic Mail\n") }
+        let later = preview.build(atMinute: 5)
+        #expect(!later.wasIncremental)
+        assertSame(later, try preview.fullBuild(atMinute: 5))
+        // Without notices the time shows nowhere, and an edit stays an incremental build.
+        for notice in try FileManager.default.contentsOfDirectory(atPath: preview.folder.appendingPathComponent("notices").path) {
+            try FileManager.default.removeItem(at: preview.folder.appendingPathComponent("notices/\(notice)"))
+        }
+        _ = preview.build(atMinute: 6)
+        try preview.edit { $0.edited("name: Electronic Mail\n", to: "name: Email\n") }
+        let quiet = preview.build(atMinute: 9)
+        #expect(quiet.wasIncremental)
+        assertSame(quiet, try preview.fullBuild(atMinute: 9))
     }
 
     @Test func addingAFileBuildsEverything() throws {

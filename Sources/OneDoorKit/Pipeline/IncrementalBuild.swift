@@ -3,8 +3,9 @@
 /// checks the catalogue with what it found in the others kept, and renders again only the outputs
 /// those files fed (`outputs(fedBy:)`): their pages and those of the services they name or that name
 /// them, the lists they are in, the search files that hold their words, and `catalogue.json`. Any
-/// other change — a file added, removed or renamed, a YAML file, a template, another day, any change to
-/// a catalogue of several languages — runs the whole pipeline again. Either way the files are byte for byte those a full build gives (a property
+/// other change — a file added, removed or renamed, a YAML file, a template, another day (or another
+/// minute, in a catalogue with notices), any change to a catalogue of several languages — runs the whole
+/// pipeline again. Either way the files are byte for byte those a full build gives (a property
 /// test applies random edits, additions and deletions and compares).
 public struct IncrementalBuild: Sendable {
     private var last: LastBuild?
@@ -51,7 +52,9 @@ public struct IncrementalBuild: Sendable {
     /// The positions of the services whose files changed, when nothing else did.
     private func editedServices(since last: LastBuild, pipeline: Pipeline, fingerprint: [String: String], root: String) -> [Int]? {
         // A catalogue of several languages is built whole: each language's pages come from its own read.
-        guard !last.catalogue.settings.isMultilingual, pipeline.today == last.pipeline.today, pipeline.now == last.pipeline.now, pipeline.strict == last.pipeline.strict,
+        // The time counts only where notices are: it decides which are current, and the pages say it.
+        guard !last.catalogue.settings.isMultilingual, pipeline.today == last.pipeline.today,
+              pipeline.now == last.pipeline.now || last.catalogue.notices.isEmpty, pipeline.strict == last.pipeline.strict,
               pipeline.templateOverrides == last.pipeline.templateOverrides else { return nil }
         // The same number of files, each of them there before: the same files.
         guard fingerprint.count == last.fingerprint.count else { return nil }
