@@ -59,7 +59,7 @@ public struct CatalogueLoader: Sendable {
         let languages = settingsNode.map(CatalogueSettings.languages(in:)) ?? ["en"]
         let choice = LanguageChoice(languages: languages, chosen: language.flatMap { languages.contains($0) ? $0 : nil })
         let settings = settingsNode.flatMap {
-            CatalogueSettings.read(localized($0, choice, diagnostics: &diagnostics), diagnostics: &diagnostics, unreadable: &unreadable)
+            CatalogueSettings.read($0.localized(choice, diagnostics: &diagnostics), diagnostics: &diagnostics, unreadable: &unreadable)
         }
         if settings == nil { unreadable.allPriorities = true }
         let categories = readList(Self.categoriesFile, choice, diagnostics: &diagnostics, unreadable: &unreadable.categories, Category.read)
@@ -173,12 +173,12 @@ public struct CatalogueLoader: Sendable {
     /// What is wrong with the translations of a catalogue, found in the default language's read: a
     /// language the catalogue does not have, a translation of no service, and the services and fields
     /// left untranslated.
-    /// `files` are the translation files found, whether they could be read or not.
+    /// `files` are the translation files found, whether they could be read or not: a service with one
+    /// has its translation, or the file's own finding.
     static func translationFindings(_ translations: [ServiceTranslation], services: [Service], choice: LanguageChoice,
                                     unreadable: Set<String>, files: Set<String>) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let servicesByFile = Dictionary(services.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
-        var translated: Set<String> = []
         for translation in translations {
             guard choice.languages.contains(translation.language), translation.language != choice.defaultLanguage else {
                 findings.append(.error(.unknownLanguage, at: .start(of: translation.file),
@@ -196,7 +196,6 @@ public struct CatalogueLoader: Sendable {
                 }
                 continue
             }
-            translated.insert("\(translation.serviceFile)\n\(translation.language)")
             let missing = translation.missingFields(of: service)
             if !missing.isEmpty {
                 findings.append(.warning(.missingTranslation, at: .start(of: translation.file),
@@ -206,7 +205,7 @@ public struct CatalogueLoader: Sendable {
         for service in services {
             for language in choice.languages.dropFirst() {
                 let name = String(service.file.dropLast(3)) + ".\(language).md"
-                guard !translated.contains("\(service.file)\n\(language)"), !files.contains(name) else { continue }
+                guard !files.contains(name) else { continue }
                 findings.append(.warning(.missingTranslation, at: .start(of: service.file),
                     "service '\(service.id)' has no \(language) text; add \(name.split(separator: "/").last!) beside it (the \(choice.defaultLanguage) text is shown meanwhile)"))
             }
@@ -214,14 +213,7 @@ public struct CatalogueLoader: Sendable {
         return findings
     }
 
-    /// A YAML tree with its language maps read in the chosen language; their mistakes are said in the
-    /// default language's read.
-    private func localized(_ node: SourceNode, _ choice: LanguageChoice, diagnostics: inout [Diagnostic]) -> SourceNode {
-        var findings: [Diagnostic]? = choice.isDefault ? [] : nil
-        let localized = node.localized(choice, findings: &findings)
-        diagnostics += findings ?? []
-        return localized
-    }
+
 
     /// Every `.md` file under `folder` (`services/`, `notices/`), as paths relative to the catalogue
     /// folder, sorted so that the result never depends on the file system's listing order. Hidden files
@@ -311,7 +303,7 @@ public struct CatalogueLoader: Sendable {
         _ read: (SourceNode, inout [Diagnostic]) -> (Entry?, id: String?)
     ) -> [Entry]? {
         guard let node = readYAML(path, diagnostics: &diagnostics) else { return nil }
-        let root = localized(node, choice, diagnostics: &diagnostics)
+        let root = node.localized(choice, diagnostics: &diagnostics)
         guard let elements = root.elements else {
             diagnostics.append(.error(.fieldType, at: root.location,
                 "'\(path)' must be a list, each entry starting with '- id: …'"))

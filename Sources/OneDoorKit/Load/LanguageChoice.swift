@@ -23,12 +23,15 @@ extension SourceNode {
     /// The tree with each language map (`name: {en: Accounts, fr: Comptes}`) replaced by the text of the
     /// chosen language, or of the default language when the map has none for it. A map is a mapping
     /// whose keys all look like language tags and of which one at least is a language of the catalogue
-    /// or a two-letter tag. When `findings` is given (the default language's read, so that each is said
-    /// once), the maps' mistakes are added: a language the catalogue does not have, and, in a catalogue of
+    /// or a two-letter tag. In the default language's read (so that each is said once), the maps'
+    /// mistakes are added to `diagnostics`: a language the catalogue does not have, and, in a catalogue of
     /// several languages, a text field with no text in one of them (`missing-translation`) — plain text
     /// too when `plainTextIsMissing` (in YAML files; a service's text is translated in its own file).
-    func localized(_ choice: LanguageChoice, plainTextIsMissing: Bool = true, findings: inout [Diagnostic]?) -> SourceNode {
-        localized(choice, field: nil, plainTextIsMissing: plainTextIsMissing, findings: &findings)
+    func localized(_ choice: LanguageChoice, plainTextIsMissing: Bool = true, diagnostics: inout [Diagnostic]) -> SourceNode {
+        var findings: [Diagnostic]? = choice.isDefault ? [] : nil
+        let localized = localized(choice, field: nil, plainTextIsMissing: plainTextIsMissing, findings: &findings)
+        diagnostics += findings ?? []
+        return localized
     }
 
     private func localized(_ choice: LanguageChoice, field: String?, plainTextIsMissing: Bool, findings: inout [Diagnostic]?) -> SourceNode {

@@ -46,10 +46,8 @@ extension Service {
             expected: "the service's fields: name, summary, category, type, status, owner, support_model, last_reviewed",
             diagnostics: &diagnostics) else { return nil }
         // A service's text is translated in its own file; a language map in its front matter is read too.
-        var findings: [Diagnostic]? = choice.isDefault ? [] : nil
-        let root = node.localized(choice, plainTextIsMissing: false, findings: &findings)
+        let root = node.localized(choice, plainTextIsMissing: false, diagnostics: &diagnostics)
         languageMaps = root != node
-        diagnostics += findings ?? []
         do {
             var reader = try FieldReader(root, subject: "service '\(id)'", known: fields)
             let service = read(id: id, file: source.path, frontMatter: frontMatter, reader: &reader, unreadable: &unreadable)

@@ -27,11 +27,6 @@ public struct DependencyGraph: Sendable {
         walk(from: service, along: dependents)
     }
 
-    /// Every service `service` depends on, directly or through others, nearest first.
-    public func dependencies(of service: String) -> [Impact] {
-        walk(from: service, along: dependencies)
-    }
-
     private func walk(from start: String, along edges: [String: [String]]) -> [Impact] {
         var paths: [String: [String]] = [start: [start]]
         var found: [Impact] = []

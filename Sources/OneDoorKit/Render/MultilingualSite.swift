@@ -32,7 +32,8 @@ public struct MultilingualSite: Sendable {
         sink.write(OutputFile(path: SitePaths.catalogueSchema, bytes: CatalogueSchema.json.bytes() + [0x0A]))
         for (path, bytes) in first.templates.assets { sink.write(OutputFile(path: path, bytes: bytes)) }
         sink.write(chooser)
-        if let sitemap = sitemap(pages: folders.flatMap(\.htmlPaths)) { sink.write(sitemap) }
+        let pages = ["index.html"] + folders.flatMap(\.htmlPaths)
+        if let sitemap = SiteRenderer.sitemap(base: renderers[0].catalogue.settings.baseURL, pages: pages) { sink.write(sitemap) }
     }
 
     /// The root page: the catalogue's name and a link to each language's home, each in its language.
@@ -66,18 +67,6 @@ public struct MultilingualSite: Sendable {
         }
         html += "</main>\n</body>\n</html>\n"
         return OutputFile(path: "index.html", text: html)
-    }
-
-    private func sitemap(pages: [String]) -> OutputFile? {
-        guard let base = renderers[0].catalogue.settings.baseURL else { return nil }
-        let urls = (["index.html"] + pages).sorted().map { "  <url><loc>\(XML.escape(base + $0))</loc></url>" }
-        return OutputFile(path: SitePaths.sitemap, text: """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-            \(urls.joined(separator: "\n"))
-            </urlset>
-
-            """)
     }
 }
 

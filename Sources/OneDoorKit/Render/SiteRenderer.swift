@@ -284,7 +284,12 @@ public struct SiteRenderer: Sendable {
     }
 
     private func sitemap(pages: [String]) -> OutputFile? {
-        guard let base = catalogue.settings.baseURL else { return nil }
+        Self.sitemap(base: catalogue.settings.baseURL, pages: pages)
+    }
+
+    /// `sitemap.xml` of `pages` (paths in the output), when the portal has a known home.
+    static func sitemap(base: String?, pages: [String]) -> OutputFile? {
+        guard let base else { return nil }
         let urls = pages.sorted().map { "  <url><loc>\(XML.escape(base + $0))</loc></url>" }
         return OutputFile(path: SitePaths.sitemap, text: """
             <?xml version="1.0" encoding="UTF-8"?>
