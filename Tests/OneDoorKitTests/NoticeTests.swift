@@ -39,6 +39,13 @@ import Testing
         }
     }
 
+    @Test func aNoticeThatCannotBeReadWholeStillHasItsServicesChecked() throws {
+        #expect(try findings(["notices/outage.md": noticeFile(["services": "[hostng]", "start": "2026-05-31 25:00"])]) == [
+            "notices/outage.md:5:12: error: unknown service 'hostng' (did you mean 'hosting'?)",
+            "notices/outage.md:6:8: error: 'start' must be a real date and time written YYYY-MM-DD HH:MM (24-hour clock, the catalogue's time zone), such as 2018-11-05 09:30, not '2026-05-31 25:00'",
+        ])
+    }
+
     @Test func aBrokenLinkInANoticeIsFound() throws {
         #expect(try findings(["notices/outage.md": noticeFile(body: "\nSee [laptops](service:laptop).\n")]) == [
             "notices/outage.md:9:15: error: the link 'service:laptop' names no service (did you mean 'laptops'?); link to the id of a file in services/",

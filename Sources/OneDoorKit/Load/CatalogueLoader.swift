@@ -127,14 +127,16 @@ public struct CatalogueLoader: Sendable {
 
         let (noticePaths, noticePathFindings) = markdownFiles(under: Self.noticesFolder, limit: SourceLimits.maxFiles)
         diagnostics += noticePathFindings
-        let notices = noticePaths.concurrentMap { entry -> (notice: Notice?, findings: [Diagnostic]) in
+        let notices = noticePaths.concurrentMap { entry -> (notice: Notice?, findings: [Diagnostic], unreadable: UnreadableIDs) in
             var findings: [Diagnostic] = []
+            var partial = UnreadableIDs()
             let notice = readSource(entry.path, isSymbolicLink: entry.isSymbolicLink, diagnostics: &findings).flatMap {
-                Notice.read($0, diagnostics: &findings)
+                Notice.read($0, diagnostics: &findings, unreadable: &partial)
             }
-            return (notice, findings)
+            return (notice, findings, partial)
         }
         diagnostics += notices.flatMap(\.findings)
+        unreadable.serviceReferences += notices.flatMap(\.unreadable.serviceReferences)
 
         let catalogue = Catalogue(
             settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", languages: ["en"], timeZone: .utc, contact: nil,

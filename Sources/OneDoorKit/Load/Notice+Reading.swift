@@ -6,7 +6,9 @@ extension Notice {
 
     /// Reads one notice file. The id is the file name without `.md`; a notice that cannot be read
     /// whole gives its findings and nil.
-    static func read(_ source: SourceText, diagnostics: inout [Diagnostic]) -> Notice? {
+    /// The services named by a notice that cannot be read whole go to `unreadable`, so that a wrong
+    /// one is said in the same check, as a service file's are.
+    static func read(_ source: SourceText, diagnostics: inout [Diagnostic], unreadable: inout UnreadableIDs) -> Notice? {
         let id = String(source.path.split(separator: "/").last!.dropLast(3))
         guard Identifier.isValid(id) else {
             diagnostics.append(.error(.invalidID, at: .start(of: source.path),
@@ -23,16 +25,21 @@ extension Notice {
                                             diagnostics: &diagnostics) else { return nil }
         do {
             var reader = try FieldReader(root, subject: "notice '\(id)'", known: fields)
-            let notice = read(id: id, file: source.path, frontMatter: frontMatter, reader: &reader)
+            let notice = read(id: id, file: source.path, frontMatter: frontMatter, reader: &reader, unreadable: &unreadable)
             diagnostics += reader.diagnostics
-            return reader.failed ? nil : notice
+            guard !reader.failed else {
+                unreadable.serviceReferences += (notice?.services ?? []).map { ReferenceUse(.service, $0) }
+                return nil
+            }
+            return notice
         } catch {
             diagnostics.append(error.diagnostic)
             return nil
         }
     }
 
-    private static func read(id: String, file: String, frontMatter: FrontMatter, reader: inout FieldReader) -> Notice? {
+    private static func read(id: String, file: String, frontMatter: FrontMatter, reader: inout FieldReader,
+                             unreadable: inout UnreadableIDs) -> Notice? {
         let title = reader.required("title") { (n) throws(FieldError) in try n.text("title", maxLength: 120) }
         let kind = reader.required("kind") { (n) throws(FieldError) in try n.choice("kind", of: Kind.self) }
         let severity = reader.optional("severity") { (n) throws(FieldError) in
@@ -53,7 +60,10 @@ extension Notice {
             try n.list("updates") { (item) throws(FieldError) in try Update.read(item) }
         }
         // A severity that cannot be read has its finding; the checker would add that it is missing.
-        guard let title, let kind, let start, severity != nil || !reader.has("severity") else { return nil }
+        guard let title, let kind, let start, severity != nil || !reader.has("severity") else {
+            unreadable.serviceReferences += (services ?? []).map { ReferenceUse(.service, $0) }
+            return nil
+        }
         return Notice(
             id: id, file: file, title: title, kind: kind, severity: severity, services: services ?? [], customers: customers ?? [],
             start: start, end: end, published: published, reference: reference, cause: cause, updates: updates ?? [],
