@@ -40,6 +40,13 @@ import Testing
         }
     }
 
+    @Test func aTranslationThatCannotBeReadWholeStillHasItsLinksChecked() throws {
+        let broken = "---\nname: Hébergement\ncategory: desk\n---\nVoir [x](service:laptop).\n"
+        let found = try findings(["services/hosting.fr.md": broken])
+        #expect(found.contains("services/hosting.fr.md:5:10: error: the link 'service:laptop' names no service (did you mean 'laptops'?); link to the id of a file in services/"),
+                "\(found)")
+    }
+
     @Test func languageAndLanguagesTogetherAreAnError() throws {
         let fixture = try FixtureCatalogue("bilingual")
         defer { fixture.remove() }

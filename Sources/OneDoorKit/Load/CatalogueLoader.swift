@@ -95,17 +95,20 @@ public struct CatalogueLoader: Sendable {
         }
 
         // Another language's read that takes the default read's services takes its translations too.
-        let translations = reused.map { $0.translations.map { (translation: Optional($0), findings: [Diagnostic]()) } }
-            ?? translationPaths.concurrentMap { entry -> (translation: ServiceTranslation?, findings: [Diagnostic]) in
+        let translations = reused.map { $0.translations.map { (translation: Optional($0), findings: [Diagnostic](), unreadable: UnreadableIDs()) } }
+            ?? translationPaths.concurrentMap { entry -> (translation: ServiceTranslation?, findings: [Diagnostic], unreadable: UnreadableIDs) in
             // Only the default language's read says what is wrong with translations; another reads its own.
-            guard choice.isDefault || ServiceTranslation.parts(of: entry.path)?.language == choice.chosen else { return (nil, []) }
+            guard choice.isDefault || ServiceTranslation.parts(of: entry.path)?.language == choice.chosen else { return (nil, [], UnreadableIDs()) }
             var findings: [Diagnostic] = []
+            var partial = UnreadableIDs()
             let translation = readSource(entry.path, isSymbolicLink: entry.isSymbolicLink, diagnostics: &findings).flatMap {
-                ServiceTranslation.read($0, diagnostics: &findings)
+                ServiceTranslation.read($0, diagnostics: &findings, unreadable: &partial)
             }
-            return (translation, choice.isDefault ? findings : [])
+            return (translation, choice.isDefault ? findings : [], partial)
         }
         diagnostics += translations.flatMap(\.findings)
+        // A translation that cannot be read whole still has its links checked, in the default read.
+        if choice.isDefault { unreadable.descriptions += translations.flatMap(\.unreadable.descriptions) }
         if choice.isDefault {
             diagnostics += Self.translationFindings(translations.compactMap(\.translation), services: services, choice: choice,
                                                     unreadable: unreadable.services, files: Set(translationPaths.map(\.path)))

@@ -1,12 +1,24 @@
 extension ServiceTranslation {
     /// Reads a translation file; nil, with findings, when it cannot be used.
-    static func read(_ source: SourceText, diagnostics: inout [Diagnostic]) -> ServiceTranslation? {
+    /// The description of a translation that cannot be read whole goes to `unreadable`, so that its links
+    /// are still checked, as a service file's are.
+    static func read(_ source: SourceText, diagnostics: inout [Diagnostic], unreadable: inout UnreadableIDs) -> ServiceTranslation? {
         guard let (serviceFile, language) = parts(of: source.path) else { return nil }
         let frontMatter: FrontMatter
         switch FrontMatter.split(source, subject: "a translation") {
         case let .success(value): frontMatter = value
         case let .failure(finding): diagnostics.append(finding); return nil
         }
+        guard let translation = read(source, frontMatter: frontMatter, serviceFile: serviceFile, language: language, diagnostics: &diagnostics)
+        else {
+            unreadable.descriptions.append((source.path, frontMatter.body, frontMatter.bodyLine))
+            return nil
+        }
+        return translation
+    }
+
+    private static func read(_ source: SourceText, frontMatter: FrontMatter, serviceFile: String, language: String,
+                             diagnostics: inout [Diagnostic]) -> ServiceTranslation? {
         let body = frontMatter.body.trimmed.isEmpty ? nil : frontMatter.body
         let root: SourceNode
         switch SourceNode.parse(frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlLineOffset) {
