@@ -26,7 +26,7 @@ deps:
 # Each Python module the tests import, and the pip package that gives it (axe-core 4.9.1 comes in
 # selenium-axe-python, pinned so that the accessibility rules do not change under the tests).
 python-deps:
-	@for pair in jsonschema:jsonschema pytest:pytest selenium:selenium yaml:PyYAML selenium_axe_python:selenium-axe-python==2.2.0 pre_commit:pre-commit; do \
+	@for pair in jsonschema:jsonschema pytest:pytest selenium:selenium yaml:PyYAML selenium_axe_python:selenium-axe-python==2.2.0 pre_commit:pre-commit snowballstemmer:snowballstemmer==3.1.1 pagefind_bin:pagefind-bin==1.5.2; do \
 	  module=$${pair%%:*}; package=$${pair#*:}; \
 	  if ! python3 -c "import $$module" 2>/dev/null; then \
 	    echo "make: Python $$module is missing; installing $$package with pip"; \
