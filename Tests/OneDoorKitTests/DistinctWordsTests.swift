@@ -2,13 +2,13 @@
 import Testing
 
 @Suite struct DistinctWordsTests {
-    @Test func eachWordOnceWithTheWeightOfTheLastFieldItIsFoundIn() {
+    @Test func eachWordOnceWithTheFieldOfTheLastFieldItIsFoundIn() {
         var words = DistinctWords(capacity: 4)
         words.add("Printers, printers and PRINTERS in the office.", .body)
         words.add("Office printing", .summary)
         words.add("Printers", .name)
         #expect(words.all.map(\.word) == ["printers", "and", "in", "the", "office", "printing"])
-        #expect(words.all.map(\.weight) == [.name, .body, .body, .body, .summary, .summary])
+        #expect(words.all.map(\.field) == [.name, .body, .body, .body, .summary, .summary])
     }
 
     @Test func accentedTextIsFoldedAsSearchReadsIt() {
@@ -16,7 +16,13 @@ import Testing
         words.add("Éducation et café", .body)
         words.add("education", .keyword)
         #expect(words.all.map(\.word) == ["education", "et", "cafe"])
-        #expect(words.all.first?.weight == .keyword)
+        #expect(words.all.first?.field == .keyword)
+    }
+
+    @Test func accentsAreKeptForAStemmerThatReadsThem() {
+        var words = DistinctWords(capacity: 4, keepingAccents: true)
+        words.add("L'Éducation et le café", .body)
+        #expect(words.all.map(\.word) == ["l", "éducation", "et", "le", "café"])
     }
 
     @Test func manyWordsGrowTheTableAndMatchADictionary() {
@@ -25,7 +31,7 @@ import Testing
         var words = DistinctWords(capacity: 1)
         words.add(text, .body)
         words.add("w5 x299 new", .summary)
-        var expected: [String: SearchIndex.Weight] = [:]
+        var expected: [String: SearchIndex.Field] = [:]
         for word in SearchText.words(text) { expected[word] = .body }
         for word in ["w5", "x299", "new"] { expected[word] = .summary }
         #expect(words.all.count == expected.count)

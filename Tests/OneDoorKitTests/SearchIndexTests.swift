@@ -20,29 +20,58 @@ import Testing
         let siteIndex = SiteIndex(catalogue, now: 0)
         let laptops = catalogue.services.first { $0.id == "laptops" }!
         let description = PageContext(index: siteIndex, pageIDs: [], wording: .english).body(of: laptops).plainText
-        let words = SearchIndex(index: siteIndex).words(of: laptops, description: description)
-        #expect(words["laptops"] == .name)
-        #expect(words["notebook"] == .keyword)
-        #expect(words["computer"] == .keyword)
-        #expect(words["computers"] == .summary)
-        #expect(words["managers"] == .context)
-        #expect(words["desk"] == .context)  // the category's name
-        #expect(words["bag"] == .body)
+        let keys = SearchIndex(index: siteIndex).keys(of: laptops, description: description)
+        let fields = keys.mapValues(SearchIndex.field(of:))
+        #expect(fields["laptop"] == .name)  // "Laptops", by its stem; "laptop" in the body counts less
+        #expect(keys["laptop"] == SearchIndex.code(.name, nameWords: 1))
+        #expect(fields["notebook"] == .keyword)
+        #expect(fields["comput"] == .keyword)  // "computer", and "computers" in the summary: one stem
+        #expect(fields["portabl"] == .summary)
+        #expect(fields["manag"] == .context)
+        #expect(fields["desk"] == .context)  // the category's name
+        #expect(fields["bag"] == .body)
+    }
+
+    @Test func wordsSideBySideInANameOrKeywordArePairedInOrder() throws {
+        let fixture = try FixtureCatalogue(files: [
+            "services/desk/renew.md": serviceFile(
+                ["name": "Renew your passport", "summary": "Get a new one.", "keywords": "[travel document]"], body: ""),
+        ])
+        defer { fixture.remove() }
+        let catalogue = try fixture.load().catalogue
+        let renew = catalogue.services.first { $0.id == "renew" }!
+        let keys = SearchIndex(index: SiteIndex(catalogue, now: 0)).keys(of: renew, description: "")
+        // Next to each other, and one word apart, so that "renew passport" finds the pair.
+        #expect(keys["renew your"] == SearchIndex.code(.name, nameWords: 3))
+        #expect(keys["renew passport"] == SearchIndex.code(.name, nameWords: 3))
+        #expect(keys["travel document"] == SearchIndex.code(.keyword))
+        #expect(keys["passport renew"] == nil)
+    }
+
+    @Test func aTypoInTheFirstLettersMeetsAWordThroughOneOfItsKeys() {
+        let word = SearchIndex.vocabularyKeys(of: "password")
+        #expect(word == ["as", "pa", "ps"])
+        for typo in ["oassword", "assword", "ppassword", "apssword", "psasword", "pqssword"] {
+            #expect(!Set(SearchIndex.vocabularyKeys(of: typo)).isDisjoint(with: word), "\(typo)")
+        }
+        #expect(SearchIndex.vocabularyKeys(of: "a").isEmpty)
+        #expect(SearchIndex.vocabularyKeys(of: "tax return").isEmpty)
     }
 
     @Test func theIndexIsScriptsThatWorkFromDisk() throws {
         let files = try renderFixture()
         let manifest = try #require(files["search/index.js"]).text
-        #expect(manifest.hasPrefix(#"OneDoorSearch.receive("index",{"version":1,"count":2,"#))
+        #expect(manifest.hasPrefix(#"OneDoorSearch.receive("index",{"version":2,"count":2,"chunk":50,"stemmer":"english","#))
         #expect(files["search/terms.js"]?.text.hasPrefix(#"OneDoorSearch.receive("terms",{"#) == true)
         #expect(files["search/docs-0.js"]?.text.contains(#"["Laptops","A laptop for every member of staff.","services/laptops.html"]"#) == true)
     }
 
-    @Test func postingsListServicesByPositionWithTheirWeight() throws {
+    @Test func postingsListServicesByPositionWithTheirCode() throws {
         let files = try renderFixture()
         let terms = try #require(files["search/terms.js"]).text
-        // hosting is service 0 and laptops service 1: "hosting" is hosting's name and a link text in laptops' body.
-        #expect(terms.contains(#""hosting":[0,10,1,1]"#))
+        // hosting is service 0 and laptops service 1: "hosting" is hosting's one-word name (5 << 4 | 1)
+        // and a link text in laptops' body (1 << 4).
+        #expect(terms.contains(#""host":[0,81,1,16]"#), "\(terms)")
     }
 
     private func largeCatalogue(body: (Int) -> String = { _ in "" }) -> Catalogue {
@@ -70,7 +99,10 @@ import Testing
         let files = index(largeCatalogue()).1
         let shards = files.filter { $0.path.hasPrefix("search/terms-") }
         #expect(shards.count > 4)
-        #expect(shards.allSatisfy { $0.bytes.count <= SearchIndex.shardLimit * 2 })
+        #expect(shards.allSatisfy { $0.bytes.count <= SearchIndex.shardLimit * 2 }, "\(shards.filter { $0.bytes.count > SearchIndex.shardLimit * 2 }.map { ($0.path, $0.bytes.count) })")
+        // A split index has words files, each word in those of its keys.
+        #expect(files.contains { $0.path == "search/words-al.js" && $0.text.contains(#""alpha1""#) })
+        #expect(files.contains { $0.path == "search/words-lp.js" && $0.text.contains(#""alpha1""#) })
         #expect(files.filter { $0.path.hasPrefix("search/docs-") }.count == 60)
     }
 
@@ -103,10 +135,10 @@ import Testing
             "catalogue.yaml": settings("  - [pc, laptop, notebook computer]\n  - [vm, Virtual Machine]\n  - [tape, cassette]\n"),
         ])
         let terms = try #require(files["search/terms.js"]).text
-        // laptops (doc 1) has "laptop" in its summary (weight 3): "pc" joins it there; hosting (doc 0)
+        // laptops (doc 1) has "laptop" in its one-word name (code 5 << 4 | 1): "pc" joins it there; hosting (doc 0)
         // says "virtual" only, not "virtual machine", so "vm" finds nothing.
-        #expect(terms.contains(#""pc":[1,10]"#) || terms.contains(#""pc":[1,"#), "\(terms)")
-        #expect(!terms.contains(#""vm":"#) && !terms.contains(#""cassette":"#))
+        #expect(terms.contains(#""pc":[1,81]"#), "\(terms)")
+        #expect(!terms.contains(#""vm":"#) && !terms.contains(#""cassett":"#))
         #expect(terms.contains(#""notebook":[1,"#))
     }
 

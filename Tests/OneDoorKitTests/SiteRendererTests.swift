@@ -121,12 +121,13 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
             .components(separatedBy: "</script>").first)
         #expect(!jsonLD.contains("<"))
         #expect(jsonLD.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)"#))
-        // The only scripts are JSON-LD and the portal's own search client.
+        // The only scripts are JSON-LD and the portal's own search client and its stemmers.
         for (path, file) in files where path.hasSuffix(".html") {
             let scripts = file.text.components(separatedBy: "<script").count - 1
             let jsonLD = file.text.components(separatedBy: "<script type=\"application/ld+json\">").count - 1
             let client = file.text.components(separatedBy: "assets/search.js\" data-root=").count - 1
-            #expect(scripts == jsonLD + client && client == 1, "\(path)")
+            let stemmers = file.text.components(separatedBy: "assets/stem.js\" defer>").count - 1
+            #expect(scripts == jsonLD + client + stemmers && client == 1 && stemmers == 1, "\(path)")
         }
         #expect(!files["catalogue.json"]!.text.contains("<"))
     }

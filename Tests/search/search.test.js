@@ -21,9 +21,12 @@ const golden = builtIndex(path.join(__dirname, "../OneDoorKitTests/Golden/minima
 
 /** Runs a query against a built index as the page does, and names the services found. */
 function query(files, text, filters = {}, quiet = search.quietWords("en")) {
+  // Only the files the client would load, in its two steps: words files, then terms files.
   const index = files.index;
-  const shardData = search.terms(text).map((term) => search.termFiles(term, index).map((name) => files[name]));
-  const found = search.find(index, text, filters, quiet, shardData);
+  const loaded = { index };
+  for (const name of search.vocabularyFiles(index, text)) loaded[name] = files[name];
+  for (const name of search.termFiles(index, text, loaded, quiet)) loaded[name] = files[name];
+  const found = search.find(index, text, filters, quiet, loaded);
   const docs = found.results.map((r) => files["docs-" + Math.floor(r.doc / index.chunk)][r.doc % index.chunk]);
   return { names: docs.map((d) => d[FORMAT.DOC_NAME]), partial: found.partial };
 }
@@ -31,7 +34,10 @@ function query(files, text, filters = {}, quiet = search.quietWords("en")) {
 test("words are folded: accents and case off, letters and digits only", () => {
   assert.deepEqual(search.words("Éméil, Wi-Fi 5G — ŒUVRE"), ["emeil", "wi", "fi", "5g", "oeuvre"]);
   assert.equal(search.fold("ÀÉÎÕÜ"), "aeiou");
-  assert.deepEqual(search.terms("wifi WiFi wi-fi"), ["wifi", "wi", "fi"]);
+  assert.deepEqual(search.terms("wifi WiFi wi-fi", "english").map((t) => t.raw), ["wifi", "wi", "fi"]);
+  assert.deepEqual(search.terms("Taxes licences", "english").map((t) => t.stem), ["tax", "licenc"]);
+  // French is stemmed with its accents, then folded, as the index builder does.
+  assert.deepEqual(search.terms("Éducation passeports", "french").map((t) => t.stem), ["educ", "passeport"]);
 });
 
 test("French: œ is oe, an elision and a hyphen cut words, and the words that tell nothing are known", () => {
@@ -49,19 +55,36 @@ test("distance counts a swap of two letters as one edit, and stops past its limi
   assert.equal(search.distance("a", "abcdef", 2), 3);
 });
 
-test("a word answers a term exactly, as its beginning, or a typo away", () => {
-  assert.equal(search.quality("email", "email"), 1);
-  assert.equal(search.quality("shar", "sharepoint"), 0.8);
-  assert.equal(search.quality("emial", "email"), 0.6);
-  assert.equal(search.quality("secrity", "security"), 0.6);
-  assert.equal(search.quality("sharpe", "sharepoint"), 0.5);
-  assert.equal(search.quality("vpn", "vpm"), 0, "three letters forgive no typo");
+test("a word answers a term as typed or stemmed, as its beginning, or a typo away", () => {
+  const term = (text) => search.terms(text, "english")[0];
+  assert.equal(search.quality(term("email"), "email"), 1);
+  assert.equal(search.quality(term("taxes"), "tax"), 1, "a word form meets its stem");
+  assert.equal(search.quality(term("shar"), "sharepoint"), 0.8);
+  assert.equal(search.quality(term("emial"), "email"), 0.6);
+  assert.equal(search.quality(term("secrity"), "secur"), 0.5, "a typo of a word with an ending");
+  assert.equal(search.quality(term("pasword"), "password"), 0.6);
+  assert.equal(search.quality(term("oassword"), "password"), 0.6, "a typo in the first letter too");
+  assert.equal(search.quality(term("sharpe"), "sharepoint"), 0.5);
+  assert.equal(search.quality(term("vpn"), "vpm"), 0, "three letters forgive no typo");
 });
 
-test("postings are read by their named positions: a doc's distance from the one before, then a weight", () => {
-  const shard = { printer: [0, 6, 2, 3, 1, 10] };
-  const scores = search.matches("printer", [shard]);
-  assert.deepEqual([...scores.entries()], [[0, 6], [2, 3], [3, 10]]);
+test("a typo in the first or second letter still names the words file of the word it means", () => {
+  const keys = (word) => search.vocabularyKeys(word);
+  assert.deepEqual(keys("password"), ["pa", "as", "ps"]);
+  for (const typo of ["oassword", "assword", "ppassword", "apssword", "psasword", "pssword", "pqssword"]) {
+    assert.ok(keys(typo).some((key) => keys("password").includes(key)), typo);
+  }
+  assert.deepEqual(keys("p"), [], "a one-letter term is looked up as it is");
+});
+
+test("postings are read by their named positions: a doc's distance from the one before, then a code", () => {
+  const name = 5 << FORMAT.CODE_FIELD_SHIFT | 1, summary = 3 << FORMAT.CODE_FIELD_SHIFT;
+  const files = { terms: { printer: [0, summary, 2, name, 1, summary] } };
+  const index = { count: 10, shards: [""], vocabulary: [], nameWords: 2, stemmer: "english" };
+  const found = search.matches(search.terms("printer", "english")[0], index, files, 0);
+  assert.deepEqual([...found.keys()], [0, 2, 3]);
+  assert.ok(found.get(2).score > found.get(0).score, "a one-word name counts more than a summary");
+  assert.equal(found.get(2).name, 1);
   assert.equal(FORMAT.POSTING_SIZE, 2);
 });
 
@@ -101,15 +124,18 @@ test("retired services come last, then ties in name order", () => {
   assert.deepEqual(search.rank(index, found, {}).map((r) => r.doc), [2, 1, 0]);
 });
 
-test("the shards a term needs are those its first letters name, or the one file of a small index", () => {
-  assert.deepEqual(search.termFiles("printer", { shards: [""] }), ["terms"]);
-  assert.deepEqual(search.termFiles("printer", { shards: ["a", "p", "pr", "x"] }), ["terms-p", "terms-pr"]);
+test("a word is in the terms file of its longest prefix, or the one file of a small index", () => {
+  assert.equal(search.shardFor("printer", { shards: [""], vocabulary: [] }), "terms");
+  assert.equal(search.shardFor("printer", { shards: ["a", "p", "pr", "x"], vocabulary: [] }), "terms-pr");
+  assert.equal(search.shardFor("pa", { shards: ["a", "p", "pr", "x"], vocabulary: [] }), "terms-p");
+  assert.equal(search.shardFor("print servic", { shards: ["p", "print", "pr"], vocabulary: [] }), "terms-print");
 });
 
 test("words typed as they are answer first, and the count is theirs: typos only when nothing else answers", () => {
   const files = {
-    index: { count: 3, chunk: 50, shards: [""], categories: [], teams: [], types: [], statuses: ["live"], facets: [], order: [0, 1, 2] },
-    terms: { recall: [0, 10], rica: [1, 10], record: [2, 3] },
+    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],
+      statuses: ["live"], facets: [], order: [0, 1, 2] },
+    terms: { recall: [0, 81], rica: [1, 81], record: [2, 48] },
     "docs-0": [["Recall", "", "a.html"], ["Rica", "", "b.html"], ["Records", "", "c.html"]],
   };
   files.index.facets = [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1];
@@ -121,7 +147,7 @@ test("words typed as they are answer first, and the count is theirs: typos only 
 });
 
 test("marks fall on whole words, and on the beginning of a word only for the word being typed", () => {
-  const shown = (name, text) => search.marks(name, search.terms(text)).map(([start, length]) => name.slice(start, start + length));
+  const shown = (name, text) => search.marks(name, search.terms(text, "english"), "english").map(([start, length]) => name.slice(start, start + length));
   assert.deepEqual(shown("Access to Information and Privacy", "access to information"), ["Access", "to", "Information"]);
   // "a" and "as" are not the words being typed: they mark nothing inside "Access" or "Assessments".
   assert.deepEqual(shown("Security Assessments", "as security"), ["Security"]);
@@ -129,6 +155,8 @@ test("marks fall on whole words, and on the beginning of a word only for the wor
   // A typo of a whole word marks the word; a typo of a beginning marks nothing.
   assert.deepEqual(shown("Password reset", "pasword"), ["Password"]);
   assert.deepEqual(shown("Password reset", "pasw"), []);
+  // A word form marks the word it meets.
+  assert.deepEqual(shown("Tax returns", "taxes return"), ["Tax", "returns"]);
 });
 
 test("a service under a notice carries its state in words, for the results to show", () => {

@@ -93,7 +93,7 @@ public struct IncrementalBuild: Sendable {
             let files = Dictionary(list.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
             return Outcome(result: .success(files), renderedCount: files.count, wasIncremental: false)
         }
-        let search = SearchIndex(index: renderer.index, keepingFiles: true)
+        let search = SearchIndex(index: renderer.index, language: renderer.language.language, keepingFiles: true)
         let list = OutputFiles()
         renderer.render(into: list, search: search)
         let files = Dictionary(list.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })

@@ -50,7 +50,7 @@ public struct SiteRenderer: Sendable {
     /// thread and in no particular order, so that a large portal never has to fit in memory whole.
     /// Each file's bytes depend on the catalogue alone.
     public func render(into sink: some OutputSink) {
-        render(into: sink, search: SearchIndex(index: index))
+        render(into: sink, search: SearchIndex(index: index, language: language.language))
     }
 
     /// Renders everything, gathering the service pages' words into `search`. In a catalogue of several

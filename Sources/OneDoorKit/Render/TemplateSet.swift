@@ -41,6 +41,7 @@ public struct TemplateSet: Sendable {
         ("notice-item.mustache", PackageResources.notice_item_mustache),
         ("assets/onedoor.css", PackageResources.onedoor_css),
         ("assets/search.js", PackageResources.search_js),
+        ("assets/stem.js", PackageResources.stem_js),
     ]
 
     /// The built-in templates, with any file of `overrides` taking the place of the one of the same name.

@@ -4,25 +4,50 @@ internal import Synchronization
 /// from `file://` where `fetch` does not. It is split so that a query loads only what it needs:
 ///
 /// - `search/index.js`: the filters' names and each service's category, type, status and team;
-/// - `search/terms-P.js`: the words that start with the prefix `P` (`search/terms.js` when one file holds all), each with the services it is found
-///   in and a weight for the field (name above keywords, above summary, above the rest, above body);
+/// - `search/words-K.js`: the words that a term whose first letters give the key `K` may be typing or
+///   mistyping — those that start with `K`, and those that would if their first or second letter were
+///   taken out — so that a typo in any letter, the first included, finds its word;
+/// - `search/terms-P.js`: the words that start with the prefix `P` (`search/terms.js` when one file holds
+///   all), each with the services it is found in and the field (name above keywords, above summary,
+///   above the rest, above body), and the pairs of words that stand side by side in a name or keyword;
 /// - `search/docs-N.js`: names, summaries and pages of services, `chunkSize` at a time, for the results shown.
+///
+/// Words are filed by their stem (`Stemmer`), so that `taxes` finds "Tax".
 ///
 /// The index gathers words while the service pages render, each page handing over the words of its
 /// service (`add`), so that no description is rendered twice or kept after its page is written.
 final class SearchIndex: Sendable {
-    /// How much a word counts by the field it is found in.
-    enum Weight: Int {
-        case body = 1, context = 2, summary = 3, keyword = 6, name = 10
+    /// The field a word is found in, from the one that counts least to the one that counts most (the
+    /// client gives each its weight).
+    enum Field: UInt32, Comparable {
+        case body = 1, context, summary, keyword, name
+
+        static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
     }
+
+    /// A posting's code: the field in the high bits and, for a name, how many words the name has (up to
+    /// 15), so that the client can rank a short name that a query fills above a long one.
+    typealias Code = UInt32
+    static let codeBits: UInt32 = 7
+
+    static func code(_ field: Field, nameWords: Int = 0) -> Code {
+        field.rawValue << 4 | UInt32(field == .name ? min(nameWords, 15) : 0)
+    }
+
+    static func field(of code: Code) -> Field { Field(rawValue: code >> 4 & 7)! }
 
     static let chunkSize = 50
     /// A term shard larger than this (in bytes) is split by a longer prefix.
     static let shardLimit = 40_000
+    /// The longest prefix that names a terms file: words and pairs that share a long beginning (`servic `)
+    /// are split that far.
+    static let longestPrefix = 20
     /// A word found only in the bodies of more than this share of services tells them apart from nothing.
     static let commonBodyShare = 0.25
 
     let index: SiteIndex
+    /// How words are reduced to what they are filed under, in the language of the pages.
+    let stemmer: Stemmer
     /// The words each worker of the render gathered, on its own: the workers share no lock and no
     /// memory while they add, and `files()` joins their words.
     private let lanes: [Lane]
@@ -32,26 +57,10 @@ final class SearchIndex: Sendable {
     private let written: Mutex<Written?>
     private let keepsWritten: Bool
 
-    /// Each word with the services it is found in, as `doc << 4 | weight`, in the order they arrived.
+    /// Each word with the services it is found in, as `doc << codeBits | code`, in the order they arrived
+    /// (a service may come twice, when two of its words have one stem).
     private struct Postings {
-        var words: [String: Word] = [:]
-
-        /// One dictionary entry per word, so that adding a word looks it up once.
-        struct Word {
-            var list: [UInt32] = []
-            /// How many services have the word in their description only.
-            var bodyOnly = 0
-
-            mutating func join(_ other: Word) {
-                list += other.list
-                bodyOnly += other.bodyOnly
-            }
-
-            mutating func add(doc: Int, weight: Weight) {
-                list.append(UInt32(doc) << 4 | UInt32(weight.rawValue))
-                if weight == .body { bodyOnly += 1 }
-            }
-        }
+        var words: [String: [UInt32]] = [:]
     }
 
     /// One worker's words, kept in the order they came: each word once in `ids`, and each posting
@@ -60,24 +69,26 @@ final class SearchIndex: Sendable {
     private struct LaneWords {
         var ids: [String: UInt32] = [:]
         var words: [String] = []
-        /// Each posting as `word id << 4 | weight`, a service's postings one after the other: four bytes
-        /// a posting, where a service's position beside each would take eight.
+        /// Each posting as `word id << codeBits | code`, a service's postings one after the other: four
+        /// bytes a posting, where a service's position beside each would take eight.
         var log: [UInt32] = []
         /// Each service whose postings are in `log`, with where they end there.
         var docs: [(doc: UInt32, end: Int)] = []
+        /// The stems of the words this worker has seen.
+        var stems: StemCache
 
-        /// Adds the words of the service at position `doc`.
-        mutating func add(_ found: [(word: String, weight: Weight)], doc: Int) {
-            for (word, weight) in found {
+        /// Adds the keys of the service at position `doc`.
+        mutating func add(_ found: [(key: String, code: Code)], doc: Int) {
+            for (key, code) in found {
                 let id: UInt32
-                if let known = ids[word] {
+                if let known = ids[key] {
                     id = known
                 } else {
                     id = UInt32(words.count)
-                    ids[word] = id
-                    words.append(word)
+                    ids[key] = id
+                    words.append(key)
                 }
-                log.append(id << 4 | UInt32(weight.rawValue))
+                log.append(id << SearchIndex.codeBits | code)
             }
             docs.append((UInt32(doc), log.count))
         }
@@ -85,16 +96,17 @@ final class SearchIndex: Sendable {
         /// The postings grouped by word, each list in the order its postings came.
         consuming func postings() -> Postings {
             // A counting sort by word: where each word's list starts, then each posting into its place.
+            let mask: UInt32 = 1 << SearchIndex.codeBits - 1
             var starts = [Int](repeating: 0, count: words.count + 1)
-            for posting in log { starts[Int(posting >> 4) + 1] += 1 }
+            for posting in log { starts[Int(posting >> SearchIndex.codeBits) + 1] += 1 }
             for id in words.indices { starts[id + 1] += starts[id] }
             var next = starts
             var sorted = [UInt32](repeating: 0, count: log.count)
             var start = 0
             for (doc, end) in docs {
                 for posting in log[start..<end] {
-                    let id = Int(posting >> 4)
-                    sorted[next[id]] = doc << 4 | posting & 0xF
+                    let id = Int(posting >> SearchIndex.codeBits)
+                    sorted[next[id]] = doc << SearchIndex.codeBits | posting & mask
                     next[id] += 1
                 }
                 start = end
@@ -103,33 +115,44 @@ final class SearchIndex: Sendable {
             var postings = Postings()
             postings.words.reserveCapacity(words.count)
             for (id, word) in words.enumerated() {
-                let list = Array(sorted[starts[id]..<starts[id + 1]])
-                postings.words[word] = Postings.Word(list: list, bodyOnly: list.count { $0 & 0xF == UInt32(Weight.body.rawValue) })
+                postings.words[word] = Array(sorted[starts[id]..<starts[id + 1]])
             }
             return postings
         }
     }
 
     private final class Lane: Sendable {
-        let words = Mutex(LaneWords())
+        let words: Mutex<LaneWords>
+
+        init(stemmer: Stemmer) {
+            words = Mutex(LaneWords(stems: StemCache(stemmer: stemmer)))
+        }
     }
 
-    /// The terms files as last written: every word's entry, and the shards.
+    /// The terms and words files as last written.
     private struct Written {
         var entries: [String: [UInt8]]
         var shards: [String: (words: [String], file: OutputFile)]
         /// The words, sorted, grouped by their first letter as shards name it.
         var wordsByKey: [String: [String]]
+        /// The words of each words file, sorted, by its key.
+        var vocabulary: [String: [String]]
     }
 
-    /// The catalogue's synonyms, each member as the words the index files it under.
+    /// The catalogue's synonyms, each member as the keys the index files it under.
     private let synonyms: [[[String]]]
 
-    /// An empty index; `keepingFiles` keeps what `files()` writes, for `update`.
-    init(index: SiteIndex, keepingFiles: Bool = false) {
+    /// An empty index of pages in `language` (the catalogue's default when not given); `keepingFiles`
+    /// keeps what `files()` writes, for `update`.
+    init(index: SiteIndex, language: String? = nil, keepingFiles: Bool = false) {
         self.index = index
-        synonyms = Self.synonymWords(index.catalogue.settings.synonyms)
-        lanes = (0..<Workers.count).map { _ in Lane() }
+        let stemmer = Stemmer(language: language ?? index.catalogue.settings.language)
+        self.stemmer = stemmer
+        var stems = StemCache(stemmer: stemmer)
+        synonyms = index.catalogue.settings.synonyms.map { group in
+            group.map { stems.keys(inOrder: $0) }.filter { !$0.isEmpty }
+        }
+        lanes = (0..<Workers.count).map { _ in Lane(stemmer: stemmer) }
         gathered = Mutex(Postings())
         written = Mutex(nil)
         keepsWritten = keepingFiles
@@ -140,6 +163,7 @@ final class SearchIndex: Sendable {
     /// support models): `update` then brings it up to date. Nothing is copied.
     init(index: SiteIndex, continuing previous: SearchIndex) {
         self.index = index
+        stemmer = previous.stemmer
         synonyms = previous.synonyms
         lanes = []
         gathered = Mutex(previous.gathered.take(leaving: Postings()))
@@ -151,8 +175,10 @@ final class SearchIndex: Sendable {
     /// Markdown description as plain text. Safe to call from any thread; `worker` (below
     /// `Workers.count`) says whose words they join, so that workers do not wait for each other.
     func add(_ service: Service, doc: Int, description: String, worker: Int) {
-        let words = distinctWords(of: service, description: description)
-        lanes[worker].words.withLock { $0.add(words, doc: doc) }
+        lanes[worker].words.withLock { lane in
+            let keys = keys(of: service, description: description, stems: &lane.stems)
+            lane.add(keys, doc: doc)
+        }
     }
 
     /// Every file of the index, under `search/`, once every service has been added.
@@ -168,14 +194,17 @@ final class SearchIndex: Sendable {
         }()
         let shards = shard(words, prefixLength: 0, entries: entries)
         let shardFiles = shards.map { shardFile($0, entries: entries) }
+        // One terms file holds every word, and is the vocabulary itself.
+        let vocabulary = shards.map(\.prefix) == [""] ? [:] : Self.vocabulary(of: words)
         if keepsWritten {
             written.withLock { written in
                 written = Written(entries: entries, shards: Dictionary(uniqueKeysWithValues: zip(shards, shardFiles).map {
                     ($0.prefix, (words: $0.words, file: $1))
-                }), wordsByKey: Dictionary(grouping: words) { shardKey($0, length: 1) })
+                }), wordsByKey: Dictionary(grouping: words) { shardKey($0, length: 1) }, vocabulary: vocabulary)
             }
         }
-        return [manifestFile(shards: shards.map(\.prefix))] + shardFiles
+        return [manifestFile(shards: shards.map(\.prefix), vocabulary: vocabulary.keys.sorted())] + shardFiles
+            + vocabulary.keys.sorted().map { wordsFile($0, vocabulary[$0]!) }
             + stride(from: 0, to: services.count, by: Self.chunkSize).map { docsFile(chunk: $0 / Self.chunkSize) }
     }
 
@@ -184,45 +213,67 @@ final class SearchIndex: Sendable {
     /// terms files that are no longer part of the index; the result is what `files()` would give.
     func update(doc: Int, old: (service: Service, description: String), new: (service: Service, description: String))
         -> (changed: [OutputFile], removed: [String]) {
-        // Only words whose weight changed, or that came or went, change the index.
-        var before = words(of: old.service, description: old.description)
-        var after = words(of: new.service, description: new.description)
-        for (word, weight) in after where before[word] == weight {
+        // Only words whose code changed, or that came or went, change the index.
+        var before = keys(of: old.service, description: old.description)
+        var after = keys(of: new.service, description: new.description)
+        for (word, code) in after where before[word] == code {
             before[word] = nil
             after[word] = nil
         }
         let lists = gathered.withLock { postings -> [String: [UInt32]] in
-            for (word, weight) in before {
-                postings.words[word]?.list.removeAll { $0 >> 4 == UInt32(doc) }
-                if weight == .body { postings.words[word]?.bodyOnly -= 1 }
-                if postings.words[word]?.list.isEmpty == true { postings.words[word] = nil }
+            for word in before.keys {
+                postings.words[word]?.removeAll { $0 >> Self.codeBits == UInt32(doc) }
+                if postings.words[word]?.isEmpty == true { postings.words[word] = nil }
             }
-            for (word, weight) in after {
-                postings.words[word, default: Postings.Word()].add(doc: doc, weight: weight)
+            for (word, code) in after {
+                postings.words[word, default: []].append(UInt32(doc) << Self.codeBits | code)
             }
             let dirty = Set(before.keys).union(after.keys)
             return Dictionary(uniqueKeysWithValues: dirty.map { ($0, kept($0, in: postings) ?? []) })
         }
         // Taken out of the lock while it changes, so that it is not copied.
         guard var last = written.take(leaving: nil) else { return (files(), []) }
+        let wasOneFile = last.shards[""] != nil
+        var dirtyVocabulary = Set<String>()
         for (word, list) in lists {
             let key = shardKey(word, length: 1)
             let existed = last.entries[word] != nil
             last.entries[word] = list.isEmpty ? nil : entry(word, list)
             if list.isEmpty, existed {
                 last.wordsByKey[key]?.removeAll { $0 == word }
+                for vocabularyKey in Self.vocabularyKeys(of: word) where !wasOneFile {
+                    last.vocabulary[vocabularyKey]?.removeAll { $0 == word }
+                    dirtyVocabulary.insert(vocabularyKey)
+                }
             } else if !list.isEmpty, !existed {
                 last.wordsByKey[key, default: []].append(word)
                 last.wordsByKey[key]?.sort()
+                for vocabularyKey in Self.vocabularyKeys(of: word) where !wasOneFile {
+                    last.vocabulary[vocabularyKey, default: []].append(word)
+                    last.vocabulary[vocabularyKey]?.sort()
+                    dirtyVocabulary.insert(vocabularyKey)
+                }
             }
         }
+        let emptied = dirtyVocabulary.filter { last.vocabulary[$0]?.isEmpty ?? true }
+        for key in emptied { last.vocabulary[key] = nil }
         let shards = reshard(last, dirtyKeys: Set(lists.keys.map { shardKey($0, length: 1) }))
+        if (shards.map(\.prefix) == [""]) != wasOneFile {
+            // The index grew out of one terms file, or back into one: its words files come or go. Rare
+            // enough to write it all again.
+            let before = Set(last.shards.keys.map { "search/\(shardName($0)).js" } + last.vocabulary.keys.map { "search/words-\($0).js" })
+            written.withLock { $0 = last }
+            let all = files()
+            return (all, before.subtracting(all.map(\.path)).sorted())
+        }
         var changed = [docsFile(chunk: doc / Self.chunkSize)]
-        // The manifest holds the shards' names and each service's filters and place in name order.
+        changed += dirtyVocabulary.subtracting(emptied).sorted().map { wordsFile($0, last.vocabulary[$0]!) }
+        // The manifest holds the shards' and words files' names and each service's filters and place in name order.
         let (a, b) = (old.service, new.service)
-        if Set(shards.map(\.prefix)) != Set(last.shards.keys) || a.name != b.name || a.category.value != b.category.value
+        if Set(shards.map(\.prefix)) != Set(last.shards.keys) || !emptied.isEmpty || dirtyVocabulary.contains(where: { last.vocabulary[$0]?.count == 1 })
+            || a.name != b.name || a.category.value != b.category.value
             || a.kind != b.kind || a.status != b.status || a.owner.value != b.owner.value {
-            changed.append(manifestFile(shards: shards.map(\.prefix)))
+            changed.append(manifestFile(shards: shards.map(\.prefix), vocabulary: last.vocabulary.keys.sorted()))
         }
         var next: [String: (words: [String], file: OutputFile)] = [:]
         for shard in shards {
@@ -235,6 +286,7 @@ final class SearchIndex: Sendable {
             }
         }
         let removed = last.shards.keys.filter { next[$0] == nil }.map { "search/\(shardName($0)).js" }
+            + emptied.sorted().map { "search/words-\($0).js" }
         last.shards = next
         written.withLock { $0 = last }
         return (changed, removed)
@@ -271,8 +323,39 @@ final class SearchIndex: Sendable {
         return script(shardName(shard.prefix), json)
     }
 
-    private func manifestFile(shards: [String]) -> OutputFile {
-        script("index", [manifest(index.catalogue.services, shards: shards).bytes(pretty: false)])
+    /// The keys of the words files a word is in: its first two letters, and the two it would start with
+    /// without its first letter or without its second. A term finds a word with a typo in its first
+    /// two letters through one of its own three keys: `oassword` → `as` ← `password`. Pairs are not in
+    /// them; one-letter words neither (a one-letter term is looked up as it is).
+    static func vocabularyKeys(of word: String) -> [String] {
+        let letters = Array(word.unicodeScalars)
+        guard letters.count >= 2, !letters.contains(" ") else { return [] }
+        func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> String { String(keyLetter(a)) + String(keyLetter(b)) }
+        var keys = [key(letters[0], letters[1])]
+        if letters.count >= 3 { keys += [key(letters[1], letters[2]), key(letters[0], letters[2])] }
+        return Array(Set(keys)).sorted()
+    }
+
+    /// A letter of a file's key: a-z and 0-9 as they are, `_` for any other character.
+    private static func keyLetter(_ c: Unicode.Scalar) -> Character {
+        c.isASCII && (("a"..."z").contains(c) || ("0"..."9").contains(c)) ? Character(c) : "_"
+    }
+
+    /// Each words file's words, by key.
+    private static func vocabulary(of words: [String]) -> [String: [String]] {
+        var vocabulary: [String: [String]] = [:]
+        for word in words {  // sorted, so each list is too
+            for key in vocabularyKeys(of: word) { vocabulary[key, default: []].append(word) }
+        }
+        return vocabulary
+    }
+
+    private func wordsFile(_ key: String, _ words: [String]) -> OutputFile {
+        script("words-\(key)", [JSONValue.array(words.map(JSONValue.string)).bytes(pretty: false)])
+    }
+
+    private func manifestFile(shards: [String], vocabulary: [String]) -> OutputFile {
+        script("index", [manifest(index.catalogue.services, shards: shards, vocabulary: vocabulary).bytes(pretty: false)])
     }
 
     /// Names, summaries and pages of the services of one chunk.
@@ -289,22 +372,26 @@ final class SearchIndex: Sendable {
     private func join() {
         gathered.withLock { gathered in
             for lane in lanes {
-                let postings = lane.words.take(leaving: LaneWords()).postings()
+                let taken = lane.words.withLock { words -> LaneWords in
+                    defer { words = LaneWords(stems: words.stems) }
+                    return words
+                }
+                let postings = taken.postings()
                 guard !gathered.words.isEmpty else {
                     gathered = postings
                     continue
                 }
-                for (word, entry) in postings.words {
-                    gathered.words[word, default: Postings.Word()].join(entry)
+                for (word, list) in postings.words {
+                    gathered.words[word, default: []] += list
                 }
             }
         }
     }
 
-    /// For each word, the services it is found in (by position in the id-sorted list) and its best weight
+    /// For each word, the services it is found in (by position in the id-sorted list) and its best code
     /// there. Words found only in the descriptions of most services tell them apart from nothing, and
     /// are left out.
-    /// Each list is sorted by position, packed as `doc << 4 | weight`.
+    /// Each list is sorted by position, packed as `doc << codeBits | code`.
     func postings() -> [String: [UInt32]] {
         let gathered = self.gathered.withLock { $0 }
         let words = Array(gathered.words.keys)
@@ -317,25 +404,37 @@ final class SearchIndex: Sendable {
         return postings
     }
 
-    /// A word's list as the index shows it, sorted; nil when nothing of it is kept.
+    /// A word's list as the index shows it, sorted, each service once with its best code; nil when
+    /// nothing of it is kept.
     private func kept(_ word: String, in gathered: Postings) -> [UInt32]? {
-        guard let entry = gathered.words[word] else { return nil }
+        guard let list = gathered.words[word] else { return nil }
+        var sorted: [UInt32] = []
+        sorted.reserveCapacity(list.count)
+        // Sorted by service, then code: the last of a service's postings is its best.
+        for posting in list.sorted() {
+            if let last = sorted.last, last >> Self.codeBits == posting >> Self.codeBits {
+                sorted[sorted.count - 1] = posting
+            } else {
+                sorted.append(posting)
+            }
+        }
         let commonLimit = max(20, Int(Double(index.catalogue.services.count) * Self.commonBodyShare))
-        let common = entry.bodyOnly > commonLimit
-        let list = entry.list
-        let kept = common ? list.filter { $0 & 0xF != UInt32(Weight.body.rawValue) } : list
-        return kept.isEmpty ? nil : kept.sorted()
+        let isBody = { (posting: UInt32) in Self.field(of: posting & (1 << Self.codeBits - 1)) == .body }
+        let kept = sorted.count { isBody($0) } > commonLimit ? sorted.filter { !isBody($0) } : sorted
+        return kept.isEmpty ? nil : kept
     }
 
-    /// Every word of a service with the weight of the best field it is found in.
-    func words(of service: Service, description: String) -> [String: Weight] {
-        Dictionary(distinctWords(of: service, description: description), uniquingKeysWith: { _, last in last })
+    /// Every key of a service (stems, and pairs of stems side by side in its name or a keyword) with the
+    /// code of the best field it is found in.
+    func keys(of service: Service, description: String) -> [String: Code] {
+        var stems = StemCache(stemmer: stemmer)
+        return Dictionary(keys(of: service, description: description, stems: &stems), uniquingKeysWith: max)
     }
 
-    /// The same, as a list in the order the words are first found.
-    private func distinctWords(of service: Service, description: String) -> [(word: String, weight: Weight)] {
+    /// The same, as a list in the order the keys are first found, each once.
+    private func keys(of service: Service, description: String, stems: inout StemCache) -> [(key: String, code: Code)] {
         // A description has a new word every 8 to 14 bytes: room for them at once, not by doubling.
-        var words = DistinctWords(capacity: 32 + description.utf8.count / 8)
+        var words = DistinctWords(capacity: 32 + description.utf8.count / 8, keepingAccents: stemmer.readsAccents)
         // Fields come in order of rising weight, so a word keeps the last (best) one it is found in.
         words.add(description, .body)
         for text in [index.categoriesByID[service.category.value]?.name, index.teamsByID[service.owner.value]?.name].compactMap({ $0 })
@@ -344,37 +443,46 @@ final class SearchIndex: Sendable {
         for keyword in service.keywords { words.add(keyword, .keyword) }
         words.add(service.name, .name)
         words.add(service.id.replacing("-", with: " "), .name)
-        return synonyms.isEmpty ? words.all : withSynonyms(words.all)
-    }
-
-    /// `found` with the words of each synonym of a word or phrase the service has, at the weight of
-    /// the field it has it in: a service that says "social insurance number" is found by "sin".
-    private func withSynonyms(_ found: [(word: String, weight: Weight)]) -> [(word: String, weight: Weight)] {
-        var order = found.map(\.word)
-        var weights = Dictionary(found.map { ($0.word, $0.weight) }, uniquingKeysWith: { $1 })
-        for group in synonyms {
-            // A phrase counts at the weight of its weakest word; the group at its best member's.
-            let best = group.compactMap { member -> Weight? in
-                let memberWeights = member.compactMap { weights[$0] }
-                return memberWeights.count == member.count ? memberWeights.min { $0.rawValue < $1.rawValue } : nil
-            }.max { $0.rawValue < $1.rawValue }
-            guard let best else { continue }
-            for word in group.joined() where (weights[word]?.rawValue ?? 0) < best.rawValue {
-                if weights[word] == nil { order.append(word) }
-                weights[word] = best
+        let name = stems.keys(inOrder: service.name)
+        let nameCode = Self.code(.name, nameWords: Set(name).count)
+        var order: [String] = []
+        var codes: [String: Code] = [:]
+        func add(_ key: String, _ code: Code) {
+            if let known = codes[key] {
+                if code > known { codes[key] = code }
+            } else {
+                codes[key] = code
+                order.append(key)
             }
         }
-        return order.map { ($0, weights[$0]!) }
+        for (word, field) in words.all {
+            add(stems.key(word), field == .name ? nameCode : Self.code(field))
+        }
+        // Words side by side or one apart, in order, count more: "renew passport" finds "Renew your
+        // passport" above a page that has both words far apart.
+        for (phrase, code) in [(name, nameCode)] + service.keywords.map({ (stems.keys(inOrder: $0), Self.code(.keyword)) }) {
+            for (first, second) in Array(zip(phrase, phrase.dropFirst())) + zip(phrase, phrase.dropFirst(2)) where first != second {
+                add(first + " " + second, code)
+            }
+        }
+        if !synonyms.isEmpty { addSynonyms(to: &codes, order: &order) }
+        return order.map { ($0, codes[$0]!) }
     }
 
-    /// Synonyms as the index's words: folded and split as the index folds and splits a service's text.
-    private static func synonymWords(_ groups: [[String]]) -> [[[String]]] {
-        groups.map { group in
-            group.map { member in
-                var words = DistinctWords(capacity: 8)
-                words.add(member, .body)
-                return words.all.map(\.word)
-            }.filter { !$0.isEmpty }
+    /// Files a service under the keys of each synonym of a word or phrase it has, at the code of the
+    /// field it has it in: a service that says "social insurance number" is found by "sin".
+    private func addSynonyms(to codes: inout [String: Code], order: inout [String]) {
+        for group in synonyms {
+            // A phrase counts at its weakest word's code; the group at its best member's.
+            let best = group.compactMap { member -> Code? in
+                let memberCodes = member.compactMap { codes[$0] }
+                return memberCodes.count == member.count ? memberCodes.min() : nil
+            }.max()
+            guard let best else { continue }
+            for word in group.joined() where (codes[word] ?? 0) < best {
+                if codes[word] == nil { order.append(word) }
+                codes[word] = best
+            }
         }
     }
 
@@ -389,19 +497,18 @@ final class SearchIndex: Sendable {
         return groups.keys.sorted().flatMap { key -> [Shard] in
             let members = groups[key]!
             let size = members.reduce(1) { $0 + entries[$1]!.count + 1 }
-            let splittable = members.contains { $0.count > prefixLength } && prefixLength < 4
+            let splittable = members.contains { $0.unicodeScalars.count > prefixLength } && prefixLength < Self.longestPrefix
             guard size > Self.shardLimit, splittable else { return [Shard(prefix: key, words: members)] }
             // Words no longer than the prefix stay in a shard of their own, named by the prefix itself.
-            let short = members.filter { $0.count <= prefixLength }
-            let long = members.filter { $0.count > prefixLength }
+            let short = members.filter { $0.unicodeScalars.count <= prefixLength }
+            let long = members.filter { $0.unicodeScalars.count > prefixLength }
             let shortShard = short.isEmpty ? [] : [Shard(prefix: key, words: short)]
             return shortShard + shard(long, prefixLength: prefixLength + 1, entries: entries)
         }
     }
 
-    /// `"word":[…]`, one member of a terms file.
-    /// `"word":[doc gap, weight, doc gap, weight, …]`, one member of a terms file: gaps between
-    /// ascending positions keep the numbers short.
+    /// `"word":[doc gap, code, doc gap, code, …]`, one member of a terms file: gaps between ascending
+    /// positions keep the numbers short.
     private func entry(_ word: String, _ postings: [UInt32]) -> [UInt8] {
         var bytes: [UInt8] = []
         JSONValue.writeString(word, to: &bytes)
@@ -409,8 +516,8 @@ final class SearchIndex: Sendable {
         var previous: UInt32 = 0
         for (offset, packed) in postings.enumerated() {
             if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += "\((packed >> 4) - previous),\(packed & 0xF)".utf8
-            previous = packed >> 4
+            bytes += "\((packed >> Self.codeBits) - previous),\(packed & (1 << Self.codeBits - 1))".utf8
+            previous = packed >> Self.codeBits
         }
         bytes.append(UInt8(ascii: "]"))
         return bytes
@@ -423,18 +530,10 @@ final class SearchIndex: Sendable {
 
     /// The prefix a word is filed under: its first letters of a-z and 0-9, `_` for any other character.
     func shardKey(_ word: String, length: Int) -> String {
-        // Most words are plain ASCII: their first bytes are their first letters. (A byte after them that
-        // is not ASCII could join the last one into a larger character, so that case takes the long way.)
-        let bytes = word.utf8.prefix(length + 1)
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: bytes.prefix(length).map { byte in
-                (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) ? byte : UInt8(ascii: "_")
-            }, as: UTF8.self)
-        }
-        return String(word.prefix(length).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        String(word.unicodeScalars.prefix(length).map(Self.keyLetter))
     }
 
-    private func manifest(_ services: [Service], shards: [String]) -> JSONValue {
+    private func manifest(_ services: [Service], shards: [String], vocabulary: [String]) -> JSONValue {
         let categories = index.catalogue.categories
         let teams = index.catalogue.teams
         let categoryPosition = Dictionary(categories.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -454,11 +553,16 @@ final class SearchIndex: Sendable {
         let states: [JSONValue] = services.enumerated().compactMap { position, service in
             SiteRenderer.stateWord(index.board.states[service.id], wording: .english).map { .array([.int(position), .string($0.kind)]) }
         }
+        // The average number of words in a name, against which a name's own is weighed.
+        let nameWords = services.isEmpty ? 1 : Double(services.reduce(0) { $0 + SearchText.words($1.name).count }) / Double(services.count)
         return .object([
-            ("version", .int(1)),
+            ("version", .int(2)),
             ("count", .int(services.count)),
             ("chunk", .int(Self.chunkSize)),
+            ("stemmer", .string(stemmer.name)),
+            ("nameWords", .double((nameWords * 100).rounded() / 100)),
             ("shards", .array(shards.map(JSONValue.string))),
+            ("vocabulary", .array(vocabulary.map(JSONValue.string))),
             ("categories", .array(categories.map { .array([.string($0.id), .string($0.name), .int($0.parent.flatMap { categoryPosition[$0.value] } ?? -1)]) })),
             ("teams", .array(teams.map { .array([.string($0.id), .string($0.name)]) })),
             ("types", .array(Service.Kind.allCases.map { .string($0.rawValue) })),
@@ -473,6 +577,30 @@ final class SearchIndex: Sendable {
     /// `</script>` out of it. The JSON comes in parts, kept as they are.
     private func script(_ name: String, _ json: [[UInt8]]) -> OutputFile {
         OutputFile(path: "search/\(name).js", parts: [Array("OneDoorSearch.receive(\"\(name)\",".utf8)] + json + [Array(");\n".utf8)])
+    }
+}
+
+/// A stemmer with the stems it has already worked out: a catalogue has a few tens of thousands of
+/// distinct words, met again in service after service.
+struct StemCache: Sendable {
+    let stemmer: Stemmer
+    private var known: [String: String] = [:]
+
+    init(stemmer: Stemmer) {
+        self.stemmer = stemmer
+    }
+
+    /// The key of a word as `DistinctWords` gives it.
+    mutating func key(_ word: String) -> String {
+        if let stem = known[word] { return stem }
+        let stem = stemmer.key(word)
+        known[word] = stem
+        return stem
+    }
+
+    /// The keys of a text's words, in order.
+    mutating func keys(inOrder text: String) -> [String] {
+        SearchText.words(text, keepingAccents: stemmer.readsAccents).map { key($0) }
     }
 }
 

@@ -20,6 +20,13 @@ enum SearchText {
     static func words(_ text: String) -> [String] {
         fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
+
+    /// The same, in lower case with their accents when `keepingAccents` (for the French stemmer, which
+    /// reads them; the stem is folded after): `"L'Éducation"` → `["l", "éducation"]`.
+    static func words(_ text: String, keepingAccents: Bool) -> [String] {
+        guard keepingAccents else { return words(text) }
+        return text.precomposedStringWithCanonicalMapping.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
 }
 
 extension String {

@@ -10,6 +10,15 @@ enum Stemmer: Sendable, Equatable {
         self = primary == "en" ? .english : primary == "fr" ? .french : .none
     }
 
+    /// Its name in the search index, for the client to stem the query alike: `english`, `french` or "".
+    var name: String {
+        switch self {
+        case .english: "english"
+        case .french: "french"
+        case .none: ""
+        }
+    }
+
     /// True when words are split from lower-case text with their accents (French), rather than from
     /// folded text.
     var readsAccents: Bool { self == .french }

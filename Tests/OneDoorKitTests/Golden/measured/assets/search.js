@@ -12,13 +12,17 @@
     FACETS_PER_SERVICE: 4, FACET_CATEGORY: 0, FACET_TYPE: 1, FACET_STATUS: 2, FACET_TEAM: 3,
     /* index.js: each of `categories` is [id, name, parent's position or -1]; each of `teams` [id, name]. */
     CATEGORY_ID: 0, CATEGORY_NAME: 1, CATEGORY_PARENT: 2, TEAM_ID: 0, TEAM_NAME: 1,
-    /* terms*.js: each word's postings are pairs: the service's position minus the previous one's, and a weight. */
-    POSTING_SIZE: 2, POSTING_DOC_DELTA: 0, POSTING_WEIGHT: 1,
+    /* terms*.js: each word's postings are pairs: the service's position minus the previous one's, and a
+       code: the field (1 body … 5 name) shifted left by CODE_FIELD_SHIFT, and for a name, its number of words. */
+    POSTING_SIZE: 2, POSTING_DOC_DELTA: 0, POSTING_CODE: 1, CODE_FIELD_SHIFT: 4, CODE_NAME_WORDS: 15,
     /* docs-N.js: each service is [name, summary, page]. */
     DOC_NAME: 0, DOC_SUMMARY: 1, DOC_HREF: 2,
     /* index.js: each of `states` (present when notices touch services) is [position, class]. */
     STATE_DOC: 0, STATE_CLASS: 1
   };
+
+  /* The stemmers, shared with nothing else: stem.js (a script of its own on the page, loaded first). */
+  var STEM = typeof document === "undefined" ? require("./stem.js") : window.OneDoorStem;
 
   /* Accents off and lower case; the letters written as two (œ, æ, ß) as those two. */
   function fold(text) {
@@ -28,6 +32,25 @@
 
   function words(text) {
     return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  /* The words of a text as search files them: { raw: folded as typed, stem: folded stem }. English
+     words are folded, then stemmed; French ones stemmed with their accents (which the stemmer reads),
+     then folded — as the index builder does. */
+  function keyed(text, stemmer) {
+    if (stemmer === "french") {
+      return (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).map(function (word) {
+        return { raw: fold(word), stem: fold(STEM.french(word)), stemmer: stemmer };
+      });
+    }
+    return words(text).map(function (word) {
+      return { raw: word, stem: stemOf(word, stemmer), stemmer: stemmer };
+    });
+  }
+
+  /* The stem of a folded word (French folded words are stemmed as they are). */
+  function stemOf(word, stemmer) {
+    return stemmer === "english" ? STEM.english(word) : stemmer === "french" ? fold(STEM.french(word)) : word;
   }
 
   /* Optimal string alignment distance (a swap of two letters is one edit), or limit + 1 as soon as
@@ -57,47 +80,249 @@
     return term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
   }
 
-  /* The shards that may hold words starting with the term, or words a typo away from it. */
-  function shardsFor(term, shards) {
-    var found = shards.filter(function (key) { return key.indexOf(term) === 0 || term.indexOf(key) === 0; });
-    if (found.length > 4) found = found.filter(function (key) { return key.length <= term.length; });
-    return found;
-  }
-
-  /* How well a word of the index answers a term of the query: exactly, as its beginning, a typo
-     away from it, or a typo away from its beginning (someone still typing). */
+  /* How well a word of the index answers a term of the query ({ raw, stem }): as its stem or as typed
+     (1), as the beginning of the word (0.8, someone still typing), a typo away (0.6 or 0.4 for two), or
+     a typo away from its beginning, or from the word with an ending (0.5, 0.3). */
   function quality(term, word) {
-    if (word === term) return 1;
-    if (word.indexOf(term) === 0) return 0.8;
-    var limit = typoLimit(term);
+    if (word === term.stem || word === term.raw) return 1;
+    if (term.raw.length >= 2 && word.indexOf(term.raw) === 0) return EXACT_OR_PREFIX;
+    var limit = typoLimit(term.raw);
     if (!limit) return 0;
-    var edits = distance(term, word, limit);
+    var edits = Math.min(distance(term.stem, word, limit), distance(term.raw, word, limit));
     if (edits <= limit) return edits === 1 ? 0.6 : 0.4;
-    if (word.length > term.length) {
-      edits = distance(term, word.slice(0, term.length), limit);
+    if (word.length > term.raw.length) {
+      edits = distance(term.raw, word.slice(0, term.raw.length), limit);
       if (edits <= limit) return edits === 1 ? 0.5 : 0.3;
+    }
+    /* A stem is the beginning of its words, so a word typed with a typo may be its stem and an ending
+       of up to 4 letters: "hostnig" is "host" + "nig"; "secrity" is "secr" + "ity", where "secr" is a
+       letter away from "secur" and "secur" + "ity" stems to "secur" again. */
+    for (var k = word.length - 1; word.length >= 4 && k <= word.length + 1; k++) {
+      var ending = term.raw.slice(k);
+      if (ending.length < 1 || ending.length > 4) continue;
+      var near = distance(term.raw.slice(0, k), word, 1);
+      if (near === 0 || (near === 1 && stemOf(word + ending, term.stemmer) === word)) return 0.5;
     }
     return 0;
   }
 
-  /* doc → score for one query term: the best field weight times the quality of the match, of the
-     words that answer it at least as well as `minimum`. */
-  function matches(term, shardData, minimum) {
-    var scores = new Map();
-    shardData.forEach(function (shard) {
-      for (var word in shard) {
-        var q = quality(term, word);
-        if (!q || q < (minimum || 0)) continue;
-        var postings = shard[word];
-        var doc = 0;
-        for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
-          doc += postings[k + FORMAT.POSTING_DOC_DELTA];
-          var score = postings[k + FORMAT.POSTING_WEIGHT] * q;
-          if (!(scores.get(doc) >= score)) scores.set(doc, score);
-        }
+  /* The quality of a word that is the term, or begins with it. */
+  var EXACT_OR_PREFIX = 0.8;
+
+  /* A letter of a file's key: a-z and 0-9 as they are, _ for any other. */
+  function keyLetter(c) {
+    return /^[a-z0-9]$/.test(c) ? c : "_";
+  }
+
+  /* The prefix of `length` letters a terms file is named by. */
+  function shardKey(word, length) {
+    return Array.from(word).slice(0, length).map(keyLetter).join("");
+  }
+
+  /* The keys of the words files that hold every word a term may be typing or mistyping: its first two
+     letters, and those it has without its first or its second (docs/search.md). */
+  function vocabularyKeys(raw) {
+    var letters = Array.from(raw).map(keyLetter);
+    if (letters.length < 2) return [];
+    var keys = [letters[0] + letters[1]];
+    if (letters.length >= 3) keys.push(letters[1] + letters[2], letters[0] + letters[2]);
+    return keys.filter(function (key, position) { return keys.indexOf(key) === position; });
+  }
+
+  /* The terms of a query, each once, in the order typed. */
+  function terms(query, stemmer) {
+    var seen = new Set();
+    return keyed(query, stemmer).filter(function (term) {
+      if (seen.has(term.raw)) return false;
+      seen.add(term.raw);
+      return true;
+    });
+  }
+
+  function indexSets(index) {
+    if (!index.shardSet) {
+      index.shardSet = new Set(index.shards);
+      index.longestShard = index.shards.reduce(function (longest, key) { return Math.max(longest, Array.from(key).length); }, 0);
+      index.vocabularySet = new Set(index.vocabulary);
+    }
+    return index;
+  }
+
+  /* The words files a query needs. A small index has no words files: its one terms file holds every word. */
+  function vocabularyFiles(index, query) {
+    indexSets(index);
+    if (!index.vocabulary.length) return index.shards.map(function (key) { return key ? "terms-" + key : "terms"; });
+    var names = new Set();
+    terms(query, index.stemmer).forEach(function (term) {
+      vocabularyKeys(term.raw).forEach(function (key) { if (index.vocabularySet.has(key)) names.add("words-" + key); });
+    });
+    return Array.from(names);
+  }
+
+  /* The terms file that holds a word, or a pair of words: the one named by its longest prefix. */
+  function shardFor(word, index) {
+    indexSets(index);
+    for (var length = index.longestShard; length >= 0; length--) {
+      var key = shardKey(word, length);
+      if (index.shardSet.has(key)) return key ? "terms-" + key : "terms";
+    }
+    return null;
+  }
+
+  /* The words of the index that answer a term, as [word, quality], given the words files loaded: a
+     one-letter term answers only as it is. */
+  function candidates(term, index, files) {
+    if (Array.from(term.raw).length < 2) return [[term.raw, 1]];
+    var found = new Map();
+    function consider(word) {
+      if (found.has(word) || word.indexOf(" ") >= 0) return;
+      var q = quality(term, word);
+      if (q) found.set(word, q);
+    }
+    if (!index.vocabulary.length) {
+      index.shards.forEach(function (key) { Object.keys(files[key ? "terms-" + key : "terms"] || {}).forEach(consider); });
+    } else {
+      vocabularyKeys(term.raw).forEach(function (key) { (files["words-" + key] || []).forEach(consider); });
+    }
+    if (!found.has(term.stem)) found.set(term.stem, 1);
+    return Array.from(found);
+  }
+
+  /* Pairs of terms side by side, in order, as the index files them (a space between their stems):
+     those of the query, and those of its telling words when quiet ones stand between. */
+  function pairs(wanted, quiet) {
+    var found = [];
+    [wanted, wanted.filter(function (term) { return !quiet.has(term.raw); })].forEach(function (list) {
+      for (var i = 0; i + 1 < list.length; i++) {
+        var pair = list[i].stem + " " + list[i + 1].stem;
+        if (found.indexOf(pair) < 0) found.push(pair);
       }
     });
+    return found;
+  }
+
+  /* The terms files a query needs, once its words files are loaded. */
+  function termFiles(index, query, files, quiet) {
+    var wanted = terms(query, index.stemmer);
+    var names = new Set();
+    wanted.forEach(function (term) {
+      candidates(term, index, files).forEach(function (candidate) {
+        var name = shardFor(candidate[0], index);
+        if (name) names.add(name);
+      });
+    });
+    pairs(wanted, quiet || new Set()).forEach(function (pair) {
+      var name = shardFor(pair, index);
+      if (name) names.add(name);
+    });
+    return Array.from(names);
+  }
+
+  /* A word's postings, from the terms files loaded, or undefined. */
+  function postingsOf(word, index, files) {
+    var name = shardFor(word, index);
+    var shard = name && files[name];
+    return shard && Object.prototype.hasOwnProperty.call(shard, word) ? shard[word] : undefined;
+  }
+
+  /* How much a field counts (FORMAT.FIELD_…): body 1, category, team or audience 2, summary 3,
+     keyword 6, name 10. */
+  var FIELD_WEIGHT = [0, 1, 2, 3, 6, 10];
+  var NAME_FIELD = 5;
+
+  /* A name's weight for its length, as BM25 weighs a field's (k1 = 1.2, b = 0.75): a word in a short
+     name counts more than the same word in a long one. */
+  function nameWeight(nameWords, average) {
+    var k1 = 1.2, b = 0.75;
+    return FIELD_WEIGHT[NAME_FIELD] * (k1 + 1) / (1 + k1 * (1 - b + b * nameWords / (average || 1)));
+  }
+
+  /* For one term: doc → { score, name }, the best field weight times the quality of the match, times
+     how rare the term is (BM25's idf over the services it matches); `name` is the name's length when
+     the term is a word of the name as typed or stemmed. Only words at least `minimum` good count. */
+  function matches(term, index, files, minimum) {
+    var best = new Map();
+    candidates(term, index, files).forEach(function (candidate) {
+      var word = candidate[0], q = candidate[1];
+      if (q < (minimum || 0)) return;
+      var postings = postingsOf(word, index, files);
+      if (!postings) return;
+      var doc = 0;
+      for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
+        doc += postings[k + FORMAT.POSTING_DOC_DELTA];
+        var code = postings[k + FORMAT.POSTING_CODE];
+        var field = code >> FORMAT.CODE_FIELD_SHIFT;
+        var nameWords = code & FORMAT.CODE_NAME_WORDS;
+        var weight = (field === NAME_FIELD ? nameWeight(nameWords, index.nameWords) : FIELD_WEIGHT[field]) * q;
+        var known = best.get(doc);
+        if (!known) best.set(doc, known = { score: 0, name: 0 });
+        if (weight > known.score) known.score = weight;
+        if (field === NAME_FIELD && q === 1) known.name = nameWords;
+      }
+    });
+    var df = best.size;
+    var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
+    best.forEach(function (value) { value.score *= idf; });
+    return best;
+  }
+
+  function every(perTerm) {
+    return perTerm.slice(1).reduce(function (all, found) {
+      var both = new Map();
+      all.forEach(function (score, doc) { if (found.has(doc)) both.set(doc, score + found.get(doc).score); });
+      return both;
+    }, scoresOf(perTerm[0]));
+  }
+
+  function scoresOf(found) {
+    var scores = new Map();
+    found.forEach(function (value, doc) { scores.set(doc, value.score); });
     return scores;
+  }
+
+  /* Services matching every term, with the sum of their scores. When none has every term, those with
+     every telling term (the quiet words left out), else those with some telling terms: the rare words
+     found count for more, as each term's score carries its rarity. */
+  function combine(wanted, perTerm, quiet) {
+    var all = every(perTerm);
+    if (all.size || wanted.length < 2) return { scores: all, partial: false };
+    var telling = perTerm.filter(function (found, position) { return !quiet.has(wanted[position].raw); });
+    if (!telling.length) telling = perTerm;
+    if (telling.length < perTerm.length) {
+      all = every(telling);
+      if (all.size) return { scores: all, partial: true };
+    }
+    var some = new Map();
+    telling.forEach(function (found) {
+      found.forEach(function (value, doc) { some.set(doc, (some.get(doc) || 0) + value.score); });
+    });
+    return { scores: some, partial: true };
+  }
+
+  /* A query that is the whole name of a service puts it first; words side by side and in order, as in
+     a name or keyword, count more. */
+  var WHOLE_NAME_BONUS = 1000;
+  var PAIR_WEIGHT = 0.5;
+
+  function boost(found, wanted, perTerm, index, files, quiet) {
+    if (!found.scores.size) return;
+    found.scores.forEach(function (score, doc) {
+      var lengths = perTerm.map(function (m) { var v = m.get(doc); return v ? v.name : 0; });
+      if (lengths.every(function (length) { return length === wanted.length; })) found.scores.set(doc, score + WHOLE_NAME_BONUS);
+    });
+    pairs(wanted, quiet).forEach(function (pair) {
+      var postings = postingsOf(pair, index, files);
+      if (!postings) return;
+      var df = postings.length / FORMAT.POSTING_SIZE;
+      var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
+      var doc = 0;
+      for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
+        doc += postings[k + FORMAT.POSTING_DOC_DELTA];
+        if (!found.scores.has(doc)) continue;
+        var field = postings[k + FORMAT.POSTING_CODE] >> FORMAT.CODE_FIELD_SHIFT;
+        found.scores.set(doc, found.scores.get(doc) + PAIR_WEIGHT * FIELD_WEIGHT[field] * idf);
+      }
+    });
   }
 
   function facetFilter(index, filters) {
@@ -136,34 +361,6 @@
     return /^en\b/i.test(language || "") ? QUIET_ENGLISH : /^fr\b/i.test(language || "") ? QUIET_FRENCH : new Set();
   }
 
-  function every(perTerm) {
-    return perTerm.slice(1).reduce(function (all, found) {
-      var both = new Map();
-      all.forEach(function (score, doc) { if (found.has(doc)) both.set(doc, score + found.get(doc)); });
-      return both;
-    }, perTerm[0]);
-  }
-
-  /* Services matching every term, with the sum of their scores. When none has every term, those with
-     every telling term (the quiet words left out), else those with some telling terms, each counting for
-     more the fewer services it matches, so that "printer" outweighs "working". */
-  function combine(terms, perTerm, count, quiet) {
-    var all = every(perTerm);
-    if (all.size || terms.length < 2) return { scores: all, partial: false };
-    var telling = perTerm.filter(function (found, position) { return !quiet.has(terms[position]); });
-    if (!telling.length) telling = perTerm;
-    if (telling.length < perTerm.length) {
-      all = every(telling);
-      if (all.size) return { scores: all, partial: true };
-    }
-    var some = new Map();
-    telling.forEach(function (found) {
-      var rarity = Math.log(1 + count / Math.max(found.size, 1));
-      found.forEach(function (score, doc) { some.set(doc, (some.get(doc) || 0) + score * rarity); });
-    });
-    return { scores: some, partial: true };
-  }
-
   /* One of a service's filters (FORMAT.FACET_…) in the index. */
   function facet(index, doc, which) {
     return index.facets[doc * FORMAT.FACETS_PER_SERVICE + which];
@@ -196,48 +393,39 @@
     return results;
   }
 
-  /* The query's words: each once, in the order typed. */
-  function terms(query) {
-    return Array.from(new Set(words(query)));
-  }
-
-  /* The shards' files a term needs. */
-  function termFiles(term, index) {
-    return shardsFor(term, index.shards).map(function (key) { return key ? "terms-" + key : "terms"; });
-  }
-
-  /* Finds and ranks, given the index and the terms files each term needs, already loaded. */
-  function find(index, query, filters, quiet, shardData) {
-    var wanted = terms(query);
+  /* Finds and ranks, given the index and the files the query needs (`vocabularyFiles`, then
+     `termFiles`), already loaded, by name. */
+  function find(index, query, filters, quiet, files) {
+    var wanted = terms(query, index.stemmer);
     function answer(minimum) {
-      return combine(wanted, wanted.map(function (term, position) {
-        return matches(term, shardData[position], minimum);
-      }), index.count, quiet);
+      var perTerm = wanted.map(function (term) { return matches(term, index, files, minimum); });
+      var found = combine(wanted, perTerm, quiet);
+      boost(found, wanted, perTerm, index, files, quiet);
+      return found;
     }
-    /* Services with every word as typed (or its beginning) are the answer, and the count is theirs;
+    /* Services with every word as typed, stemmed or begun are the answer, and the count is theirs;
        words a typo away answer only when none has. */
     var exact = wanted.length ? answer(EXACT_OR_PREFIX) : null;
     var found = !exact ? null : exact.scores.size && !exact.partial ? exact : answer(0);
     return { index: index, terms: wanted, results: rank(index, found, filters), partial: Boolean(found && found.partial) };
   }
 
-  /* The quality of a word that is the term, or begins with it. */
-  var EXACT_OR_PREFIX = 0.8;
-
-  /* The parts of `name` to mark for `terms`, as [start, length] pairs: a word that is a term, or a typo
-     of a whole term, is marked whole; the beginning of a word only for the last term, the one still
-     being typed. A short term never marks the inside or the start of a longer word it is not typing. */
-  function marks(name, terms) {
+  /* The parts of `name` to mark for `terms`, as [start, length] pairs: a word that is a term (as
+     typed or stemmed), or a typo of a whole term, is marked whole; the beginning of a word only for the
+     last term, the one still being typed. A short term never marks the inside or the start of a longer
+     word it is not typing. */
+  function marks(name, terms, stemmer) {
     var found = [];
     var pattern = /[\p{L}\p{N}]+/gu;
     var match;
     while ((match = pattern.exec(name)) !== null) {
-      var folded = fold(match[0]);
+      var word = keyed(match[0], stemmer)[0];
+      if (!word) continue;
       var length = 0;
       terms.forEach(function (term, position) {
-        var q = quality(term, folded);
+        var q = Math.max(quality(term, word.stem), quality(term, word.raw));
         if (q === 1 || q === 0.6 || q === 0.4) length = match[0].length;
-        else if (q === EXACT_OR_PREFIX && position === terms.length - 1) length = Math.max(length, Math.min(term.length, match[0].length));
+        else if (q === EXACT_OR_PREFIX && position === terms.length - 1) length = Math.max(length, Math.min(term.raw.length, match[0].length));
       });
       if (length) found.push([match.index, length]);
     }
@@ -245,8 +433,9 @@
   }
 
   var core = {
-    FORMAT: FORMAT, fold: fold, words: words, distance: distance, quality: quality, shardsFor: shardsFor,
-    matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms, termFiles: termFiles,
+    FORMAT: FORMAT, fold: fold, words: words, keyed: keyed, distance: distance, quality: quality, shardKey: shardKey,
+    vocabularyKeys: vocabularyKeys, vocabularyFiles: vocabularyFiles, termFiles: termFiles, shardFor: shardFor,
+    candidates: candidates, matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms,
     find: find, quietWords: quietWords, marks: marks, stateOf: stateOf
   };
   if (typeof document === "undefined") {
@@ -299,12 +488,12 @@
   /* Every service matching all terms and the filters, best first, retired ones last. */
   function search(query, filters) {
     var filtered = Object.keys(filters).some(function (key) { return filters[key]; });
-    if (!terms(query).length && !filtered) return Promise.resolve(null);
+    if (!words(query).length && !filtered) return Promise.resolve(null);
     return load("index").then(function (index) {
-      return Promise.all(terms(query).map(function (term) {
-        return Promise.all(termFiles(term, index).map(load));
-      })).then(function (shardData) {
-        return find(index, query, filters, QUIET, shardData);
+      return Promise.all(vocabularyFiles(index, query).map(load)).then(function () {
+        return Promise.all(termFiles(index, query, loaded, QUIET).map(load));
+      }).then(function () {
+        return find(index, query, filters, QUIET, loaded);
       });
     });
   }
@@ -320,10 +509,10 @@
   }
 
   /* The name as text nodes, with the parts that match a term in <mark>. */
-  function highlighted(name, terms) {
+  function highlighted(name, terms, stemmer) {
     var fragment = document.createDocumentFragment();
     var last = 0;
-    marks(name, terms).forEach(function (part) {
+    marks(name, terms, stemmer).forEach(function (part) {
       fragment.appendChild(document.createTextNode(name.slice(last, part[0])));
       var mark = document.createElement("mark");
       mark.textContent = name.slice(part[0], part[0] + part[1]);
@@ -367,7 +556,7 @@
         var link = document.createElement("a");
         link.href = root + doc.href;
         link.className = "result-link";
-        link.appendChild(highlighted(doc.name, found.terms));
+        link.appendChild(highlighted(doc.name, found.terms, index.stemmer));
         item.appendChild(link);
         var statusName = index.statuses[facet(index, doc.doc, FORMAT.FACET_STATUS)];
         if (statusName !== "live") {
