@@ -169,6 +169,54 @@
     return null;
   }
 
+  /* Everyday words and the words services are written in, for plain-language needs: someone asks
+     for a "gun licence", the service says "firearms". Each group's words find each other, through
+     their stems; spelling variants too. Catalogue owners add their own (`synonyms` in catalogue.yaml). */
+  var EVERYDAY = {
+    english: [
+      "gun firearm", "boat vessel craft", "kid kids child children", "job employment", "university college student",
+      "tourist visitor", "invention patent", "brand trademark", "company business corporation", "car vehicle automobile",
+      "retire retirement pension", "doctor medical health", "sick illness sickness", "house home housing", "rent housing",
+      "disabled disability", "school education", "baby child maternity parental", "pregnant pregnancy maternity",
+      "farm farmer agriculture agricultural", "fish fishing fisheries", "phone telephone", "internet broadband",
+      "licence license", "programme program", "centre center", "defence defense", "organisation organization",
+      "colour color", "cheque check", "travelling traveling", "money benefit payment funding", "paid payment",
+      "unemployed unemployment employment", "gst hst", "immigrant immigration newcomer", "refugee asylum",
+      "lawyer legal", "court tribunal", "police policing rcmp", "weapon firearm", "dog cat pet animal", "plane aircraft aviation",
+      "train rail railway", "road highway", "wage salary pay", "grant funding contribution", "loan financing",
+      "veteran veterans military", "senior elderly old age", "death deceased bereavement survivor",
+      "id identification identity", "record records information", "complain complaint"
+    ],
+    french: [
+      "arme armes feu", "bateau embarcation", "enfant enfants", "emploi travail", "universite etudiant etudes",
+      "touriste visiteur", "invention brevet", "marque commerce", "entreprise societe", "voiture vehicule automobile",
+      "retraite pension", "medecin sante", "malade maladie", "maison logement", "impot impots", "argent prestation paiement",
+      "chomage assurance emploi", "immigrant immigration", "refugie asile", "avocat juridique", "police grc",
+      "avion aeronef aviation", "salaire paie", "subvention financement contribution", "pret financement",
+      "ancien combattant anciens combattants", "aine aines vieillesse", "deces survivant", "plainte plaintes"
+    ]
+  };
+
+  /* Every word of a group the term is in, as a stem, other than the term's own. */
+  function everyday(term) {
+    var groups = EVERYDAY[term.stemmer];
+    if (!groups) return [];
+    if (!groups.stems) {
+      groups.stems = groups.map(function (group) {
+        return group.split(" ").map(function (word) { return stemOf(word, term.stemmer); });
+      });
+    }
+    var found = [];
+    groups.stems.forEach(function (group) {
+      if (group.indexOf(term.stem) < 0) return;
+      group.forEach(function (stem) { if (stem !== term.stem && found.indexOf(stem) < 0) found.push(stem); });
+    });
+    return found;
+  }
+
+  /* The quality of a word found through an everyday word's group: counted with exact answers. */
+  var EVERYDAY_QUALITY = 0.9;
+
   /* The words of the index that answer a term, as [word, quality], given the words files loaded: a
      one-letter term answers only as it is. */
   function candidates(term, index, files) {
@@ -185,6 +233,7 @@
       vocabularyKeys(term.raw).forEach(function (key) { (files["words-" + key] || []).forEach(consider); });
     }
     if (!found.has(term.stem)) found.set(term.stem, 1);
+    everyday(term).forEach(function (stem) { if (!(found.get(stem) >= EVERYDAY_QUALITY)) found.set(stem, EVERYDAY_QUALITY); });
     return Array.from(found);
   }
 
@@ -196,9 +245,26 @@
       for (var i = 0; i + 1 < list.length; i++) {
         var pair = list[i].stem + " " + list[i + 1].stem;
         if (found.indexOf(pair) < 0) found.push(pair);
+        /* The last word may be still being typed: the pairs it begins. */
+        if (i + 2 === list.length && list[i + 1] === wanted[wanted.length - 1]) {
+          var begun = list[i].stem + " " + list[i + 1].raw + "*";
+          if (found.indexOf(begun) < 0) found.push(begun);
+        }
       }
     });
     return found;
+  }
+
+  /* The postings of a pair, or of every pair that begins so ("process cana*"), merged. */
+  function pairPostings(pair, index, files) {
+    if (pair.slice(-1) !== "*") {
+      var exact = postingsOf(pair, index, files);
+      return exact ? [exact] : [];
+    }
+    var prefix = pair.slice(0, -1);
+    var shard = files[shardFor(prefix, index)] || {};
+    return Object.keys(shard).filter(function (key) { return key !== prefix && key.indexOf(prefix) === 0; })
+      .map(function (key) { return shard[key]; });
   }
 
   /* The terms files a query needs, once its words files are loaded. */
@@ -212,7 +278,7 @@
       });
     });
     pairs(wanted, quiet || new Set()).forEach(function (pair) {
-      var name = shardFor(pair, index);
+      var name = shardFor(pair.replace(/\*$/, ""), index);
       if (name) names.add(name);
     });
     return Array.from(names);
@@ -280,23 +346,31 @@
     return scores;
   }
 
-  /* Services matching every term, with the sum of their scores. When none has every term, those with
-     every telling term (the quiet words left out), else those with some telling terms: the rare words
-     found count for more, as each term's score carries its rarity. */
+  /* Services matching every telling term (the quiet words need not be there), with the sum of their
+     scores. When none has them all, those with some: the rare words found count for more, as each
+     term's score carries its rarity. */
   function combine(wanted, perTerm, quiet) {
-    var all = every(perTerm);
-    if (all.size || wanted.length < 2) return { scores: all, partial: false };
     var telling = perTerm.filter(function (found, position) { return !quiet.has(wanted[position].raw); });
     if (!telling.length) telling = perTerm;
-    if (telling.length < perTerm.length) {
-      all = every(telling);
-      if (all.size) return { scores: all, partial: true };
+    /* Every telling word is needed; a quiet word ("my", "for") only adds to the score where it is. */
+    var all = every(telling);
+    if (all.size || wanted.length < 2) {
+      perTerm.forEach(function (found, position) {
+        if (telling.indexOf(found) >= 0) return;
+        found.forEach(function (value, doc) { if (all.has(doc)) all.set(doc, all.get(doc) + value.score); });
+      });
+      return { scores: all, partial: false };
     }
-    var some = new Map();
-    telling.forEach(function (found) {
-      found.forEach(function (value, doc) { some.set(doc, (some.get(doc) || 0) + value.score); });
+    return { scores: some(telling), partial: true };
+  }
+
+  /* Services with some of the terms, with the sum of their scores. */
+  function some(perTerm) {
+    var scores = new Map();
+    perTerm.forEach(function (found) {
+      found.forEach(function (value, doc) { scores.set(doc, (scores.get(doc) || 0) + value.score); });
     });
-    return { scores: some, partial: true };
+    return scores;
   }
 
   /* A query that is the whole name of a service puts it first; words side by side and in order, as in
@@ -311,17 +385,17 @@
       if (lengths.every(function (length) { return length === wanted.length; })) found.scores.set(doc, score + WHOLE_NAME_BONUS);
     });
     pairs(wanted, quiet).forEach(function (pair) {
-      var postings = postingsOf(pair, index, files);
-      if (!postings) return;
-      var df = postings.length / FORMAT.POSTING_SIZE;
-      var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
-      var doc = 0;
-      for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
-        doc += postings[k + FORMAT.POSTING_DOC_DELTA];
-        if (!found.scores.has(doc)) continue;
-        var field = postings[k + FORMAT.POSTING_CODE] >> FORMAT.CODE_FIELD_SHIFT;
-        found.scores.set(doc, found.scores.get(doc) + PAIR_WEIGHT * FIELD_WEIGHT[field] * idf);
-      }
+      var best = new Map();
+      pairPostings(pair, index, files).forEach(function (postings) {
+        var doc = 0;
+        for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
+          doc += postings[k + FORMAT.POSTING_DOC_DELTA];
+          var weight = FIELD_WEIGHT[postings[k + FORMAT.POSTING_CODE] >> FORMAT.CODE_FIELD_SHIFT];
+          if (found.scores.has(doc) && !(best.get(doc) >= weight)) best.set(doc, weight);
+        }
+      });
+      var idf = Math.log(1 + (index.count - best.size + 0.5) / (best.size + 0.5));
+      best.forEach(function (weight, doc) { found.scores.set(doc, found.scores.get(doc) + PAIR_WEIGHT * weight * idf); });
     });
   }
 
@@ -349,8 +423,9 @@
 
   /* Words that say little about a service, left out when a question typed as a sentence finds nothing
      with every word: "how do I reset my password" looks for "reset password". English only. */
-  var QUIET_ENGLISH = new Set(("a an and are at be can do does for from get has have how i if in is it me my need " +
-    "not of on or please the to want we what when where who why will with you your").split(" "));
+  var QUIET_ENGLISH = new Set(("a about am an and any are as at be been by can could do does find for from get has have " +
+    "help how i if in is it just look looking me my need not of on or our please should so some that the their them " +
+    "there they this to us want was we were what when where who why will with would you your").split(" "));
 
   /* French's, with the letters left of an elision (l', d', qu'), which the apostrophe cuts off. */
   var QUIET_FRENCH = new Set(("a au aux avec c ce ces cet cette comment d dans de des du elle en est et il ils j je l la le les " +
@@ -400,6 +475,7 @@
     function answer(minimum) {
       var perTerm = wanted.map(function (term) { return matches(term, index, files, minimum); });
       var found = combine(wanted, perTerm, quiet);
+      found.perTerm = perTerm;
       boost(found, wanted, perTerm, index, files, quiet);
       return found;
     }
@@ -407,8 +483,27 @@
        words a typo away answer only when none has. */
     var exact = wanted.length ? answer(EXACT_OR_PREFIX) : null;
     var found = !exact ? null : exact.scores.size && !exact.partial ? exact : answer(0);
-    return { index: index, terms: wanted, results: rank(index, found, filters), partial: Boolean(found && found.partial) };
+    var results = rank(index, found, filters);
+    var matching = results.length;
+    /* A few services with every word: those with some of the telling words follow them, as a
+       question in plain words often has a word the right service does not. */
+    var telling = wanted.filter(function (term) { return !quiet.has(term.raw); });
+    if (found && !found.partial && matching < FEW && telling.length >= 2) {
+      var tellingMatches = found.perTerm.filter(function (m, position) { return !quiet.has(wanted[position].raw); });
+      var others = some(tellingMatches);
+      found.scores.forEach(function (score, doc) { others.delete(doc); });
+      var partly = { scores: others };
+      boost(partly, wanted, found.perTerm, index, files, quiet);
+      results = results.concat(rank(index, partly, filters));
+    }
+    return {
+      index: index, terms: wanted, results: results, matching: found && found.partial ? 0 : matching,
+      partial: Boolean(found && found.partial)
+    };
   }
+
+  /* Fewer services than this with every word, and those with some of them follow. */
+  var FEW = 10;
 
   /* The parts of `name` to mark for `terms`, as [start, length] pairs: a word that is a term (as
      typed or stemmed), or a typo of a whole term, is marked whole; the beginning of a word only for the
@@ -606,10 +701,12 @@
           if (mine !== generation) return;
           panel.hidden = false;
           var count = found.results.length;
+          var matching = found.partial ? count : found.matching;
           status.textContent = count === 0
             ? say("none")
             : (found.partial ? say("partial") : "") +
-              say((found.partial ? "some_" : "found_") + (count === 1 ? "one" : "many"), count) +
+              say((found.partial ? "some_" : "found_") + (matching === 1 ? "one" : "many"), matching) +
+              (count > matching ? say("also", count - matching) : "") +
               (shown.length < count ? say("showing", shown.length) : "");
           more.hidden = shown.length >= count;
           show(found, people);

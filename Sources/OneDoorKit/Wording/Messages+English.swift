@@ -51,6 +51,7 @@ extension Messages {
         "search.found_many": "{0} services found",
         "search.some_one": "{0} service with some of them",
         "search.some_many": "{0} services with some of them",
+        "search.also": ", then {0} with some of the words",
         "search.showing": ", showing the first {0}",
         "search.unavailable": "The search index could not be loaded.",
         // Kinds, statuses

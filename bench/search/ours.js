@@ -1,0 +1,43 @@
+// Runs the query set against a built portal's search index with the client's own code (the same
+// search.js the pages load), as a page would: words files, then terms files, then the ranking.
+// Usage: node bench/search/ours.js SITE QUERIES.tsv > results.json
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const search = require("../../site-templates/assets/search.js");
+
+const [site, queries] = process.argv.slice(2);
+const folders = { en: "en/search", fr: "fr/search" };
+const cache = {};
+
+function file(folder, name) {
+  const key = folder + "/" + name;
+  if (!(key in cache)) {
+    let data;
+    const context = { OneDoorSearch: { receive: (_, value) => { data = value; } } };
+    const source = path.join(site, folder, name + ".js");
+    if (fs.existsSync(source)) vm.runInNewContext(fs.readFileSync(source, "utf8"), context);
+    cache[key] = data;
+  }
+  return cache[key];
+}
+
+const results = [];
+for (const line of fs.readFileSync(queries, "utf8").split("\n").slice(1).filter(Boolean)) {
+  const [kind, query] = line.split("\t");
+  const language = kind === "french" ? "fr" : "en";
+  const folder = fs.existsSync(path.join(site, folders[language])) ? folders[language] : "search";
+  const index = file(folder, "index");
+  const quiet = search.quietWords(language);
+  const loaded = { index };
+  for (const name of search.vocabularyFiles(index, query)) loaded[name] = file(folder, name);
+  for (const name of search.termFiles(index, query, loaded, quiet)) loaded[name] = file(folder, name);
+  const found = search.find(index, query, {}, quiet, loaded);
+  const ids = found.results.slice(0, 10).map((r) => {
+    const doc = file(folder, "docs-" + Math.floor(r.doc / index.chunk))[r.doc % index.chunk];
+    return doc[search.FORMAT.DOC_HREF].replace(/^services\//, "").replace(/\.html$/, "");
+  });
+  results.push({ kind, query, ids, count: found.results.length });
+}
+process.stdout.write(JSON.stringify(results));
