@@ -26,7 +26,7 @@ deps:
 # Each Python module the tests import, and the pip package that gives it (axe-core 4.9.1 comes in
 # selenium-axe-python, pinned so that the accessibility rules do not change under the tests).
 python-deps:
-	@for pair in jsonschema:jsonschema pytest:pytest selenium:selenium yaml:PyYAML selenium_axe_python:selenium-axe-python==2.2.0 pre_commit:pre-commit snowballstemmer:snowballstemmer==3.1.1 pagefind_bin:pagefind-bin==1.5.2; do \
+	@for pair in jsonschema:jsonschema pytest:pytest selenium:selenium yaml:PyYAML selenium_axe_python:selenium-axe-python==2.2.0 pre_commit:pre-commit snowballstemmer:snowballstemmer==3.1.1; do \
 	  module=$${pair%%:*}; package=$${pair#*:}; \
 	  if ! python3 -c "import $$module" 2>/dev/null; then \
 	    echo "make: Python $$module is missing; installing $$package with pip"; \
@@ -106,11 +106,15 @@ dist-test: dist python-deps
 	python3 -m pytest -q Tests/dist
 
 # Speed against Hugo and the I/O floor; writes bench/RESULTS.md. SIZES="1000 10000" for a shorter run.
-bench: deps python-deps browser-deps bench-deps
+bench: deps python-deps browser-deps node-deps bench-deps
 	$(SWIFT) build -c release --product onedoor
 	bench/run.sh
 
-bench-deps:
+bench-deps: python-deps
+	@if ! python3 -c "import pagefind_bin" 2>/dev/null; then \
+	  echo "make: Pagefind is missing; installing pagefind-bin with pip"; \
+	  python3 -m pip install -q --root-user-action=ignore "pagefind-bin==1.5.2" && echo "make: installed pagefind-bin"; \
+	fi
 	@for tool in hyperfine hugo; do \
 	  if ! command -v $$tool >/dev/null; then \
 	    echo "make: $$tool is missing; installing it with apt-get"; \

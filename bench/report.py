@@ -126,6 +126,13 @@ def main():
               "their size as a web server would send them (gzip level 6), and the time from a keystroke to its "
               "results on screen.\n")
         print(search.read_text())
+    quality = work / "search-quality.md"
+    if quality.exists():
+        print("\n## Search quality on the Government of Canada's inventory\n")
+        print("1,751 services in English and French (`../shared/tools/gc-convert --bilingual`), the same built pages "
+              "searched by OneDoor and by Pagefind 1.5.2 (`bench/search/quality.py`; how the queries were chosen: "
+              "`bench/search/make_queries.py` and docs/search.md).\n")
+        print(quality.read_text())
 
 
 if __name__ == "__main__":

@@ -86,5 +86,18 @@ if [[ " $SIZES " == *" 10000 "* && " $SIZES " == *" 100000 "* ]]; then
   rm -f "$WORK/scaling-0.json"
   rm -rf "$WORK"/out-*
 fi
+# Search quality: the query set over the Government of Canada's inventory, ours against Pagefind.
+SHARED=${ONEDOOR_SHARED:-../shared}
+if [ -x "$SHARED/tools/gc-convert" ] && [ -d "$SHARED/data/gc-service-inventory" ]; then
+  echo "bench: search quality on the GC inventory"
+  rm -rf "$WORK/gc" "$WORK/gc-site"
+  "$SHARED/tools/gc-convert" "$SHARED/data/gc-service-inventory" "$WORK/gc" --bilingual > /dev/null
+  "$ONEDOOR" build "$WORK/gc" --output "$WORK/gc-site" > /dev/null
+  python3 bench/search/quality.py "$WORK/gc-site" bench/search/queries.tsv --misses > "$WORK/search-quality.md"
+  rm -rf "$WORK/gc-site"
+else
+  echo "bench: no GC inventory at $SHARED: search quality not measured"
+  rm -f "$WORK/search-quality.md"
+fi
 python3 bench/report.py "$WORK" $SIZES > bench/RESULTS.md
 echo "Wrote bench/RESULTS.md"
