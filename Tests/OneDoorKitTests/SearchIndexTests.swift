@@ -61,7 +61,7 @@ import Testing
     @Test func theIndexIsScriptsThatWorkFromDisk() throws {
         let files = try renderFixture()
         let manifest = try #require(files["search/index.js"]).text
-        #expect(manifest.hasPrefix(#"OneDoorSearch.receive("index",{"version":2,"count":2,"chunk":50,"stemmer":"english","#))
+        #expect(manifest.hasPrefix(#"OneDoorSearch.receive("index",{"version":2,"count":2,"chunk":20,"stemmer":"english","#))
         #expect(files["search/terms.js"]?.text.hasPrefix(#"OneDoorSearch.receive("terms",{"#) == true)
         #expect(files["search/docs-0.js"]?.text.contains(#"["Laptops","A laptop for every member of staff.","services/laptops.html"]"#) == true)
     }
@@ -103,7 +103,7 @@ import Testing
         // A split index has words files, each word in those of its keys.
         #expect(files.contains { $0.path == "search/words-al.js" && $0.text.contains(#""alpha1""#) })
         #expect(files.contains { $0.path == "search/words-lp.js" && $0.text.contains(#""alpha1""#) })
-        #expect(files.filter { $0.path.hasPrefix("search/docs-") }.count == 60)
+        #expect(files.filter { $0.path.hasPrefix("search/docs-") }.count == 3000 / SearchIndex.chunkSize)
     }
 
     @Test func anUpdatedIndexIsTheIndexOfTheEditedCatalogue() {

@@ -23,10 +23,14 @@ const golden = builtIndex(path.join(__dirname, "../OneDoorKitTests/Golden/minima
 function query(files, text, filters = {}, quiet = search.quietWords("en")) {
   // Only the files the client would load, in its two steps: words files, then terms files.
   const index = files.index;
-  const loaded = { index };
+  const loaded = { index, order: files.order };
   for (const name of search.vocabularyFiles(index, text)) loaded[name] = files[name];
-  for (const name of search.termFiles(index, text, loaded, quiet)) loaded[name] = files[name];
-  const found = search.find(index, text, filters, quiet, loaded);
+  for (const name of search.termFiles(index, text, loaded, quiet, false)) loaded[name] = files[name];
+  let found = search.find(index, text, filters, quiet, loaded);
+  if (found.typos) {
+    for (const name of search.termFiles(index, text, loaded, quiet, true)) loaded[name] = files[name];
+    found = search.find(index, text, filters, quiet, loaded);
+  }
   const docs = found.results.map((r) => files["docs-" + Math.floor(r.doc / index.chunk)][r.doc % index.chunk]);
   return { names: docs.map((d) => d[FORMAT.DOC_NAME]), partial: found.partial };
 }
@@ -82,9 +86,9 @@ test("postings are read by their named positions: a doc's distance from the one 
   const files = { terms: { printer: [0, summary, 2, name, 1, summary] } };
   const index = { count: 10, shards: [""], vocabulary: [], nameWords: 2, stemmer: "english" };
   const found = search.matches(search.terms("printer", "english")[0], index, files, 0);
-  assert.deepEqual([...found.keys()], [0, 2, 3]);
-  assert.ok(found.get(2).score > found.get(0).score, "a one-word name counts more than a summary");
-  assert.equal(found.get(2).name, 1);
+  assert.deepEqual(found.docs, [0, 2, 3]);
+  assert.ok(found.score[2] > found.score[0], "a one-word name counts more than a summary");
+  assert.equal(found.name[2], 1);
   assert.equal(FORMAT.POSTING_SIZE, 2);
 });
 
@@ -121,7 +125,8 @@ test("retired services come last, then ties in name order", () => {
     facets: [0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 1, 0],
   };
   const found = { scores: new Map([[0, 5], [1, 1], [2, 1]]) };
-  assert.deepEqual(search.rank(index, found, {}).map((r) => r.doc), [2, 1, 0]);
+  assert.deepEqual(search.rank(index, found, {}, index.order).map((r) => r.doc), [2, 1, 0]);
+  assert.deepEqual(search.rank(index, found, {}).map((r) => r.doc), [1, 2, 0], "without order.js, ties in id order");
 });
 
 test("a word is in the terms file of its longest prefix, or the one file of a small index", () => {
@@ -134,7 +139,8 @@ test("a word is in the terms file of its longest prefix, or the one file of a sm
 test("words typed as they are answer first, and the count is theirs: typos only when nothing else answers", () => {
   const files = {
     index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],
-      statuses: ["live"], facets: [], order: [0, 1, 2] },
+      statuses: ["live"], facets: [] },
+    order: [0, 1, 2],
     terms: { recall: [0, 81], rica: [1, 81], record: [2, 48] },
     "docs-0": [["Recall", "", "a.html"], ["Rica", "", "b.html"], ["Records", "", "c.html"]],
   };
@@ -160,7 +166,9 @@ test("marks fall on whole words, and on the beginning of a word only for the wor
   assert.deepEqual(shown("Access to Information and Privacy", "access to information"), ["Access", "to", "Information"]);
   // "a" and "as" are not the words being typed: they mark nothing inside "Access" or "Assessments".
   assert.deepEqual(shown("Security Assessments", "as security"), ["Security"]);
-  assert.deepEqual(shown("Security Assessments", "security as"), ["Security", "As"]);
+  // Two letters do not begin words: they are looked up as they are.
+  assert.deepEqual(shown("Security Assessments", "security as"), ["Security"]);
+  assert.deepEqual(shown("Security Assessments", "security ass"), ["Security", "Ass"]);
   // A typo of a whole word marks the word; a typo of a beginning marks nothing.
   assert.deepEqual(shown("Password reset", "pasword"), ["Password"]);
   assert.deepEqual(shown("Password reset", "pasw"), []);

@@ -32,8 +32,12 @@ for (const line of fs.readFileSync(queries, "utf8").split("\n").slice(1).filter(
   const quiet = search.quietWords(language);
   const loaded = { index };
   for (const name of search.vocabularyFiles(index, query)) loaded[name] = file(folder, name);
-  for (const name of search.termFiles(index, query, loaded, quiet)) loaded[name] = file(folder, name);
-  const found = search.find(index, query, {}, quiet, loaded);
+  for (const name of search.termFiles(index, query, loaded, quiet, false)) loaded[name] = file(folder, name);
+  let found = search.find(index, query, {}, quiet, loaded);
+  if (found.typos) {
+    for (const name of search.termFiles(index, query, loaded, quiet, true)) loaded[name] = file(folder, name);
+    found = search.find(index, query, {}, quiet, loaded);
+  }
   const ids = found.results.slice(0, 10).map((r) => {
     const doc = file(folder, "docs-" + Math.floor(r.doc / index.chunk))[r.doc % index.chunk];
     return doc[search.FORMAT.DOC_HREF].replace(/^services\//, "").replace(/\.html$/, "");

@@ -85,7 +85,7 @@
      a typo away from its beginning, or from the word with an ending (0.5, 0.3). */
   function quality(term, word) {
     if (word === term.stem || word === term.raw) return 1;
-    if (term.raw.length >= 2 && word.indexOf(term.raw) === 0) return EXACT_OR_PREFIX;
+    if (term.raw.length >= PREFIX_LETTERS && word.indexOf(term.raw) === 0) return EXACT_OR_PREFIX;
     var limit = typoLimit(term.raw);
     if (!limit) return 0;
     var edits = Math.min(distance(term.stem, word, limit), distance(term.raw, word, limit));
@@ -108,6 +108,10 @@
 
   /* The quality of a word that is the term, or begins with it. */
   var EXACT_OR_PREFIX = 0.8;
+
+  /* A term of fewer letters than this is looked up as it is, not as the beginning of longer words: two
+     letters begin too many words to be worth loading them all. */
+  var PREFIX_LETTERS = 3;
 
   /* A letter of a file's key: a-z and 0-9 as they are, _ for any other. */
   function keyLetter(c) {
@@ -148,12 +152,18 @@
     return index;
   }
 
-  /* The words files a query needs. A small index has no words files: its one terms file holds every word. */
+  /* The files a query needs first: its words files, and the terms files of its words as typed and
+     stemmed, which most often hold every word that answers it, so that they load together. A small
+     index has no words files: its one terms file holds every word. */
   function vocabularyFiles(index, query) {
     indexSets(index);
     if (!index.vocabulary.length) return index.shards.map(function (key) { return key ? "terms-" + key : "terms"; });
     var names = new Set();
+    function add(name) { if (name) names.add(name); }
     terms(query, index.stemmer).forEach(function (term) {
+      add(shardFor(term.stem, index));
+      add(shardFor(term.raw, index));
+      if (term.raw.length < PREFIX_LETTERS) return;
       vocabularyKeys(term.raw).forEach(function (key) { if (index.vocabularySet.has(key)) names.add("words-" + key); });
     });
     return Array.from(names);
@@ -220,7 +230,12 @@
   /* The words of the index that answer a term, as [word, quality], given the words files loaded: a
      one-letter term answers only as it is. */
   function candidates(term, index, files) {
-    if (Array.from(term.raw).length < 2) return [[term.raw, 1]];
+    if (term.raw.length < PREFIX_LETTERS) {
+      var exact = [[term.raw, 1]];
+      if (term.stem !== term.raw) exact.push([term.stem, 1]);
+      everyday(term).forEach(function (stem) { exact.push([stem, EVERYDAY_QUALITY]); });
+      return exact;
+    }
     var found = new Map();
     function consider(word) {
       if (found.has(word) || word.indexOf(" ") >= 0) return;
@@ -246,7 +261,7 @@
         var pair = list[i].stem + " " + list[i + 1].stem;
         if (found.indexOf(pair) < 0) found.push(pair);
         /* The last word may be still being typed: the pairs it begins. */
-        if (i + 2 === list.length && list[i + 1] === wanted[wanted.length - 1]) {
+        if (i + 2 === list.length && list[i + 1] === wanted[wanted.length - 1] && list[i + 1].raw.length >= PREFIX_LETTERS) {
           var begun = list[i].stem + " " + list[i + 1].raw + "*";
           if (found.indexOf(begun) < 0) found.push(begun);
         }
@@ -267,12 +282,15 @@
       .map(function (key) { return shard[key]; });
   }
 
-  /* The terms files a query needs, once its words files are loaded. */
-  function termFiles(index, query, files, quiet) {
+  /* The terms files a query needs, once its words files are loaded: those of the words that answer
+     it as typed, stemmed or begun; with `typos`, those of the words a typo away too (needed only when
+     no service has every word as typed: `find` says so). */
+  function termFiles(index, query, files, quiet, typos) {
     var wanted = terms(query, index.stemmer);
     var names = new Set();
     wanted.forEach(function (term) {
       candidates(term, index, files).forEach(function (candidate) {
+        if (candidate[1] < EXACT_OR_PREFIX && !typos) return;
         var name = shardFor(candidate[0], index);
         if (name) names.add(name);
       });
@@ -303,11 +321,13 @@
     return FIELD_WEIGHT[NAME_FIELD] * (k1 + 1) / (1 + k1 * (1 - b + b * nameWords / (average || 1)));
   }
 
-  /* For one term: doc → { score, name }, the best field weight times the quality of the match, times
-     how rare the term is (BM25's idf over the services it matches); `name` is the name's length when
-     the term is a word of the name as typed or stemmed. Only words at least `minimum` good count. */
+  /* For one term: the services it matches (`docs`), each one's score (`score[doc]`): the best field
+     weight times the quality of the match, times how rare the term is (BM25's idf over the services it
+     matches); and `name[doc]`, the name's length when the term is a word of the name as typed or
+     stemmed. Typed arrays, as a term may match thousands of services on every keystroke. Only words at
+     least `minimum` good count. */
   function matches(term, index, files, minimum) {
-    var best = new Map();
+    var found = { docs: [], score: new Float64Array(index.count), name: new Uint8Array(index.count) };
     candidates(term, index, files).forEach(function (candidate) {
       var word = candidate[0], q = candidate[1];
       if (q < (minimum || 0)) return;
@@ -320,30 +340,30 @@
         var field = code >> FORMAT.CODE_FIELD_SHIFT;
         var nameWords = code & FORMAT.CODE_NAME_WORDS;
         var weight = (field === NAME_FIELD ? nameWeight(nameWords, index.nameWords) : FIELD_WEIGHT[field]) * q;
-        var known = best.get(doc);
-        if (!known) best.set(doc, known = { score: 0, name: 0 });
-        if (weight > known.score) known.score = weight;
-        if (field === NAME_FIELD && q === 1) known.name = nameWords;
+        if (found.score[doc] === 0) found.docs.push(doc);
+        if (weight > found.score[doc]) found.score[doc] = weight;
+        if (field === NAME_FIELD && q === 1) found.name[doc] = nameWords;
       }
     });
-    var df = best.size;
+    var df = found.docs.length;
     var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
-    best.forEach(function (value) { value.score *= idf; });
-    return best;
+    found.docs.forEach(function (doc) { found.score[doc] *= idf; });
+    return found;
   }
 
+  /* Services matched by every one of `perTerm`, with the sum of their scores. */
   function every(perTerm) {
-    return perTerm.slice(1).reduce(function (all, found) {
-      var both = new Map();
-      all.forEach(function (score, doc) { if (found.has(doc)) both.set(doc, score + found.get(doc).score); });
-      return both;
-    }, scoresOf(perTerm[0]));
-  }
-
-  function scoresOf(found) {
-    var scores = new Map();
-    found.forEach(function (value, doc) { scores.set(doc, value.score); });
-    return scores;
+    var fewest = perTerm.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; });
+    var all = new Map();
+    fewest.docs.forEach(function (doc) {
+      var total = 0;
+      for (var i = 0; i < perTerm.length; i++) {
+        if (!(perTerm[i].score[doc] > 0)) return;
+        total += perTerm[i].score[doc];
+      }
+      all.set(doc, total);
+    });
+    return all;
   }
 
   /* Services matching every telling term (the quiet words need not be there), with the sum of their
@@ -355,9 +375,9 @@
     /* Every telling word is needed; a quiet word ("my", "for") only adds to the score where it is. */
     var all = every(telling);
     if (all.size || wanted.length < 2) {
-      perTerm.forEach(function (found, position) {
+      perTerm.forEach(function (found) {
         if (telling.indexOf(found) >= 0) return;
-        found.forEach(function (value, doc) { if (all.has(doc)) all.set(doc, all.get(doc) + value.score); });
+        all.forEach(function (score, doc) { all.set(doc, score + found.score[doc]); });
       });
       return { scores: all, partial: false };
     }
@@ -368,7 +388,7 @@
   function some(perTerm) {
     var scores = new Map();
     perTerm.forEach(function (found) {
-      found.forEach(function (value, doc) { scores.set(doc, (scores.get(doc) || 0) + value.score); });
+      found.docs.forEach(function (doc) { scores.set(doc, (scores.get(doc) || 0) + found.score[doc]); });
     });
     return scores;
   }
@@ -381,12 +401,14 @@
   function boost(found, wanted, perTerm, index, files, quiet) {
     if (!found.scores.size) return;
     found.scores.forEach(function (score, doc) {
-      var lengths = perTerm.map(function (m) { var v = m.get(doc); return v ? v.name : 0; });
-      if (lengths.every(function (length) { return length === wanted.length; })) found.scores.set(doc, score + WHOLE_NAME_BONUS);
+      for (var i = 0; i < perTerm.length; i++) if (perTerm[i].name[doc] !== wanted.length) return;
+      found.scores.set(doc, score + WHOLE_NAME_BONUS);
     });
     pairs(wanted, quiet).forEach(function (pair) {
       var best = new Map();
+      var df = 0;
       pairPostings(pair, index, files).forEach(function (postings) {
+        df += postings.length / FORMAT.POSTING_SIZE;
         var doc = 0;
         for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
           doc += postings[k + FORMAT.POSTING_DOC_DELTA];
@@ -394,7 +416,7 @@
           if (found.scores.has(doc) && !(best.get(doc) >= weight)) best.set(doc, weight);
         }
       });
-      var idf = Math.log(1 + (index.count - best.size + 0.5) / (best.size + 0.5));
+      var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
       best.forEach(function (weight, doc) { found.scores.set(doc, found.scores.get(doc) + PAIR_WEIGHT * weight * idf); });
     });
   }
@@ -451,8 +473,9 @@
   }
 
   /* The services the query found (`found`, or every service when there was no word) that pass the
-     filters, best first, retired ones last, ties in name order. */
-  function rank(index, found, filters) {
+     filters, best first, retired ones last, ties in name order (`order`, from order.js, when loaded;
+     else in the order of their ids, which most often follow their names). */
+  function rank(index, found, filters, order) {
     var accept = facetFilter(index, filters);
     var results = [];
     if (found === null) {
@@ -462,11 +485,27 @@
     }
     var retired = index.statuses.indexOf("retired");
     results.forEach(function (r) { r.retired = facet(index, r.doc, FORMAT.FACET_STATUS) === retired; });
-    results.sort(function (a, b) {
-      return (a.retired - b.retired) || (b.score - a.score) || (index.order[a.doc] - index.order[b.doc]);
-    });
-    return results;
+    function before(a, b) {
+      return (a.retired - b.retired) || (b.score - a.score) || (order ? order[a.doc] - order[b.doc] : a.doc - b.doc);
+    }
+    if (results.length <= SORTED * 2) return results.sort(before);
+    /* Thousands of results: the first SORTED in order (found through a sort of their keys alone, which
+       is quick), the rest after them unsorted until someone asks for all (`sortAll`). */
+    var keys = new Float64Array(results.length);
+    results.forEach(function (r, i) { keys[i] = r.score - (r.retired ? RETIRED_PENALTY : 0); });
+    keys.sort();
+    var threshold = keys[keys.length - SORTED];
+    var first = [], rest = [];
+    results.forEach(function (r) { (r.score - (r.retired ? RETIRED_PENALTY : 0) >= threshold ? first : rest).push(r); });
+    first.sort(before);
+    var ranked = first.concat(rest);
+    ranked.sortAll = function () { return ranked.slice().sort(before); };
+    return ranked;
   }
+
+  /* How many results are put in order at once: more than a page shows. */
+  var SORTED = 50;
+  var RETIRED_PENALTY = 1e12;
 
   /* Finds and ranks, given the index and the files the query needs (`vocabularyFiles`, then
      `termFiles`), already loaded, by name. */
@@ -483,7 +522,7 @@
        words a typo away answer only when none has. */
     var exact = wanted.length ? answer(EXACT_OR_PREFIX) : null;
     var found = !exact ? null : exact.scores.size && !exact.partial ? exact : answer(0);
-    var results = rank(index, found, filters);
+    var results = rank(index, found, filters, files.order);
     var matching = results.length;
     /* A few services with every word: those with some of the telling words follow them, as a
        question in plain words often has a word the right service does not. */
@@ -494,11 +533,11 @@
       found.scores.forEach(function (score, doc) { others.delete(doc); });
       var partly = { scores: others };
       boost(partly, wanted, found.perTerm, index, files, quiet);
-      results = results.concat(rank(index, partly, filters));
+      results = results.concat(rank(index, partly, filters, files.order));
     }
     return {
       index: index, terms: wanted, results: results, matching: found && found.partial ? 0 : matching,
-      partial: Boolean(found && found.partial)
+      partial: Boolean(found && found.partial), typos: Boolean(exact && found !== exact)
     };
   }
 
@@ -585,10 +624,17 @@
     var filtered = Object.keys(filters).some(function (key) { return filters[key]; });
     if (!words(query).length && !filtered) return Promise.resolve(null);
     return load("index").then(function (index) {
-      return Promise.all(vocabularyFiles(index, query).map(load)).then(function () {
-        return Promise.all(termFiles(index, query, loaded, QUIET).map(load));
+      /* A list of every service that passes the filters is in name order. */
+      var first = vocabularyFiles(index, query).concat(words(query).length ? [] : ["order"]);
+      return Promise.all(first.map(load)).then(function () {
+        return Promise.all(termFiles(index, query, loaded, QUIET, false).map(load));
       }).then(function () {
-        return find(index, query, filters, QUIET, loaded);
+        var found = find(index, query, filters, QUIET, loaded);
+        if (!found.typos) return found;
+        /* Nothing has every word as typed: the words a typo away are needed. */
+        return Promise.all(termFiles(index, query, loaded, QUIET, true).map(load)).then(function () {
+          return find(index, query, filters, QUIET, loaded);
+        });
       });
     });
   }
@@ -696,7 +742,7 @@
           answered();
           return;
         }
-        var shown = showAll ? found.results : found.results.slice(0, SHOWN);
+        var shown = showAll ? (found.results.sortAll ? found.results.sortAll() : found.results) : found.results.slice(0, SHOWN);
         return documentsFor(found.index, shown).then(function (people) {
           if (mine !== generation) return;
           panel.hidden = false;

@@ -1,0 +1,1 @@
+OneDoorSearch.receive("order",[0,1]);
