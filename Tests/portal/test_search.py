@@ -109,10 +109,10 @@ def test_when_no_service_has_every_word_those_with_some_come_with_a_notice(drive
 
 def test_a_question_typed_as_a_sentence_looks_for_its_telling_words(driver, site):
     open_page(driver, site)
-    assert search(driver, "how do I reset my password") == search(driver, "reset password") != []
-    assert status(driver).endswith("found")
+    assert search(driver, "how do I reset my password")[:3] == search(driver, "reset password")[:3] != []
+    # The quiet words ("how", "do", "I", "my") are not wanted in the answer: it has every telling word.
     search(driver, "how do I reset my password")
-    assert status(driver).startswith("No service has every word")
+    assert not status(driver).startswith("No service has every word")
 
 
 def test_a_rare_word_outweighs_common_ones(driver, site):
