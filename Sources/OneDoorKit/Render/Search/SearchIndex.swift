@@ -77,20 +77,37 @@ final class SearchIndex: Sendable {
         /// The stems of the words this worker has seen.
         var stems: StemCache
 
+        /// The id of each word as a service gives it, by its stem's: a cache of the stemmer and of `ids`.
+        var surfaceIDs: [String: UInt32] = [:]
+
         /// Adds the keys of the service at position `doc`.
         mutating func add(_ found: [(key: String, code: Code)], doc: Int) {
-            for (key, code) in found {
+            for (key, code) in found { log.append(id(of: key) << SearchIndex.codeBits | code) }
+            docs.append((UInt32(doc), log.count))
+        }
+
+        /// Adds the words and pairs of the service at position `doc`.
+        mutating func add(_ found: ServiceWords, doc: Int) {
+            for (word, field) in found.words {
                 let id: UInt32
-                if let known = ids[key] {
+                if let known = surfaceIDs[word] {
                     id = known
                 } else {
-                    id = UInt32(words.count)
-                    ids[key] = id
-                    words.append(key)
+                    id = self.id(of: stems.key(word))
+                    surfaceIDs[word] = id
                 }
-                log.append(id << SearchIndex.codeBits | code)
+                log.append(id << SearchIndex.codeBits | found.code(field))
             }
+            for (key, code) in found.pairs { log.append(id(of: key) << SearchIndex.codeBits | code) }
             docs.append((UInt32(doc), log.count))
+        }
+
+        private mutating func id(of key: String) -> UInt32 {
+            if let known = ids[key] { return known }
+            let id = UInt32(words.count)
+            ids[key] = id
+            words.append(key)
+            return id
         }
 
         /// The postings grouped by word, each list in the order its postings came.
@@ -176,8 +193,13 @@ final class SearchIndex: Sendable {
     /// `Workers.count`) says whose words they join, so that workers do not wait for each other.
     func add(_ service: Service, doc: Int, description: String, worker: Int) {
         lanes[worker].words.withLock { lane in
-            let keys = keys(of: service, description: description, stems: &lane.stems)
-            lane.add(keys, doc: doc)
+            guard synonyms.isEmpty else {
+                lane.add(keys(of: service, description: description, stems: &lane.stems), doc: doc)
+                return
+            }
+            // Without synonyms, a service's words go in as they are, each stemmed once a worker: two
+            // words of one stem in one service are made one posting when the lists are sorted (`kept`).
+            lane.add(serviceWords(service, description: description, stems: &lane.stems), doc: doc)
         }
     }
 
@@ -435,6 +457,34 @@ final class SearchIndex: Sendable {
 
     /// The same, as a list in the order the keys are first found, each once.
     private func keys(of service: Service, description: String, stems: inout StemCache) -> [(key: String, code: Code)] {
+        let found = serviceWords(service, description: description, stems: &stems)
+        var order: [String] = []
+        var codes: [String: Code] = [:]
+        func add(_ key: String, _ code: Code) {
+            if let known = codes[key] {
+                if code > known { codes[key] = code }
+            } else {
+                codes[key] = code
+                order.append(key)
+            }
+        }
+        for (word, field) in found.words { add(stems.key(word), found.code(field)) }
+        for (key, code) in found.pairs { add(key, code) }
+        if !synonyms.isEmpty { addSynonyms(to: &codes, order: &order) }
+        return order.map { ($0, codes[$0]!) }
+    }
+
+    /// What a service gives the index: its words with the best field each is found in (not yet stemmed),
+    /// and the pairs of stems side by side in its name and keywords.
+    private struct ServiceWords {
+        var words: [(word: String, field: Field)]
+        var nameCode: Code
+        var pairs: [(key: String, code: Code)]
+
+        func code(_ field: Field) -> Code { field == .name ? nameCode : SearchIndex.code(field) }
+    }
+
+    private func serviceWords(_ service: Service, description: String, stems: inout StemCache) -> ServiceWords {
         // A description has a new word every 8 to 14 bytes: room for them at once, not by doubling.
         var words = DistinctWords(capacity: 32 + description.utf8.count / 8, keepingAccents: stemmer.readsAccents)
         // Fields come in order of rising weight, so a word keeps the last (best) one it is found in.
@@ -447,28 +497,15 @@ final class SearchIndex: Sendable {
         words.add(service.id.replacing("-", with: " "), .name)
         let name = stems.keys(inOrder: service.name)
         let nameCode = Self.code(.name, nameWords: Set(name).count)
-        var order: [String] = []
-        var codes: [String: Code] = [:]
-        func add(_ key: String, _ code: Code) {
-            if let known = codes[key] {
-                if code > known { codes[key] = code }
-            } else {
-                codes[key] = code
-                order.append(key)
-            }
-        }
-        for (word, field) in words.all {
-            add(stems.key(word), field == .name ? nameCode : Self.code(field))
-        }
         // Words side by side or one apart, in order, count more: "renew passport" finds "Renew your
         // passport" above a page that has both words far apart.
+        var pairs: [(key: String, code: Code)] = []
         for (phrase, code) in [(name, nameCode)] + service.keywords.map({ (stems.keys(inOrder: $0), Self.code(.keyword)) }) {
             for (first, second) in Array(zip(phrase, phrase.dropFirst())) + zip(phrase, phrase.dropFirst(2)) where first != second {
-                add(first + " " + second, code)
+                pairs.append((first + " " + second, code))
             }
         }
-        if !synonyms.isEmpty { addSynonyms(to: &codes, order: &order) }
-        return order.map { ($0, codes[$0]!) }
+        return ServiceWords(words: words.all, nameCode: nameCode, pairs: pairs)
     }
 
     /// Files a service under the keys of each synonym of a word or phrase it has, at the code of the

@@ -18,7 +18,13 @@ enum SearchText {
     /// The folded words of a text, in order: `"Wi-Fi & café"` → `["wi", "fi", "cafe"]`. (`DistinctWords`
     /// reads plain ASCII the same way on bytes.)
     static func words(_ text: String) -> [String] {
-        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        // Plain ASCII, as most names are, has no accents: lower case and split on its bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split { !(("a"..."z").contains(Unicode.Scalar($0)) || ("A"..."Z").contains(Unicode.Scalar($0))
+                || ("0"..."9").contains(Unicode.Scalar($0))) }
+                .map { String(decoding: $0.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self) }
+        }
+        return fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
     /// The same, in lower case with their accents when `keepingAccents` (for the French stemmer, which

@@ -95,13 +95,14 @@
       if (edits <= limit) return edits === 1 ? 0.5 : 0.3;
     }
     /* A stem is the beginning of its words, so a word typed with a typo may be its stem and an ending
-       of up to 4 letters: "hostnig" is "host" + "nig"; "secrity" is "secr" + "ity", where "secr" is a
-       letter away from "secur" and "secur" + "ity" stems to "secur" again. */
+       of up to 4 letters: "hostnig" is "host" + "nig"; or a letter away from its stem, and an ending
+       of up to 5 that the stem takes: "secrity" is "secr" + "ity", where "secr" is a letter away from
+       "secur" and "secur" + "ity" stems to "secur" again. */
     for (var k = word.length - 1; word.length >= 4 && k <= word.length + 1; k++) {
       var ending = term.raw.slice(k);
-      if (ending.length < 1 || ending.length > 4) continue;
+      if (ending.length < 1 || ending.length > 5) continue;
       var near = distance(term.raw.slice(0, k), word, 1);
-      if (near === 0 || (near === 1 && stemOf(word + ending, term.stemmer) === word)) return 0.5;
+      if ((near === 0 && ending.length <= 4) || (near === 1 && stemOf(word + ending, term.stemmer) === word)) return 0.5;
     }
     return 0;
   }
@@ -522,6 +523,8 @@
        words a typo away answer only when none has. */
     var exact = wanted.length ? answer(EXACT_OR_PREFIX) : null;
     var found = !exact ? null : exact.scores.size && !exact.partial ? exact : answer(0);
+    /* With typos, still no service has every word: those with some words as typed come first. */
+    if (found && found.partial && exact.scores.size) found = exact;
     var results = rank(index, found, filters, files.order);
     var matching = results.length;
     /* A few services with every word: those with some of the telling words follow them, as a
