@@ -161,6 +161,13 @@ test("everyday words find the words services are written in, and spelling varian
   assert.ok(bateau.some(([word]) => word === "embarc"));
 });
 
+test("on show, names with the words as typed go before those with another word of the same stem", () => {
+  const terms = search.terms("collective", "english");
+  const shown = [{ name: "Digital Collections" }, { name: "Patent Collective Program" }, { name: "Collective", retired: true }];
+  assert.deepEqual(search.preferTyped(shown, (d) => d.name, terms, "english").map((d) => d.name),
+    ["Patent Collective Program", "Digital Collections", "Collective"]);
+});
+
 test("marks fall on whole words, and on the beginning of a word only for the word being typed", () => {
   const shown = (name, text) => search.marks(name, search.terms(text, "english"), "english").map(([start, length]) => name.slice(start, start + length));
   assert.deepEqual(shown("Access to Information and Privacy", "access to information"), ["Access", "to", "Information"]);

@@ -38,10 +38,13 @@ for (const line of fs.readFileSync(queries, "utf8").split("\n").slice(1).filter(
     for (const name of search.termFiles(index, query, loaded, quiet, true)) loaded[name] = file(folder, name);
     found = search.find(index, query, {}, quiet, loaded);
   }
-  const ids = found.results.slice(0, 10).map((r) => {
+  // The first ten as the page shows them.
+  const shown = found.results.slice(0, 10).map((r) => {
     const doc = file(folder, "docs-" + Math.floor(r.doc / index.chunk))[r.doc % index.chunk];
-    return doc[search.FORMAT.DOC_HREF].replace(/^services\//, "").replace(/\.html$/, "");
+    return { name: doc[search.FORMAT.DOC_NAME], href: doc[search.FORMAT.DOC_HREF], retired: r.retired };
   });
+  const ids = search.preferTyped(shown, (doc) => doc.name, found.terms, index.stemmer)
+    .map((doc) => doc.href.replace(/^services\//, "").replace(/\.html$/, ""));
   results.push({ kind, query, ids, count: found.results.length });
 }
 process.stdout.write(JSON.stringify(results));

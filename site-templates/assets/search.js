@@ -225,8 +225,11 @@
     return found;
   }
 
-  /* The quality of a word found through an everyday word's group: counted with exact answers. */
+  /* The quality of a word found through an everyday word's group: counted with exact answers, but
+     weighed below the word typed (`university` puts a service that says "university" above one that
+     says "student"). */
   var EVERYDAY_QUALITY = 0.9;
+  var EVERYDAY_WEIGHT = 0.75;
 
   /* The words of the index that answer a term, as [word, quality], given the words files loaded: a
      one-letter term answers only as it is. */
@@ -340,7 +343,8 @@
         var code = postings[k + FORMAT.POSTING_CODE];
         var field = code >> FORMAT.CODE_FIELD_SHIFT;
         var nameWords = code & FORMAT.CODE_NAME_WORDS;
-        var weight = (field === NAME_FIELD ? nameWeight(nameWords, index.nameWords) : FIELD_WEIGHT[field]) * q;
+        var weight = (field === NAME_FIELD ? nameWeight(nameWords, index.nameWords) : FIELD_WEIGHT[field]) *
+          (q === EVERYDAY_QUALITY ? EVERYDAY_WEIGHT : q);
         if (found.score[doc] === 0) found.docs.push(doc);
         if (weight > found.score[doc]) found.score[doc] = weight;
         if (field === NAME_FIELD && q === 1) found.name[doc] = nameWords;
@@ -547,6 +551,24 @@
   /* Fewer services than this with every word, and those with some of them follow. */
   var FEW = 10;
 
+  /* Among the results on show (`items`, named by `nameOf`), those whose name has every term as typed
+     — not only a word of the same stem: `collective` and "Collections" share one — go first, keeping
+     their order otherwise; retired ones stay last. */
+  function preferTyped(items, nameOf, terms, stemmer) {
+    if (!terms.length) return items;
+    var first = [], rest = [];
+    items.forEach(function (item) {
+      var nameWords = keyed(nameOf(item), stemmer).map(function (word) { return word.raw; });
+      var typed = terms.every(function (term, position) {
+        return nameWords.some(function (word) {
+          return word === term.raw || (position === terms.length - 1 && word.indexOf(term.raw) === 0);
+        });
+      });
+      (typed && !item.retired ? first : rest).push(item);
+    });
+    return first.concat(rest);
+  }
+
   /* The parts of `name` to mark for `terms`, as [start, length] pairs: a word that is a term (as
      typed or stemmed), or a typo of a whole term, is marked whole; the beginning of a word only for the
      last term, the one still being typed. A short term never marks the inside or the start of a longer
@@ -573,7 +595,7 @@
     FORMAT: FORMAT, fold: fold, words: words, keyed: keyed, distance: distance, quality: quality, shardKey: shardKey,
     vocabularyKeys: vocabularyKeys, vocabularyFiles: vocabularyFiles, termFiles: termFiles, shardFor: shardFor,
     candidates: candidates, matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms,
-    find: find, quietWords: quietWords, marks: marks, stateOf: stateOf
+    find: find, quietWords: quietWords, marks: marks, stateOf: stateOf, preferTyped: preferTyped
   };
   if (typeof document === "undefined") {
     module.exports = core;
@@ -758,7 +780,7 @@
               (count > matching ? say("also", count - matching) : "") +
               (shown.length < count ? say("showing", shown.length) : "");
           more.hidden = shown.length >= count;
-          show(found, people);
+          show(found, preferTyped(people, function (doc) { return doc.name; }, found.terms, found.index.stemmer));
           answered();
         });
       }).catch(function (error) {
