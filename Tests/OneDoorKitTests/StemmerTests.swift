@@ -7,19 +7,22 @@ import Testing
 /// the Government of Canada's service inventory, in `Fixtures/stems/` (`Tests/stems/make_fixtures.py`
 /// makes them again; `make test` checks that they still agree with the reference when it is installed).
 struct StemmerTests {
-    @Test func englishStemsEveryInventoryWordAsTheReferenceDoes() throws {
-        let pairs = try referenceStems("english")
-        #expect(pairs.count > 9000)
-        let stemmer = EnglishStemmer()
-        let wrong = pairs.filter { stemmer.stem($0.word) != $0.stem }
-        #expect(wrong.isEmpty, "\(wrong.prefix(20).map { "\($0.word): \($0.stem), not \(stemmer.stem($0.word))" })")
+    @Test(arguments: ["english", "french"])
+    func stemsEveryInventoryWordAsTheReferenceDoes(_ language: String) throws {
+        let pairs = try referenceStems(language)
+        #expect(pairs.count > 8000)
+        func stem(_ word: String) -> String {
+            language == "english" ? EnglishStemmer().stem(word) : FrenchStemmer().stem(word)
+        }
+        let wrong = pairs.filter { stem($0.word) != $0.stem }
+        #expect(wrong.isEmpty, "\(wrong.prefix(20).map { "\($0.word): \($0.stem), not \(stem($0.word))" })")
     }
 
     @Test func englishWordFormsMeet() {
         let stemmer = EnglishStemmer()
         #expect(stemmer.stem("taxes") == stemmer.stem("tax"))
         #expect(stemmer.stem("licences") == stemmer.stem("licence"))
-        #expect(stemmer.stem("renewing") == stemmer.stem("renewal") || stemmer.stem("renewing") == "renew")
+        #expect(stemmer.stem("renewing") == "renew" && stemmer.stem("renewal") == "renew")
         #expect(stemmer.stem("dying") == "die")
         #expect(stemmer.stem("news") == "news")
         #expect(stemmer.stem("at") == "at")
@@ -35,14 +38,6 @@ struct StemmerTests {
 }
 
 extension StemmerTests {
-    @Test func frenchStemsEveryInventoryWordAsTheReferenceDoes() throws {
-        let pairs = try referenceStems("french")
-        #expect(pairs.count > 8000)
-        let stemmer = FrenchStemmer()
-        let wrong = pairs.filter { stemmer.stem($0.word) != $0.stem }
-        #expect(wrong.isEmpty, "\(wrong.prefix(20).map { "\($0.word): \($0.stem), not \(stemmer.stem($0.word))" })")
-    }
-
     @Test func frenchKeysAreStemmedThenFolded() {
         let french = Stemmer(language: "fr-CA")
         #expect(french.readsAccents)
