@@ -652,7 +652,11 @@
       /* A list of every service that passes the filters is in name order. */
       var first = vocabularyFiles(index, query).concat(words(query).length ? [] : ["order"]);
       return Promise.all(first.map(load)).then(function () {
-        return Promise.all(termFiles(index, query, loaded, QUIET, false).map(load));
+        var more = termFiles(index, query, loaded, QUIET, false).filter(function (name) { return loaded[name] === undefined; });
+        /* While the other terms files load, the docs of the results the files at hand give start to load
+           too: most often they are the results on show. */
+        if (more.length) prefetchDocs(index, find(index, query, filters, QUIET, loaded).results.slice(0, SHOWN));
+        return Promise.all(more.map(load));
       }).then(function () {
         var found = find(index, query, filters, QUIET, loaded);
         if (!found.typos) return found;
@@ -662,6 +666,10 @@
         });
       });
     });
+  }
+
+  function prefetchDocs(index, results) {
+    results.forEach(function (r) { load("docs-" + Math.floor(r.doc / index.chunk)).catch(function () {}); });
   }
 
   function documentsFor(index, results) {
