@@ -108,20 +108,34 @@ public struct PerformanceResults: Sendable {
             let customer: String?
         }
         var totals: [Key: Result] = [:]
+        // Each priority's target, looked up once: the whole catalogue's totals run over every row.
+        var targets: [String: Target?] = [:]
         for row in rows {
             let customer = byCustomer ? row.customer : nil
+            let key = Key(period: row.period, priority: row.priorityID, customer: customer)
+            let known = totals[key]
+            let rowTarget: Target?
+            if let known {
+                rowTarget = known.target
+            } else if let cached = targets[row.priorityID] {
+                rowTarget = cached
+            } else {
+                rowTarget = target(row.priorityID)
+                targets[row.priorityID] = rowTarget
+            }
             let result = Result(period: row.period, priority: row.priorityID, customer: customer, resolved: row.resolved,
                                 withinTarget: row.withinTarget, opened: row.opened, satisfaction: row.satisfaction,
-                                target: target(row.priorityID))
-            let key = Key(period: row.period, priority: row.priorityID, customer: customer)
-            totals[key] = totals[key].map { $0.adding(result) } ?? result
+                                target: rowTarget)
+            totals[key] = known.map { $0.adding(result) } ?? result
         }
         return sorted(Array(totals.values), order: order)
     }
 
-    /// Results in the priorities' order, then by period, then by customer (everyone first).
+    /// Results in the priorities' order, then by period, then by customer (everyone first). The keys
+    /// are sorted with the results' places, and the results moved once.
     private static func sorted(_ results: [Result], order: [String: Int]) -> [Result] {
-        results.map { SortKey($0, place: order[$0.priority] ?? .max) }.sorted(by: SortKey.precedes).map(\.result)
+        results.indices.map { SortKey(results[$0], place: order[results[$0].priority] ?? .max, index: $0) }
+            .sorted(by: SortKey.precedes).map { results[$0.index] }
     }
 
     /// Where a result goes, worked out once as whole numbers (the priority's place, the period's first
@@ -131,16 +145,20 @@ public struct PerformanceResults: Sendable {
         let month: Int
         /// Negative, so that a longer period comes before a shorter one that starts with it.
         let length: Int
-        let result: Result
+        let priority: String
+        let customer: String
+        /// The result's place in the list sorted.
+        let index: Int
 
-        init(_ result: Result, place: Int) {
-            (self.place, month, length, self.result) = (place, result.period.months.lowerBound, -result.period.months.count, result)
+        init(_ result: Result, place: Int, index: Int) {
+            (self.place, month, length) = (place, result.period.months.lowerBound, -result.period.months.count)
+            (priority, customer, self.index) = (result.priority, result.customer ?? "", index)
         }
 
         static func precedes(_ a: SortKey, _ b: SortKey) -> Bool {
             if (a.place, a.month, a.length) != (b.place, b.month, b.length) { return (a.place, a.month, a.length) < (b.place, b.month, b.length) }
-            if a.result.priority != b.result.priority { return a.result.priority < b.result.priority }
-            return (a.result.customer ?? "") < (b.result.customer ?? "")
+            if a.priority != b.priority { return a.priority < b.priority }
+            return a.customer < b.customer
         }
     }
 

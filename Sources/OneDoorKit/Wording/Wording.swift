@@ -11,12 +11,20 @@ public struct Wording: Sendable {
     public var language: String { messages.language }
     public var isFrench: Bool { Messages.isFrench(language) }
 
+    /// The months' names, long and short, split once: a board pack or a service's results name
+    /// thousands of months.
+    private let monthNames: [String]
+    private let shortMonthNames: [String]
+
     public init(language: String, replacements: [String: String] = [:], names: [String: String] = [:]) {
         messages = Messages(language: language, replacements: replacements)
-        texts = messages.all.mapValues { text in
+        let texts = messages.all.mapValues { text in
             guard text.contains("{") else { return text }
             return names.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
         }
+        self.texts = texts
+        monthNames = (texts["months"] ?? messages("months")).split(separator: ",").map(String.init)
+        shortMonthNames = (texts["months_short"] ?? messages("months_short")).split(separator: ",").map(String.init)
     }
 
     /// English words, with nothing of a catalogue's: for command-line reports.
@@ -91,8 +99,6 @@ public struct Wording: Sendable {
 
     // MARK: - Dates and periods
 
-    private var monthNames: [String] { self("months").split(separator: ",").map(String.init) }
-
     /// `15 June 2026`; `15 juin 2026` (`1er juin 2026`).
     public func date(_ day: Day) -> String {
         "\(isFrench && day.day == 1 ? "1er" : String(day.day)) \(monthNames[day.month - 1]) \(day.year)"
@@ -103,7 +109,7 @@ public struct Wording: Sendable {
         switch period.length {
         case .year: "\(period.year)"
         case .quarter: self("period.quarter", String((period.firstMonth + 2) / 3), String(period.year))
-        case .month: "\((short ? self("months_short").split(separator: ",").map(String.init) : monthNames)[period.firstMonth - 1]) \(period.year)"
+        case .month: "\((short ? shortMonthNames : monthNames)[period.firstMonth - 1]) \(period.year)"
         }
     }
 
