@@ -51,42 +51,6 @@ import Testing
         return found.first
     }
 
-    @Test func aLargeFileReadInPartsReadsAsItDoesWhole() {
-        // Quoted cells with commas, quotes and line breaks, CRLF rows, empty rows and malformed cells,
-        // in parts of about 300 bytes, so that many parts start and end around them.
-        var csv = "period,service,priority,customer,resolved,within_target\r\n"
-        for n in 0..<400 {
-            switch n % 7 {
-            case 0: csv += "2026-Q1,hosting,p1,\"Council, \"\"North\"\"\nand South\",\(n),1\r\n"
-            case 1: csv += "2026-Q2,laptops,p2,,\(n),\(n / 2)\n"
-            case 2: csv += "\n"
-            case 3: csv += "2026-13,hosting,p3,,x\(n),1\n"
-            case 4: csv += "\"2026-Q3\",\"hosting\",p1,\"east\",\(n),0\r\n"
-            case 5: csv += "2026,laptops,p4,west,\(n),\(n / 2),extra\n"
-            default: csv += "2026-Q4,\"\",p1,,\(n),1\n"
-            }
-        }
-        let source = SourceText(path: "performance/big.csv", text: csv)
-        var whole: [Diagnostic] = [], inParts: [Diagnostic] = []
-        let rowsWhole = Measurement.read(source, partBytes: .max, diagnostics: &whole)
-        let rowsInParts = Measurement.read(source, partBytes: 300, diagnostics: &inParts)
-        #expect(rowsWhole.count > 100 && whole.count > 200, "\(rowsWhole.count) rows, \(whole.count) findings")
-        #expect(rowsInParts == rowsWhole)
-        #expect(inParts.map(\.description) == whole.map(\.description))
-        let table = CSVTable(Array(csv.utf8))
-        #expect(table.parts(from: 0, line: 1, count: csv.utf8.count / 300).count > 10)
-    }
-
-    @Test func aQuoteNeverClosedInALargeFileIsFoundInItsLastPart() {
-        let csv = Self.header + "\n" + String(repeating: "2026-Q1,hosting,p1,,5,4\n", count: 200) + "2026-Q2,hosting,\"p1,,5,4\n"
-            + String(repeating: "2026-Q3,hosting,p1,,5,4\n", count: 50)
-        var whole: [Diagnostic] = [], inParts: [Diagnostic] = []
-        _ = Measurement.read(SourceText(path: "performance/big.csv", text: csv), partBytes: .max, diagnostics: &whole)
-        _ = Measurement.read(SourceText(path: "performance/big.csv", text: csv), partBytes: 500, diagnostics: &inParts)
-        #expect(whole.count == 1 && whole.first?.location.line == 202, "\(whole)")
-        #expect(inParts.map(\.description) == whole.map(\.description))
-    }
-
     @Test func eachColumnKnowsItsPlaceAmongTheColumns() {
         #expect(Measurement.Column.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
     }

@@ -28,17 +28,14 @@ struct CSVTable {
     /// Hands each row that holds something to `body` with its cells, in order, until `body` returns
     /// false; the cells are not kept, so that a table of any size takes the memory of one row.
     /// Returns the offset of a quoted cell that is never closed, which ends the reading.
-    /// `part` limits the reading to the rows that start in that range of bytes, the first on `line`
-    /// (a part as `parts(_:)` gives it).
     @discardableResult
-    func forEachRow(in part: Part? = nil, _ body: (Row, [Cell]) -> Bool) -> Int? {
+    func forEachRow(_ body: (Row, [Cell]) -> Bool) -> Int? {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(0x0A), carriageReturn = UInt8(0x0D)
-        var index = part?.range.lowerBound ?? (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
-        var line = part?.line ?? 1
-        let end = part?.range.upperBound ?? bytes.count
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
         var cells: [Cell] = []
         return bytes.withUnsafeBufferPointer { bytes -> Int? in
-            while index < end {
+            while index < bytes.count {
                 let row = Row(line: line, start: index)
                 var rowHasContent = false
                 cells.removeAll(keepingCapacity: true)
@@ -87,70 +84,6 @@ struct CSVTable {
                 if rowHasContent, !body(row, cells) { return nil }
             }
             return nil
-        }
-    }
-
-    /// A run of whole rows: its bytes, and the line of its first.
-    struct Part: Sendable {
-        let range: Range<Int>
-        let line: Int
-    }
-
-    /// The rows from `start` (the start of a row, on `line`) in about `count` parts of whole rows, so
-    /// that each part can be read on its own.
-    func parts(from start: Int, line: Int, count: Int) -> [Part] {
-        let size = Swift.max(1, (bytes.count - start) / Swift.max(1, count))
-        var parts: [Part] = []
-        var (partStart, partLine) = (start, line)
-        forEachRowEnd(from: start, line: line) { end, nextLine in
-            if end - partStart >= size, end < bytes.count {
-                parts.append(Part(range: partStart..<end, line: partLine))
-                (partStart, partLine) = (end, nextLine)
-            }
-            return true
-        }
-        parts.append(Part(range: partStart..<bytes.count, line: partLine))
-        return parts
-    }
-
-    /// Where the row that starts at `start` (on `line`) ends: the offset after its line end, and the
-    /// line of the next row.
-    func endOfRow(startingAt start: Int, line: Int) -> (offset: Int, line: Int) {
-        var found = (offset: bytes.count, line: line)
-        forEachRowEnd(from: start, line: line) { end, nextLine in
-            found = (end, nextLine)
-            return false
-        }
-        return found
-    }
-
-    /// Calls `body` with the offset after each line end that ends a row — one outside a quoted cell,
-    /// found as `forEachRow` finds it, but without making cells — and the next row's line.
-    private func forEachRowEnd(from start: Int, line: Int, _ body: (Int, Int) -> Bool) {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(0x0A)
-        var (index, line, quoted, atCellStart) = (start, line, false, true)
-        bytes.withUnsafeBufferPointer { bytes in
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                if quoted {
-                    if byte == quote {
-                        if index < bytes.count, bytes[index] == quote { index += 1 } else { quoted = false }
-                    } else if byte == newline {
-                        line += 1
-                    }
-                } else if byte == quote, atCellStart {
-                    (quoted, atCellStart) = (true, false)
-                } else if byte == comma {
-                    atCellStart = true
-                } else if byte == newline {
-                    line += 1
-                    atCellStart = true
-                    if !body(index, line) { return }
-                } else {
-                    atCellStart = false
-                }
-            }
         }
     }
 

@@ -26,39 +26,20 @@ extension Measurement {
 
     /// The rows of one performance file; a finding at the cell for every value that cannot be read.
     /// Rules across rows and files (unknown ids, the same row twice, periods that overlap) are the checker's.
-    /// Rows under the header beyond `partBytes` are read in parts, on every core.
-    static func read(_ source: SourceText, partBytes: Int = Self.partBytes, diagnostics: inout [Diagnostic]) -> [Measurement] {
+    static func read(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Measurement] {
         let file = source.path
         let table = CSVTable(Array(source.text.utf8))
         var reader: RowReader?
-        var headerRow: CSVTable.Row?
-        var headerRead = false
-        // The header first; then the rows under it, a large export's in parts read on every core.
-        var unclosed = table.forEachRow { row, cells in
-            headerRead = true
-            headerRow = row
-            reader = header(cells, row: row, table: table, file: file, diagnostics: &diagnostics)
-            return false
-        }
         var rows: [Measurement] = []
-        if let reader, let headerRow, unclosed == nil {
-            let start = table.endOfRow(startingAt: headerRow.start, line: headerRow.line)
-            let parts = table.bytes.count - start.offset > partBytes
-                ? table.parts(from: start.offset, line: start.line, count: Swift.max(Workers.count * 4, (table.bytes.count - start.offset) / partBytes))
-                : [CSVTable.Part(range: start.offset..<table.bytes.count, line: start.line)]
-            let read = parts.concurrentMap { part -> (rows: [Measurement], findings: [Diagnostic], unclosed: Int?) in
-                var reader = reader
-                var rows: [Measurement] = []
-                var findings: [Diagnostic] = []
-                let unclosed = table.forEachRow(in: part) { row, cells in
-                    if let measurement = reader.read(row, cells, diagnostics: &findings) { rows.append(measurement) }
-                    return true
-                }
-                return (rows, findings, unclosed)
+        var headerRead = false
+        let unclosed = table.forEachRow { row, cells in
+            guard headerRead else {
+                headerRead = true
+                reader = header(cells, row: row, table: table, file: file, diagnostics: &diagnostics)
+                return reader != nil
             }
-            rows = read.flatMap(\.rows)
-            diagnostics += read.flatMap(\.findings)
-            unclosed = read.last?.unclosed
+            if let measurement = reader!.read(row, cells, diagnostics: &diagnostics) { rows.append(measurement) }
+            return true
         }
         if let open = unclosed {
             let place = table.place(of: open)
@@ -72,9 +53,6 @@ extension Measurement {
         }
         return rows
     }
-
-    /// A file larger than this (in bytes) is read in parts, on every core.
-    static let partBytes = 1 << 20
 
     /// The columns the header names, and a reader of the rows under them; nil when a required column
     /// is missing, with a finding at the cell for each column that cannot be used.
