@@ -21,17 +21,10 @@ const golden = builtIndex(path.join(__dirname, "../OneDoorKitTests/Golden/minima
 
 /** Runs a query against a built index as the page does, and names the services found. */
 function query(files, text, filters = {}, quiet = search.quietWords("en")) {
-  // Only the files the client would load, in its two steps: words files, then terms files.
+  // Only the files the client would load, in its steps: words files, terms files, then those of typos.
   const index = files.index;
-  const loaded = { index, order: files.order };
-  for (const name of search.vocabularyFiles(index, text)) loaded[name] = files[name];
-  for (const name of search.termFiles(index, text, loaded, quiet, false)) loaded[name] = files[name];
-  let found = search.find(index, text, filters, quiet, loaded);
-  if (found.typos) {
-    for (const name of search.termFiles(index, text, loaded, quiet, true)) loaded[name] = files[name];
-    found = search.find(index, text, filters, quiet, loaded);
-  }
-  const docs = found.results.map((r) => files["docs-" + Math.floor(r.doc / index.chunk)][r.doc % index.chunk]);
+  const found = search.findWith(index, text, filters, quiet, (name) => files[name]);
+  const docs = found.results.map((r) => files[search.docsFile(index, r.doc)][r.doc % index.chunk]);
   return { names: docs.map((d) => d[FORMAT.DOC_NAME]), partial: found.partial };
 }
 

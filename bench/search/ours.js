@@ -30,17 +30,10 @@ for (const line of fs.readFileSync(queries, "utf8").split("\n").slice(1).filter(
   const folder = fs.existsSync(path.join(site, folders[language])) ? folders[language] : "search";
   const index = file(folder, "index");
   const quiet = search.quietWords(language);
-  const loaded = { index };
-  for (const name of search.vocabularyFiles(index, query)) loaded[name] = file(folder, name);
-  for (const name of search.termFiles(index, query, loaded, quiet, false)) loaded[name] = file(folder, name);
-  let found = search.find(index, query, {}, quiet, loaded);
-  if (found.typos) {
-    for (const name of search.termFiles(index, query, loaded, quiet, true)) loaded[name] = file(folder, name);
-    found = search.find(index, query, {}, quiet, loaded);
-  }
+  const found = search.findWith(index, query, {}, quiet, (name) => file(folder, name));
   // The first ten as the page shows them.
   const shown = found.results.slice(0, 10).map((r) => {
-    const doc = file(folder, "docs-" + Math.floor(r.doc / index.chunk))[r.doc % index.chunk];
+    const doc = file(folder, search.docsFile(index, r.doc))[r.doc % index.chunk];
     return { name: doc[search.FORMAT.DOC_NAME], href: doc[search.FORMAT.DOC_HREF], retired: r.retired };
   });
   const ids = search.preferTyped(shown, (doc) => doc.name, found.terms, index.stemmer)

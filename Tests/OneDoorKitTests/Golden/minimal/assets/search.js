@@ -374,8 +374,13 @@
   /* Services matching every telling term (the quiet words need not be there), with the sum of their
      scores. When none has them all, those with some: the rare words found count for more, as each
      term's score carries its rarity. */
+  /* The matches of the telling terms, the quiet ones left out. */
+  function tellingOf(wanted, perTerm, quiet) {
+    return perTerm.filter(function (found, position) { return !quiet.has(wanted[position].raw); });
+  }
+
   function combine(wanted, perTerm, quiet) {
-    var telling = perTerm.filter(function (found, position) { return !quiet.has(wanted[position].raw); });
+    var telling = tellingOf(wanted, perTerm, quiet);
     if (!telling.length) telling = perTerm;
     /* Every telling word is needed; a quiet word ("my", "for") only adds to the score where it is. */
     var all = every(telling);
@@ -533,10 +538,9 @@
     var matching = results.length;
     /* A few services with every word: those with some of the telling words follow them, as a
        question in plain words often has a word the right service does not. */
-    var telling = wanted.filter(function (term) { return !quiet.has(term.raw); });
+    var telling = found ? tellingOf(wanted, found.perTerm, quiet) : [];
     if (found && !found.partial && matching < FEW && telling.length >= 2) {
-      var tellingMatches = found.perTerm.filter(function (m, position) { return !quiet.has(wanted[position].raw); });
-      var others = some(tellingMatches);
+      var others = some(telling);
       found.scores.forEach(function (score, doc) { others.delete(doc); });
       var partly = { scores: others };
       boost(partly, wanted, found.perTerm, index, files, quiet);
@@ -550,6 +554,24 @@
 
   /* Fewer services than this with every word, and those with some of them follow. */
   var FEW = 10;
+
+  /* The steps a page takes (`search` below), with the files at hand: `get(name)` gives a file's data.
+     For node — the tests and the bench — which read the files as they are. */
+  function findWith(index, query, filters, quiet, get) {
+    var files = { index: index };
+    function take(names) { names.forEach(function (name) { files[name] = get(name); }); }
+    take(vocabularyFiles(index, query).concat(words(query).length ? [] : ["order"]));
+    take(termFiles(index, query, files, quiet, false));
+    var found = find(index, query, filters, quiet, files);
+    if (!found.typos) return found;
+    take(termFiles(index, query, files, quiet, true));
+    return find(index, query, filters, quiet, files);
+  }
+
+  /* The docs file that holds a service's name, summary and page. */
+  function docsFile(index, doc) {
+    return "docs-" + Math.floor(doc / index.chunk);
+  }
 
   /* Among the results on show (`items`, named by `nameOf`), those whose name has every term as typed
      — not only a word of the same stem: `collective` and "Collections" share one — go first, keeping
@@ -595,7 +617,8 @@
     FORMAT: FORMAT, fold: fold, words: words, keyed: keyed, distance: distance, quality: quality, shardKey: shardKey,
     vocabularyKeys: vocabularyKeys, vocabularyFiles: vocabularyFiles, termFiles: termFiles, shardFor: shardFor,
     candidates: candidates, matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms,
-    find: find, quietWords: quietWords, marks: marks, stateOf: stateOf, preferTyped: preferTyped
+    find: find, findWith: findWith, docsFile: docsFile, quietWords: quietWords, marks: marks, stateOf: stateOf,
+    preferTyped: preferTyped
   };
   if (typeof document === "undefined") {
     module.exports = core;
@@ -644,7 +667,8 @@
     });
   }
 
-  /* Every service matching all terms and the filters, best first, retired ones last. */
+  /* Every service matching all terms and the filters, best first, retired ones last: `findWith`'s
+     steps, each round of files loaded with <script> elements. */
   function search(query, filters) {
     var filtered = Object.keys(filters).some(function (key) { return filters[key]; });
     if (!words(query).length && !filtered) return Promise.resolve(null);
@@ -669,14 +693,14 @@
   }
 
   function prefetchDocs(index, results) {
-    results.forEach(function (r) { load("docs-" + Math.floor(r.doc / index.chunk)).catch(function () {}); });
+    results.forEach(function (r) { load(docsFile(index, r.doc)).catch(function () {}); });
   }
 
   function documentsFor(index, results) {
-    var chunks = Array.from(new Set(results.map(function (r) { return Math.floor(r.doc / index.chunk); })));
-    return Promise.all(chunks.map(function (c) { return load("docs-" + c); })).then(function () {
+    var chunks = Array.from(new Set(results.map(function (r) { return docsFile(index, r.doc); })));
+    return Promise.all(chunks.map(load)).then(function () {
       return results.map(function (r) {
-        var d = loaded["docs-" + Math.floor(r.doc / index.chunk)][r.doc % index.chunk];
+        var d = loaded[docsFile(index, r.doc)][r.doc % index.chunk];
         return { name: d[FORMAT.DOC_NAME], summary: d[FORMAT.DOC_SUMMARY], href: d[FORMAT.DOC_HREF], doc: r.doc, retired: r.retired };
       });
     });
