@@ -29,28 +29,8 @@ struct DistinctWords {
         var text = text
         let wasASCII = text.withUTF8 { utf8 in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-            // Plain ASCII has no accents to take off: letters lower-cased and digits, anything else a 0
-            // that ends a word.
-            let folded = utf8.map { byte -> UInt8 in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
-                default: 0
-                }
-            }
-            folded.withUnsafeBufferPointer { folded in
-                var start = 0
-                while start < folded.count {
-                    guard folded[start] != 0 else {
-                        start += 1
-                        continue
-                    }
-                    var end = start + 1
-                    while end < folded.count, folded[end] != 0 { end += 1 }
-                    add(word: UnsafeBufferPointer(rebasing: folded[start..<end]), field)
-                    start = end
-                }
-            }
+            // Plain ASCII has no accents to take off.
+            SearchText.forEachASCIIWord(utf8) { add(word: $0, field) }
             return true
         }
         guard !wasASCII else { return }

@@ -15,16 +15,42 @@ enum SearchText {
         return folded.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ß", with: "ss")
     }
 
-    /// The folded words of a text, in order: `"Wi-Fi & café"` → `["wi", "fi", "cafe"]`. (`DistinctWords`
-    /// reads plain ASCII the same way on bytes.)
+    /// The folded words of a text, in order: `"Wi-Fi & café"` → `["wi", "fi", "cafe"]`.
     static func words(_ text: String) -> [String] {
-        // Plain ASCII, as most names are, has no accents: lower case and split on its bytes.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.split { !(("a"..."z").contains(Unicode.Scalar($0)) || ("A"..."Z").contains(Unicode.Scalar($0))
-                || ("0"..."9").contains(Unicode.Scalar($0))) }
-                .map { String(decoding: $0.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self) }
+        // Plain ASCII, as most names are, has no accents: split on its bytes.
+        var text = text
+        let ascii = text.withUTF8 { utf8 -> [String]? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var words: [String] = []
+            forEachASCIIWord(utf8) { words.append(String(decoding: $0, as: UTF8.self)) }
+            return words
         }
-        return fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        return ascii ?? fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// The words of plain ASCII text, read on its bytes: letters lower-cased and digits, anything else
+    /// ends a word. `body` is given each word's bytes.
+    static func forEachASCIIWord(_ utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let folded = utf8.map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+            default: 0
+            }
+        }
+        folded.withUnsafeBufferPointer { folded in
+            var start = 0
+            while start < folded.count {
+                guard folded[start] != 0 else {
+                    start += 1
+                    continue
+                }
+                var end = start + 1
+                while end < folded.count, folded[end] != 0 { end += 1 }
+                body(UnsafeBufferPointer(rebasing: folded[start..<end]))
+                start = end
+            }
+        }
     }
 
     /// The same, in lower case with their accents when `keepingAccents` (for the French stemmer, which
