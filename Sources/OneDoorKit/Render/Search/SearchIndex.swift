@@ -256,29 +256,25 @@ final class SearchIndex: Sendable {
         // Taken out of the lock while it changes, so that it is not copied.
         guard var last = written.take(leaving: nil) else { return (files(), []) }
         let wasOneFile = last.shards[""] != nil
+        let vocabularyBefore = Set(last.vocabulary.keys)
         var dirtyVocabulary = Set<String>()
+        /// A word added to a sorted list of words, or taken out; an emptied list goes.
+        func file(_ word: String, in list: inout [String]?, adding: Bool) {
+            var words = list ?? []
+            if adding { words.insert(word, at: words.firstIndex { $0 > word } ?? words.count) } else { words.removeAll { $0 == word } }
+            list = words.isEmpty ? nil : words
+        }
         for (word, list) in lists {
-            let key = shardKey(word, length: 1)
             let existed = last.entries[word] != nil
             last.entries[word] = list.isEmpty ? nil : entry(word, list)
-            if list.isEmpty, existed {
-                last.wordsByKey[key]?.removeAll { $0 == word }
-                for vocabularyKey in Self.vocabularyKeys(of: word) where !wasOneFile {
-                    last.vocabulary[vocabularyKey]?.removeAll { $0 == word }
-                    dirtyVocabulary.insert(vocabularyKey)
-                }
-            } else if !list.isEmpty, !existed {
-                last.wordsByKey[key, default: []].append(word)
-                last.wordsByKey[key]?.sort()
-                for vocabularyKey in Self.vocabularyKeys(of: word) where !wasOneFile {
-                    last.vocabulary[vocabularyKey, default: []].append(word)
-                    last.vocabulary[vocabularyKey]?.sort()
-                    dirtyVocabulary.insert(vocabularyKey)
-                }
+            // Only a word that comes or goes changes the lists of words.
+            guard list.isEmpty == existed else { continue }
+            file(word, in: &last.wordsByKey[shardKey(word, length: 1)], adding: !existed)
+            for vocabularyKey in Self.vocabularyKeys(of: word) where !wasOneFile {
+                file(word, in: &last.vocabulary[vocabularyKey], adding: !existed)
+                dirtyVocabulary.insert(vocabularyKey)
             }
         }
-        let emptied = dirtyVocabulary.filter { last.vocabulary[$0]?.isEmpty ?? true }
-        for key in emptied { last.vocabulary[key] = nil }
         let shards = reshard(last, dirtyKeys: Set(lists.keys.map { shardKey($0, length: 1) }))
         if (shards.map(\.prefix) == [""]) != wasOneFile {
             // The index grew out of one terms file, or back into one: its words files come or go. Rare
@@ -289,12 +285,12 @@ final class SearchIndex: Sendable {
             return (all, before.subtracting(all.map(\.path)).sorted())
         }
         var changed = [docsFile(chunk: doc / Self.chunkSize)]
-        changed += dirtyVocabulary.subtracting(emptied).sorted().map { wordsFile($0, last.vocabulary[$0]!) }
+        changed += dirtyVocabulary.compactMap { key in last.vocabulary[key].map { (key, $0) } }.sorted { $0.0 < $1.0 }.map(wordsFile)
         // The manifest holds the shards' and words files' names, each service's filters, and the names'
         // average length.
         let (a, b) = (old.service, new.service)
         if a.name != b.name { changed.append(orderFile()) }
-        if Set(shards.map(\.prefix)) != Set(last.shards.keys) || !emptied.isEmpty || dirtyVocabulary.contains(where: { last.vocabulary[$0]?.count == 1 })
+        if Set(shards.map(\.prefix)) != Set(last.shards.keys) || Set(last.vocabulary.keys) != vocabularyBefore
             || a.name != b.name || a.category.value != b.category.value
             || a.kind != b.kind || a.status != b.status || a.owner.value != b.owner.value {
             changed.append(manifestFile(shards: shards.map(\.prefix), vocabulary: last.vocabulary.keys.sorted()))
@@ -310,7 +306,7 @@ final class SearchIndex: Sendable {
             }
         }
         let removed = last.shards.keys.filter { next[$0] == nil }.map { "search/\(shardName($0)).js" }
-            + emptied.sorted().map { "search/words-\($0).js" }
+            + vocabularyBefore.subtracting(last.vocabulary.keys).sorted().map { "search/words-\($0).js" }
         last.shards = next
         written.withLock { $0 = last }
         return (changed, removed)
