@@ -23,8 +23,15 @@ public struct Wording: Sendable {
             return names.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
         }
         self.texts = texts
-        monthNames = (texts["months"] ?? messages("months")).split(separator: ",").map(String.init)
-        shortMonthNames = (texts["months_short"] ?? messages("months_short")).split(separator: ",").map(String.init)
+        let messages = self.messages
+        let months = { (key: String) in Self.text(key, texts: texts, messages: messages).split(separator: ",").map(String.init) }
+        monthNames = months("months")
+        shortMonthNames = months("months_short")
+    }
+
+    /// The words of `key`: the catalogue's, else the language's.
+    private static func text(_ key: String, texts: [String: String], messages: Messages) -> String {
+        texts[key] ?? messages(key)
     }
 
     /// English words, with nothing of a catalogue's: for command-line reports.
@@ -33,7 +40,7 @@ public struct Wording: Sendable {
     /// The words of `key`, with `values` put in for `{0}`, `{1}`…: a page asks for thousands, so the
     /// placeholders are found on bytes.
     public func callAsFunction(_ key: String, _ values: String...) -> String {
-        let text = texts[key] ?? messages(key)
+        let text = Self.text(key, texts: texts, messages: messages)
         guard !values.isEmpty else { return text }
         var result = ""
         var utf8 = text.utf8[...]
