@@ -18,6 +18,14 @@ def violations(driver):
     return [(v["id"], [" ".join(node["target"]) for node in v["nodes"]][:3]) for v in found]
 
 
+def assert_accessible_and_fits(driver, path, name):
+    """The page at `path` passes axe-core and does not scroll sideways in the window."""
+    driver.get(path.as_uri())
+    assert violations(driver) == []
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= driver.execute_script("return window.innerWidth"), f"{name} scrolls sideways: {width}px"
+
+
 @pytest.fixture(scope="module", params=[(1280, False), (320, False), (1280, True)], ids=["desktop", "phone", "dark"])
 def driver(request):
     width, dark = request.param

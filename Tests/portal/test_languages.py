@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 
 from browser import chromium
 from conftest import FIXED_DAY, ONEDOOR, ROOT
-from test_accessibility import violations
+from test_accessibility import assert_accessible_and_fits
 from test_search import open_page, quick_search
 
 # The shared data sits beside the repository's working folder (../shared); a clone elsewhere finds it
@@ -68,10 +68,7 @@ def driver(request):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_both_languages_pass_axe_and_fit(driver, bilingual_site, page):
-    driver.get((bilingual_site / page).as_uri())
-    assert violations(driver) == []
-    width = driver.execute_script("return document.documentElement.scrollWidth")
-    assert width <= driver.execute_script("return window.innerWidth"), f"{page} scrolls sideways: {width}px"
+    assert_accessible_and_fits(driver, bilingual_site / page, page)
 
 
 def test_the_switch_lands_on_the_same_page_in_the_other_language(driver, bilingual_site):
