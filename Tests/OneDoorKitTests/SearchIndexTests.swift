@@ -74,15 +74,49 @@ import Testing
         #expect(terms.contains(#""host":[0,81,1,16]"#), "\(terms)")
     }
 
-    private func largeCatalogue(body: (Int) -> String = { _ in "" }) -> Catalogue {
+    @Test func aTermsFileCarriesTheServicesItsWordsPutFirst() throws {
+        let terms = try #require(try renderFixture()["search/terms.js"]).text
+        // After the words: each service as [position, name, summary, page], so that results show without a docs file.
+        #expect(terms.contains(#"},[[0,"Hosting","#), "\(terms)")
+        #expect(terms.contains(#"[1,"Laptops","A laptop for every member of staff.","services/laptops.html"]]);"#))
+    }
+
+    @Test func aWordPutsFirstLiveServicesByTheWeightOfItsFieldThenByPosition() {
+        // Services 0–13: 0 has the word in its body, 1 as its one-word name but is retired, 2 in a name
+        // of two words, 3 as its one-word name, 4 as a keyword, 5–13 in names of six words.
+        let catalogue = largeCatalogue(statusOf: { $0 == 1 ? .retired : .live })
+        let search = SearchIndex(index: SiteIndex(catalogue, now: 0))
+        func posting(_ doc: Int, _ field: SearchIndex.Field, nameWords: Int = 0) -> UInt32 {
+            UInt32(doc) << SearchIndex.codeBits | SearchIndex.code(field, nameWords: nameWords)
+        }
+        let postings = [posting(0, .body), posting(1, .name, nameWords: 1), posting(2, .name, nameWords: 2), posting(3, .name, nameWords: 1),
+                        posting(4, .keyword)] + (5...13).map { posting($0, .name, nameWords: 6) }
+        let first = search.firstDocs(postings)
+        #expect(first.count == SearchIndex.shownPerWord)
+        #expect(Array(first.prefix(2)) == [3, 2])
+        #expect(!first.contains(0) && !first.contains(1), "a body and a retired service come after ten others")
+        #expect(search.firstDocs([posting(1, .name, nameWords: 1), posting(0, .body)]) == [0, 1], "live first, whatever the field")
+    }
+
+    @Test func aTermsFileCarriesFewerServicesAWordWhenItsWordsAreMany() {
+        let words = (0..<30).map { word in (0..<10).map { word * 10 + $0 } }
+        let shown = SearchIndex.shown(words: words, pairs: [])
+        #expect(shown.count <= SearchIndex.shownLimit)
+        #expect(words.allSatisfy { Set(shown).isSuperset(of: $0.prefix(3)) }, "each word's first three, when ten each do not fit")
+        let few = SearchIndex.shown(words: [[1, 2, 3]], pairs: [[7, 8, 9, 10, 11, 12, 13]])
+        #expect(few == [1, 2, 3, 7, 8, 9, 10, 11], "a pair's first five after its words'")
+    }
+
+    private func largeCatalogue(body: (Int) -> String = { _ in "" }, name: (Int) -> String = { "Service \($0) alpha\($0) beta\($0)" },
+                                statusOf: (Int) -> Service.Status = { _ in .live }) -> Catalogue {
         Catalogue(
             settings: CatalogueSettings(title: "T", organisation: "O", baseURL: nil, language: "en", languages: ["en"], timeZone: .utc, contact: nil,
                                         reviewIntervalDays: 365, priorities: [], synonyms: [], lead: nil, searchHint: nil, helpDesk: nil, messages: [:]),
             categories: [], teams: [], supportModels: [],
             services: (0..<3000).map { n in
-                Service(id: "s\(n)", file: "services/s\(n).md", name: "Service \(n) alpha\(n) beta\(n)",
+                Service(id: "s\(n)", file: "services/s\(n).md", name: name(n),
                         summary: Located("Summary \(n) gamma\(n).", at: .start(of: "x")), category: Reference("c", at: .start(of: "x")),
-                        kind: .business, status: .live, owner: Reference("t", at: .start(of: "x")),
+                        kind: .business, status: statusOf(n), owner: Reference("t", at: .start(of: "x")),
                         supportModel: Reference("m", at: .start(of: "x")), audience: [], keywords: ["delta\(n)"], requestURL: nil,
                         contacts: [], dependsOn: [], targets: [], availability: nil, continuity: nil, cost: nil,
                         lastReviewed: Located(Day("2026-01-01")!, at: .start(of: "x")), replacedBy: nil, body: body(n), bodyLine: 1)
@@ -121,6 +155,24 @@ import Testing
         #expect(Set(result.keys) == Set(expected.keys), "missing \(Set(expected.keys).subtracting(result.keys).sorted()), extra \(Set(result.keys).subtracting(expected.keys).sorted())")
         for (path, file) in expected where result[path] != file { Issue.record("\(path) differs from a fresh index") }
         #expect(updated.changed.count < files.count / 4)
+    }
+
+    @Test func aRenamedServiceShowsByItsNewNameInEveryTermsFileThatCarriesIt() {
+        let before = largeCatalogue()
+        let (search, files) = index(before, keepingFiles: true)
+        let after = largeCatalogue(name: { $0 == 1 ? "Service 1 omega1 beta1" : "Service \($0) alpha\($0) beta\($0)" })
+        let expected = Dictionary(uniqueKeysWithValues: index(after).1.map { ($0.path, $0) })
+        let doc = before.services.firstIndex { $0.id == "s1" }!
+        let updated = SearchIndex(index: SiteIndex(after, now: 0), continuing: search)
+            .update(doc: doc, old: (before.services[doc], ""), new: (after.services[doc], ""))
+        var result = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+        for path in updated.removed { result[path] = nil }
+        for file in updated.changed { result[file.path] = file }
+        #expect(Set(result.keys) == Set(expected.keys))
+        for (path, file) in expected where result[path] != file { Issue.record("\(path) differs from a fresh index") }
+        // Terms files whose words did not change ("service") showed it too: none shows the old name.
+        #expect(files.filter { $0.path.hasPrefix("search/terms") && $0.text.contains("Service 1 alpha1 beta1") }.count > 1)
+        #expect(!result.values.contains { $0.text.contains("Service 1 alpha1 beta1") })
     }
 }
 

@@ -190,11 +190,29 @@ def test_the_keyboard_path(driver, site):
 def test_the_query_is_kept_in_the_url_and_restored(driver, site):
     open_page(driver, site)
     search(driver, "wifi")
-    assert urllib.parse.parse_qs(urllib.parse.urlparse(driver.current_url).query) == {"q": ["wifi"]}
+    WebDriverWait(driver, 5).until(lambda d: urllib.parse.parse_qs(urllib.parse.urlparse(d.current_url).query) == {"q": ["wifi"]})
     open_page(driver, site, "a-z.html", "?q=new+starter")
     WebDriverWait(driver, 5).until(lambda d: "found" in status(d))
     assert results(driver)[0] == "Onboarding/Offboarding"
     assert driver.find_element(By.ID, "search-input").get_attribute("value") == "new starter"
+
+
+def test_the_query_is_in_the_url_when_a_result_opens_at_once(driver, site):
+    open_page(driver, site)
+    search(driver, "printer")
+    driver.find_element(By.CSS_SELECTOR, "#search-results-list a").click()
+    WebDriverWait(driver, 5).until(lambda d: "/services/" in d.current_url)
+    driver.back()
+    WebDriverWait(driver, 5).until(lambda d: "q=printer" in d.current_url)
+
+
+def test_a_query_shows_its_results_from_the_terms_file_without_a_docs_file(driver, site):
+    open_page(driver, site)
+    assert search(driver, "printer")[0] == "Printers and Scanning"
+    summary = driver.find_element(By.CSS_SELECTOR, "#search-results-list li p").text
+    assert summary, "the summary comes with the name"
+    loaded = driver.execute_script("return Array.from(document.querySelectorAll('script[src*=\"search/\"]'), s => s.src)")
+    assert not [src for src in loaded if "/docs-" in src], loaded
 
 
 def test_results_are_announced_to_screen_readers(driver, site):

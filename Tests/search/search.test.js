@@ -129,6 +129,17 @@ test("a word is in the terms file of its longest prefix, or the one file of a sm
   assert.equal(search.shardFor("print servic", { shards: ["p", "print", "pr"], vocabulary: [] }), "terms-print");
 });
 
+test("a query loads the words file of its first letters, those of typos only when asked, and the terms files its words begin", () => {
+  const index = { shards: ["p", "pas", "pass", "passw", "pass_r", "pr"], vocabulary: ["pa", "as", "ps", "pr"], stemmer: "english" };
+  const first = search.vocabularyFiles(index, "pas", false);
+  assert.deepEqual(first.filter((name) => name.startsWith("words-")), ["words-pa"]);
+  // Every terms file of words that begin "pas", not those of pairs ("pass r…"), which the pair's own lookup loads.
+  assert.deepEqual(first.filter((name) => name.startsWith("terms-")).sort(), ["terms-pas", "terms-pass", "terms-passw"]);
+  assert.deepEqual(search.vocabularyFiles(index, "pas", true).filter((name) => name.startsWith("words-")).sort(),
+    ["words-as", "words-pa", "words-ps"]);
+  assert.deepEqual(search.vocabularyFiles(index, "pa", false), ["terms-p"], "two letters are looked up whole");
+});
+
 test("words typed as they are answer first, and the count is theirs: typos only when nothing else answers", () => {
   const files = {
     index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],

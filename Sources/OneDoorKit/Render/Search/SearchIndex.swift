@@ -12,6 +12,11 @@ internal import Synchronization
 ///   above the rest, above body), and the pairs of words that stand side by side in a name or keyword;
 /// - `search/docs-N.js`: names, summaries and pages of services, `chunkSize` at a time, for the results shown.
 ///
+/// A terms file also carries the names, summaries and pages of the services its words put first
+/// (`shownPerWord` of each, as a query of that word alone ranks them): a query of one word, or of a
+/// pair, most often shows its results with no docs file, since each file a keystroke waits for costs
+/// it a millisecond or two.
+///
 /// Words are filed by their stem (`Stemmer`), so that `taxes` finds "Tax".
 ///
 /// The index gathers words while the service pages render, each page handing over the words of its
@@ -37,6 +42,10 @@ final class SearchIndex: Sendable {
     static func field(of code: Code) -> Field { Field(rawValue: code >> 4 & 7)! }
 
     static let chunkSize = 20
+    /// How many of the services each word puts first a terms file carries: as many as a page of results shows.
+    static let shownPerWord = 10
+    /// The most services a terms file carries: past it, fewer for each word (`shown(for:)`).
+    static let shownLimit = 100
     /// A term shard larger than this (in bytes) is split by a longer prefix.
     static let shardLimit = 40_000
     /// The longest prefix that names a terms file: words and pairs that share a long beginning (`servic `)
@@ -149,7 +158,9 @@ final class SearchIndex: Sendable {
     /// The terms and words files as last written.
     private struct Written {
         var entries: [String: [UInt8]]
-        var shards: [String: (words: [String], file: OutputFile)]
+        /// The services each word puts first (`firstDocs`).
+        var firstDocs: [String: [Int]]
+        var shards: [String: (words: [String], file: OutputFile, shown: [Int])]
         /// The words, sorted, grouped by their first letter as shards name it.
         var wordsByKey: [String: [String]]
         /// The words of each words file, sorted, by its key.
@@ -158,6 +169,9 @@ final class SearchIndex: Sendable {
 
     /// The catalogue's synonyms, each member as the keys the index files it under.
     private let synonyms: [[[String]]]
+    /// The average number of words in a name, against which a name's own is weighed; to two decimals,
+    /// as the client is given it.
+    private let averageNameWords: Double
 
     /// An empty index of pages in `language` (the catalogue's default when not given); `keepingFiles`
     /// keeps what `files()` writes, for `update`.
@@ -166,6 +180,7 @@ final class SearchIndex: Sendable {
         let stemmer = Stemmer(language: language ?? index.catalogue.settings.language)
         self.stemmer = stemmer
         var stems = StemCache(stemmer: stemmer)
+        averageNameWords = Self.averageNameWords(index.catalogue.services)
         synonyms = index.catalogue.settings.synonyms.map { group in
             group.map { stems.keys(inOrder: $0) }.filter { !$0.isEmpty }
         }
@@ -182,6 +197,7 @@ final class SearchIndex: Sendable {
         self.index = index
         stemmer = previous.stemmer
         synonyms = previous.synonyms
+        averageNameWords = Self.averageNameWords(index.catalogue.services)
         lanes = []
         gathered = Mutex(previous.gathered.take(leaving: Postings()))
         written = Mutex(previous.written.take(leaving: nil))
@@ -207,25 +223,26 @@ final class SearchIndex: Sendable {
     func files() -> [OutputFile] {
         join()
         let services = index.catalogue.services
-        let (words, entries) = { () -> ([String], [String: [UInt8]]) in
+        let (words, entries, firstDocs) = { () -> ([String], [String: [UInt8]], [String: [Int]]) in
             let postings = self.postings()
             // A build does not update the index: the words it gathered go as soon as they are kept.
             if !keepsWritten { gathered.withLock { $0 = Postings() } }
             let words = postings.keys.sorted()
-            return (words, Dictionary(uniqueKeysWithValues: zip(words, words.concurrentMap { entry($0, postings[$0]!) })))
+            let made = words.concurrentMap { (entry($0, postings[$0]!), self.firstDocs(postings[$0]!)) }
+            return (words, Dictionary(uniqueKeysWithValues: zip(words, made.map(\.0))), Dictionary(uniqueKeysWithValues: zip(words, made.map(\.1))))
         }()
         let shards = shard(words, prefixLength: 0, entries: entries)
-        let shardFiles = shards.map { shardFile($0, entries: entries) }
+        let shardFiles = shards.map { shardFile($0, entries: entries, firstDocs: firstDocs) }
         // One terms file holds every word, and is the vocabulary itself.
         let vocabulary = shards.map(\.prefix) == [""] ? [:] : Self.vocabulary(of: words)
         if keepsWritten {
             written.withLock { written in
-                written = Written(entries: entries, shards: Dictionary(uniqueKeysWithValues: zip(shards, shardFiles).map {
-                    ($0.prefix, (words: $0.words, file: $1))
+                written = Written(entries: entries, firstDocs: firstDocs, shards: Dictionary(uniqueKeysWithValues: zip(shards, shardFiles).map {
+                    ($0.prefix, (words: $0.words, file: $1.file, shown: $1.shown))
                 }), wordsByKey: Dictionary(grouping: words) { shardKey($0, length: 1) }, vocabulary: vocabulary)
             }
         }
-        return [manifestFile(shards: shards.map(\.prefix), vocabulary: vocabulary.keys.sorted()), orderFile()] + shardFiles
+        return [manifestFile(shards: shards.map(\.prefix), vocabulary: vocabulary.keys.sorted()), orderFile()] + shardFiles.map(\.file)
             + vocabulary.keys.sorted().map { wordsFile($0, vocabulary[$0]!) }
             + stride(from: 0, to: services.count, by: Self.chunkSize).map { docsFile(chunk: $0 / Self.chunkSize) }
     }
@@ -267,6 +284,7 @@ final class SearchIndex: Sendable {
         for (word, list) in lists {
             let existed = last.entries[word] != nil
             last.entries[word] = list.isEmpty ? nil : entry(word, list)
+            last.firstDocs[word] = list.isEmpty ? nil : firstDocs(list)
             // Only a word that comes or goes changes the lists of words.
             guard list.isEmpty == existed else { continue }
             file(word, in: &last.wordsByKey[shardKey(word, length: 1)], adding: !existed)
@@ -295,14 +313,17 @@ final class SearchIndex: Sendable {
             || a.kind != b.kind || a.status != b.status || a.owner.value != b.owner.value {
             changed.append(manifestFile(shards: shards.map(\.prefix), vocabulary: last.vocabulary.keys.sorted()))
         }
-        var next: [String: (words: [String], file: OutputFile)] = [:]
+        // A terms file that shows the service again, as it now reads, once its name or summary changed.
+        let isShownAnew = a.name != b.name || a.summary.value != b.summary.value
+        var next: [String: (words: [String], file: OutputFile, shown: [Int])] = [:]
         for shard in shards {
-            if let previous = last.shards[shard.prefix], previous.words == shard.words, !shard.words.contains(where: { lists[$0] != nil }) {
+            if let previous = last.shards[shard.prefix], previous.words == shard.words, !shard.words.contains(where: { lists[$0] != nil }),
+               !(isShownAnew && previous.shown.contains(doc)) {
                 next[shard.prefix] = previous
             } else {
-                let file = shardFile(shard, entries: last.entries)
-                next[shard.prefix] = (shard.words, file)
-                changed.append(file)
+                let made = shardFile(shard, entries: last.entries, firstDocs: last.firstDocs)
+                next[shard.prefix] = (shard.words, made.file, made.shown)
+                changed.append(made.file)
             }
         }
         let removed = last.shards.keys.filter { next[$0] == nil }.map { "search/\(shardName($0)).js" }
@@ -330,17 +351,77 @@ final class SearchIndex: Sendable {
         }
     }
 
-    /// A terms file made of the words' entries themselves, which it shares rather than copies.
-    private func shardFile(_ shard: Shard, entries: [String: [UInt8]]) -> OutputFile {
+    /// A terms file made of the words' entries themselves, which it shares rather than copies, and the
+    /// services its words put first, as `[position, name, summary, page]` (`shown`).
+    private func shardFile(_ shard: Shard, entries: [String: [UInt8]], firstDocs: [String: [Int]]) -> (file: OutputFile, shown: [Int]) {
         let comma = [UInt8(ascii: ",")]
         var json = [[UInt8(ascii: "{")]]
-        json.reserveCapacity(2 * shard.words.count + 1)
+        json.reserveCapacity(2 * shard.words.count + 3)
         for (offset, word) in shard.words.enumerated() {
             if offset > 0 { json.append(comma) }
             json.append(entries[word]!)
         }
         json.append([UInt8(ascii: "}")])
-        return script(shardName(shard.prefix), json)
+        let shown = Self.shown(words: shard.words.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] },
+                               pairs: shard.words.filter { $0.contains(" ") }.compactMap { firstDocs[$0] })
+        if !shown.isEmpty {
+            let services = index.catalogue.services
+            json.append(comma)
+            json.append(JSONValue.array(shown.map { doc in
+                .array([.int(doc), .string(services[doc].name), .string(services[doc].summary.value), .string(SitePaths.service(services[doc].id))])
+            }).bytes(pretty: false))
+        }
+        return (script(shardName(shard.prefix), json), shown)
+    }
+
+    /// The services a word puts first, best first, as a query of that word alone ranks them: live
+    /// before retired, then by the weight of the field it is in (a short name's above a long one's),
+    /// then by position — the client's ranking, whatever the term's quality and rarity, which are the
+    /// same for every service of one word.
+    func firstDocs(_ postings: [UInt32]) -> [Int] {
+        let services = index.catalogue.services
+        var first: [(retired: Bool, weight: Double, doc: Int)] = []
+        for packed in postings {
+            let doc = Int(packed >> Self.codeBits)
+            let candidate = (retired: services[doc].status == .retired, weight: weight(of: packed & (1 << Self.codeBits - 1)), doc: doc)
+            let place = first.firstIndex { (candidate.retired ? 1 : 0, -candidate.weight, candidate.doc) < ($0.retired ? 1 : 0, -$0.weight, $0.doc) }
+                ?? first.count
+            guard place < Self.shownPerWord else { continue }
+            first.insert(candidate, at: place)
+            if first.count > Self.shownPerWord { first.removeLast() }
+        }
+        return first.map(\.doc)
+    }
+
+    /// A field's weight as the client gives it (search.js, `FIELD_WEIGHT` and `nameWeight`).
+    private func weight(of code: Code) -> Double {
+        let field = Self.field(of: code)
+        guard field == .name else { return [0, 1, 2, 3, 6, 10][Int(field.rawValue)] }
+        let (k1, b) = (1.2, 0.75)
+        return 10 * (k1 + 1) / (1 + k1 * (1 - b + b * Double(code & 15) / (averageNameWords == 0 ? 1 : averageNameWords)))
+    }
+
+    private static func averageNameWords(_ services: [Service]) -> Double {
+        guard !services.isEmpty else { return 1 }
+        return (Double(services.reduce(0) { $0 + SearchText.words($1.name).count }) / Double(services.count) * 100).rounded() / 100
+    }
+
+    /// The services a terms file carries: those each of its words puts first, then those each pair
+    /// puts first, as many a word (and fewer a pair) as keep them within `shownLimit`; sorted.
+    static func shown(words: [[Int]], pairs: [[Int]]) -> [Int] {
+        var shown = Set<Int>()
+        var perWord = shownPerWord
+        for (lists, most) in [(words, shownPerWord), (pairs, shownPerWord / 2)] {
+            for count in [10, 5, 3, 2, 1] where count <= min(most, perWord) {
+                let union = shown.union(lists.flatMap { $0.prefix(count) })
+                if union.count <= shownLimit {
+                    shown = union
+                    perWord = count
+                    break
+                }
+            }
+        }
+        return shown.sorted()
     }
 
     /// The keys of the words files a word is in: its first two letters, and the two it would start with
@@ -587,14 +668,12 @@ final class SearchIndex: Sendable {
         let states: [JSONValue] = services.enumerated().compactMap { position, service in
             SiteRenderer.stateWord(index.board.states[service.id], wording: .english).map { .array([.int(position), .string($0.kind)]) }
         }
-        // The average number of words in a name, against which a name's own is weighed.
-        let nameWords = services.isEmpty ? 1 : Double(services.reduce(0) { $0 + SearchText.words($1.name).count }) / Double(services.count)
         return .object([
             ("version", .int(2)),
             ("count", .int(services.count)),
             ("chunk", .int(Self.chunkSize)),
             ("stemmer", .string(stemmer.name)),
-            ("nameWords", .double((nameWords * 100).rounded() / 100)),
+            ("nameWords", .double(averageNameWords)),
             ("shards", .array(shards.map(JSONValue.string))),
             ("vocabulary", .array(vocabulary.map(JSONValue.string))),
             ("categories", .array(categories.map { .array([.string($0.id), .string($0.name), .int($0.parent.flatMap { categoryPosition[$0.value] } ?? -1)]) })),

@@ -17,6 +17,8 @@
     POSTING_SIZE: 2, POSTING_DOC_DELTA: 0, POSTING_CODE: 1, CODE_FIELD_SHIFT: 4, CODE_NAME_WORDS: 15,
     /* docs-N.js: each service is [name, summary, page]. */
     DOC_NAME: 0, DOC_SUMMARY: 1, DOC_HREF: 2,
+    /* terms*.js, after the words: the services its words put first, each [position, name, summary, page]. */
+    SHOWN_DOC: 0, SHOWN_NAME: 1, SHOWN_SUMMARY: 2, SHOWN_HREF: 3,
     /* index.js: each of `states` (present when notices touch services) is [position, class]. */
     STATE_DOC: 0, STATE_CLASS: 1
   };
@@ -155,8 +157,11 @@
 
   /* The files a query needs first: its words files, and the terms files of its words as typed and
      stemmed, which most often hold every word that answers it, so that they load together. A small
-     index has no words files: its one terms file holds every word. */
-  function vocabularyFiles(index, query) {
+     index has no words files: its one terms file holds every word. Every word a term is or begins is
+     in the words file of its first two letters; the other two keys hold the words a typo in those
+     letters away, needed only when nothing answers the words as typed (`typos`), so they load then:
+     each file a keystroke waits for costs it a millisecond or two. */
+  function vocabularyFiles(index, query, typos) {
     indexSets(index);
     if (!index.vocabulary.length) return index.shards.map(function (key) { return key ? "terms-" + key : "terms"; });
     var names = new Set();
@@ -165,9 +170,28 @@
       add(shardFor(term.stem, index));
       add(shardFor(term.raw, index));
       if (term.raw.length < PREFIX_LETTERS) return;
-      vocabularyKeys(term.raw).forEach(function (key) { if (index.vocabularySet.has(key)) names.add("words-" + key); });
+      /* The terms files of the words the term begins, when they are split by longer prefixes (not
+         those of pairs, whose keys have "_" for the space). */
+      var key = shardKey(term.raw, index.longestShard);
+      if (key === term.raw) {
+        index.shards.forEach(function (shard) {
+          if (shard.length > key.length && shard.indexOf(key) === 0 && shard.indexOf("_", key.length) < 0) names.add("terms-" + shard);
+        });
+      }
+      vocabularyKeys(term.raw).slice(0, typos ? 3 : 1).forEach(function (key) {
+        if (index.vocabularySet.has(key)) names.add("words-" + key);
+      });
     });
     return Array.from(names);
+  }
+
+  /* The words file a term of two letters will need at its third: worth loading while it is typed. */
+  function nextVocabularyFile(index, query) {
+    indexSets(index);
+    var last = terms(query, index.stemmer).pop();
+    if (!last || Array.from(last.raw).length !== PREFIX_LETTERS - 1) return null;
+    var key = vocabularyKeys(last.raw)[0];
+    return key && index.vocabularySet.has(key) ? "words-" + key : null;
   }
 
   /* The terms file that holds a word, or a pair of words: the one named by its longest prefix. */
@@ -356,6 +380,21 @@
     return found;
   }
 
+  /* `matches`, kept while no file is added to `files`: each keystroke of a query's last word looks
+     up its other words again, and a keystroke may look up its words twice. */
+  var matchesKept = new WeakMap();
+  function matchesOnce(term, index, files, minimum) {
+    var fileCount = Object.keys(files).length;
+    var kept = matchesKept.get(files);
+    if (!kept || kept.fileCount !== fileCount) {
+      kept = { fileCount: fileCount, byTerm: new Map() };
+      matchesKept.set(files, kept);
+    }
+    var key = term.raw + " " + term.stem + " " + (minimum || 0);
+    if (!kept.byTerm.has(key)) kept.byTerm.set(key, matches(term, index, files, minimum));
+    return kept.byTerm.get(key);
+  }
+
   /* Services matched by every one of `perTerm`, with the sum of their scores. */
   function every(perTerm) {
     var fewest = perTerm.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; });
@@ -522,7 +561,7 @@
   function find(index, query, filters, quiet, files) {
     var wanted = terms(query, index.stemmer);
     function answer(minimum) {
-      var perTerm = wanted.map(function (term) { return matches(term, index, files, minimum); });
+      var perTerm = wanted.map(function (term) { return matchesOnce(term, index, files, minimum); });
       var found = combine(wanted, perTerm, quiet);
       found.perTerm = perTerm;
       boost(found, wanted, perTerm, index, files, quiet);
@@ -560,10 +599,11 @@
   function findWith(index, query, filters, quiet, get) {
     var files = { index: index };
     function take(names) { names.forEach(function (name) { files[name] = get(name); }); }
-    take(vocabularyFiles(index, query).concat(words(query).length ? [] : ["order"]));
+    take(vocabularyFiles(index, query, false).concat(words(query).length ? [] : ["order"]));
     take(termFiles(index, query, files, quiet, false));
     var found = find(index, query, filters, quiet, files);
     if (!found.typos) return found;
+    take(vocabularyFiles(index, query, true));
     take(termFiles(index, query, files, quiet, true));
     return find(index, query, filters, quiet, files);
   }
@@ -631,7 +671,10 @@
   var root = (script && script.getAttribute("data-root")) || "";
   var loaded = {};
   var waiting = {};
+  /* The services the terms files loaded carry, by position, as [name, summary, page]. */
+  var shownDocs = new Map();
   var SHOWN = 10;
+  var URL_DELAY = 300;
   var QUIET = quietWords(document.documentElement.lang);
   /* The page's words for what the client writes (data-words on the search form), in its language. */
   var WORDS = {};
@@ -641,7 +684,10 @@
   }
 
   window.OneDoorSearch = {
-    receive: function (name, data) {
+    receive: function (name, data, shown) {
+      (shown || []).forEach(function (doc) {
+        shownDocs.set(doc[FORMAT.SHOWN_DOC], [doc[FORMAT.SHOWN_NAME], doc[FORMAT.SHOWN_SUMMARY], doc[FORMAT.SHOWN_HREF]]);
+      });
       loaded[name] = data;
       (waiting[name] || []).forEach(function (w) { w.resolve(data); });
       delete waiting[name];
@@ -674,7 +720,9 @@
     if (!words(query).length && !filtered) return Promise.resolve(null);
     return load("index").then(function (index) {
       /* A list of every service that passes the filters is in name order. */
-      var first = vocabularyFiles(index, query).concat(words(query).length ? [] : ["order"]);
+      var first = vocabularyFiles(index, query, false).concat(words(query).length ? [] : ["order"]);
+      var next = nextVocabularyFile(index, query);
+      if (next) load(next).catch(function () {});
       return Promise.all(first.map(load)).then(function () {
         var more = termFiles(index, query, loaded, QUIET, false).filter(function (name) { return loaded[name] === undefined; });
         /* While the other terms files load, the docs of the results the files at hand give start to load
@@ -685,7 +733,9 @@
         var found = find(index, query, filters, QUIET, loaded);
         if (!found.typos) return found;
         /* Nothing has every word as typed: the words a typo away are needed. */
-        return Promise.all(termFiles(index, query, loaded, QUIET, true).map(load)).then(function () {
+        return Promise.all(vocabularyFiles(index, query, true).map(load)).then(function () {
+          return Promise.all(termFiles(index, query, loaded, QUIET, true).map(load));
+        }).then(function () {
           return find(index, query, filters, QUIET, loaded);
         });
       });
@@ -693,14 +743,17 @@
   }
 
   function prefetchDocs(index, results) {
-    results.forEach(function (r) { load(docsFile(index, r.doc)).catch(function () {}); });
+    results.forEach(function (r) { if (!shownDocs.has(r.doc)) load(docsFile(index, r.doc)).catch(function () {}); });
   }
 
+  /* The name, summary and page of each result: from the terms files loaded when they carry it, else
+     from its docs file. */
   function documentsFor(index, results) {
-    var chunks = Array.from(new Set(results.map(function (r) { return docsFile(index, r.doc); })));
-    return Promise.all(chunks.map(load)).then(function () {
+    var chunks = new Set();
+    results.forEach(function (r) { if (!shownDocs.has(r.doc)) chunks.add(docsFile(index, r.doc)); });
+    return Promise.all(Array.from(chunks).map(load)).then(function () {
       return results.map(function (r) {
-        var d = loaded[docsFile(index, r.doc)][r.doc % index.chunk];
+        var d = shownDocs.get(r.doc) || loaded[docsFile(index, r.doc)][r.doc % index.chunk];
         return { name: d[FORMAT.DOC_NAME], summary: d[FORMAT.DOC_SUMMARY], href: d[FORMAT.DOC_HREF], doc: r.doc, retired: r.retired };
       });
     });
@@ -737,7 +790,17 @@
       return result;
     }
 
+    /* The URL follows the query once typing pauses, or as a result opens: replacing it costs a
+       keystroke up to 10 ms in Chromium. */
+    var urlTimer = 0;
+    function keepInURLSoon() {
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(keepInURL, URL_DELAY);
+    }
+
     function keepInURL() {
+      clearTimeout(urlTimer);
+      urlTimer = 0;
       var params = new URLSearchParams();
       if (input.value) params.set("q", input.value);
       var chosen = filters();
@@ -789,7 +852,7 @@
 
     function run() {
       var mine = ++generation;
-      keepInURL();
+      keepInURLSoon();
       search(input.value, filters()).then(function (found) {
         if (mine !== generation) return;
         if (!found) {
@@ -850,6 +913,7 @@
         run();
       }
     });
+    list.addEventListener("click", function () { if (urlTimer) keepInURL(); }, true);
     list.addEventListener("keydown", function (event) {
       var all = links();
       var at = all.indexOf(document.activeElement);
