@@ -98,12 +98,34 @@ import Testing
         #expect(search.firstDocs([posting(1, .name, nameWords: 1), posting(0, .body)]) == [0, 1], "live first, whatever the field")
     }
 
+    @Test func aLargeIndexIsSplitSoThatEachTermsFileCarriesTheFirstServicesOfEachOfItsWords() throws {
+        // Many short words of one beginning, each in a few services: a file of them all would be small,
+        // but could not carry the services each puts first.
+        let catalogue = largeCatalogue { "kw\($0 % 400) kx\($0 % 7)" }
+        let (search, files) = index(catalogue, keepingFiles: true)
+        let postings = search.postings()
+        var checked = 0
+        for file in files where file.path.hasPrefix("search/terms-") {
+            let text = file.text
+            let json = try #require(text.firstIndex(of: ",").map { "[" + text[text.index(after: $0)...].dropLast(3) + "]" })
+            let parts = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any])
+            let words = try #require(parts[0] as? [String: Any]).keys.filter { !$0.contains(" ") }
+            let shown = Set((parts.count > 1 ? parts[1] as? [[Any]] ?? [] : []).compactMap { $0.first as? Int })
+            for word in words {
+                let first = search.firstDocs(try #require(postings[word]))
+                #expect(shown.isSuperset(of: first.prefix(SearchIndex.shownPerWordAtLeast)), "\(file.path): \(word)")
+                checked += 1
+            }
+        }
+        #expect(checked > 3000)
+    }
+
     @Test func aTermsFileCarriesFewerServicesAWordWhenItsWordsAreMany() {
         let words = (0..<30).map { word in (0..<10).map { word * 10 + $0 } }
-        let shown = SearchIndex.shown(words: words, pairs: [])
+        let shown = SearchIndex.shown(words: words, pairs: []).docs
         #expect(shown.count <= SearchIndex.shownLimit)
         #expect(words.allSatisfy { Set(shown).isSuperset(of: $0.prefix(3)) }, "each word's first three, when ten each do not fit")
-        let few = SearchIndex.shown(words: [[1, 2, 3]], pairs: [[7, 8, 9, 10, 11, 12, 13]])
+        let few = SearchIndex.shown(words: [[1, 2, 3]], pairs: [[7, 8, 9, 10, 11, 12, 13]]).docs
         #expect(few == [1, 2, 3, 7, 8, 9, 10, 11], "a pair's first five after its words'")
     }
 

@@ -46,6 +46,8 @@ final class SearchIndex: Sendable {
     static let shownPerWord = 10
     /// The most services a terms file carries: past it, fewer for each word (`shown(for:)`).
     static let shownLimit = 100
+    /// A terms file with too many words to carry this many services of each is split by a longer prefix.
+    static let shownPerWordAtLeast = 3
     /// A term shard larger than this (in bytes) is split by a longer prefix.
     static let shardLimit = 40_000
     /// The longest prefix that names a terms file: words and pairs that share a long beginning (`servic `)
@@ -231,7 +233,7 @@ final class SearchIndex: Sendable {
             let made = words.concurrentMap { (entry($0, postings[$0]!), self.firstDocs(postings[$0]!)) }
             return (words, Dictionary(uniqueKeysWithValues: zip(words, made.map(\.0))), Dictionary(uniqueKeysWithValues: zip(words, made.map(\.1))))
         }()
-        let shards = shard(words, prefixLength: 0, entries: entries)
+        let shards = shard(words, prefixLength: 0, entries: entries, firstDocs: firstDocs)
         let shardFiles = shards.map { shardFile($0, entries: entries, firstDocs: firstDocs) }
         // One terms file holds every word, and is the vocabulary itself.
         let vocabulary = shards.map(\.prefix) == [""] ? [:] : Self.vocabulary(of: words)
@@ -338,7 +340,7 @@ final class SearchIndex: Sendable {
     private func reshard(_ written: Written, dirtyKeys: Set<String>) -> [Shard] {
         let size = written.entries.values.reduce(1) { $0 + $1.count + 1 }
         guard size > Self.shardLimit, written.shards[""] == nil else {
-            return shard(written.entries.keys.sorted(), prefixLength: 0, entries: written.entries)
+            return shard(written.entries.keys.sorted(), prefixLength: 0, entries: written.entries, firstDocs: written.firstDocs)
         }
         let previous = Dictionary(grouping: written.shards.keys.sorted()) { String($0.prefix(1)) }
         return written.wordsByKey.keys.sorted().flatMap { key -> [Shard] in
@@ -347,7 +349,7 @@ final class SearchIndex: Sendable {
             if !dirtyKeys.contains(key), let kept = previous[key] {
                 return kept.map { Shard(prefix: $0, words: written.shards[$0]!.words) }
             }
-            return shard(words, prefixLength: 1, entries: written.entries)
+            return shard(words, prefixLength: 1, entries: written.entries, firstDocs: written.firstDocs)
         }
     }
 
@@ -363,7 +365,7 @@ final class SearchIndex: Sendable {
         }
         json.append([UInt8(ascii: "}")])
         let shown = Self.shown(words: shard.words.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] },
-                               pairs: shard.words.filter { $0.contains(" ") }.compactMap { firstDocs[$0] })
+                               pairs: shard.words.filter { $0.contains(" ") }.compactMap { firstDocs[$0] }).docs
         if !shown.isEmpty {
             let services = index.catalogue.services
             json.append(comma)
@@ -408,20 +410,14 @@ final class SearchIndex: Sendable {
 
     /// The services a terms file carries: those each of its words puts first, then those each pair
     /// puts first, as many a word (and fewer a pair) as keep them within `shownLimit`; sorted.
-    static func shown(words: [[Int]], pairs: [[Int]]) -> [Int] {
-        var shown = Set<Int>()
-        var perWord = shownPerWord
-        for (lists, most) in [(words, shownPerWord), (pairs, shownPerWord / 2)] {
-            for count in [10, 5, 3, 2, 1] where count <= min(most, perWord) {
-                let union = shown.union(lists.flatMap { $0.prefix(count) })
-                if union.count <= shownLimit {
-                    shown = union
-                    perWord = count
-                    break
-                }
-            }
-        }
-        return shown.sorted()
+    static func shown(words: [[Int]], pairs: [[Int]]) -> (docs: [Int], perWord: Int) {
+        func first(_ lists: [[Int]], _ count: Int) -> Set<Int> { Set(lists.flatMap { $0.prefix(count) }) }
+        let counts = [shownPerWord, 5, 3, 2, 1]
+        guard let perWord = counts.first(where: { first(words, $0).count <= shownLimit }) else { return ([], 0) }
+        let ofWords = first(words, perWord)
+        let ofPairs = counts.filter { $0 <= min(shownPerWord / 2, perWord) }.lazy.map { ofWords.union(first(pairs, $0)) }
+            .first { $0.count <= shownLimit }
+        return ((ofPairs ?? ofWords).sorted(), perWord)
     }
 
     /// The keys of the words files a word is in: its first two letters, and the two it would start with
@@ -607,19 +603,23 @@ final class SearchIndex: Sendable {
         let words: [String]
     }
 
-    /// Groups words by prefix, splitting a group by a longer prefix while its JSON is too large.
-    private func shard(_ words: [String], prefixLength: Int, entries: [String: [UInt8]]) -> [Shard] {
+    /// Groups words by prefix, splitting a group by a longer prefix while its JSON is too large, or
+    /// (once split by first letter) while it has too many words to carry the first few services of each.
+    private func shard(_ words: [String], prefixLength: Int, entries: [String: [UInt8]], firstDocs: [String: [Int]]) -> [Shard] {
         let groups = Dictionary(grouping: words) { shardKey($0, length: prefixLength) }
         return groups.keys.sorted().flatMap { key -> [Shard] in
             let members = groups[key]!
             let size = members.reduce(1) { $0 + entries[$1]!.count + 1 }
             let splittable = members.contains { $0.unicodeScalars.count > prefixLength } && prefixLength < Self.longestPrefix
-            guard size > Self.shardLimit, splittable else { return [Shard(prefix: key, words: members)] }
+            func showsTooFew() -> Bool {
+                Self.shown(words: members.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] }, pairs: []).perWord < Self.shownPerWordAtLeast
+            }
+            guard splittable, size > Self.shardLimit || (prefixLength > 0 && showsTooFew()) else { return [Shard(prefix: key, words: members)] }
             // Words no longer than the prefix stay in a shard of their own, named by the prefix itself.
             let short = members.filter { $0.unicodeScalars.count <= prefixLength }
             let long = members.filter { $0.unicodeScalars.count > prefixLength }
             let shortShard = short.isEmpty ? [] : [Shard(prefix: key, words: short)]
-            return shortShard + shard(long, prefixLength: prefixLength + 1, entries: entries)
+            return shortShard + shard(long, prefixLength: prefixLength + 1, entries: entries, firstDocs: firstDocs)
         }
     }
 
