@@ -121,10 +121,10 @@ import Testing
     }
 
     @Test func aTermsFileCarriesFewerServicesAWordWhenItsWordsAreMany() {
-        let words = (0..<30).map { word in (0..<10).map { word * 10 + $0 } }
-        let shown = SearchIndex.shown(words: words, pairs: []).docs
-        #expect(shown.count <= SearchIndex.shownLimit)
-        #expect(words.allSatisfy { Set(shown).isSuperset(of: $0.prefix(3)) }, "each word's first three, when ten each do not fit")
+        let words = (0..<(SearchIndex.shownLimit / 10 + 1)).map { word in (0..<10).map { word * 10 + $0 } }
+        let shown = SearchIndex.shown(words: words, pairs: [])
+        #expect(shown.docs.count <= SearchIndex.shownLimit && shown.perWord == 5)
+        #expect(words.allSatisfy { Set(shown.docs).isSuperset(of: $0.prefix(5)) }, "each word's first five, when ten each do not fit")
         let few = SearchIndex.shown(words: [[1, 2, 3]], pairs: [[7, 8, 9, 10, 11, 12, 13]]).docs
         #expect(few == [1, 2, 3, 7, 8, 9, 10, 11], "a pair's first five after its words'")
     }

@@ -131,13 +131,16 @@ test("a word is in the terms file of its longest prefix, or the one file of a sm
 
 test("a query loads the words file of its first letters, those of typos only when asked, and the terms files its words begin", () => {
   const index = { shards: ["p", "pas", "pass", "passw", "pass_r", "pr"], vocabulary: ["pa", "as", "ps", "pr"], stemmer: "english" };
-  const first = search.vocabularyFiles(index, "pas", false);
+  const first = search.vocabularyFiles(index, "pas", null);
   assert.deepEqual(first.filter((name) => name.startsWith("words-")), ["words-pa"]);
   // Every terms file of words that begin "pas", not those of pairs ("pass r…"), which the pair's own lookup loads.
   assert.deepEqual(first.filter((name) => name.startsWith("terms-")).sort(), ["terms-pas", "terms-pass", "terms-passw"]);
-  assert.deepEqual(search.vocabularyFiles(index, "pas", true).filter((name) => name.startsWith("words-")).sort(),
+  assert.deepEqual(search.vocabularyFiles(index, "pas", ["pas"]).filter((name) => name.startsWith("words-")).sort(),
     ["words-as", "words-pa", "words-ps"]);
-  assert.deepEqual(search.vocabularyFiles(index, "pa", false), ["terms-p"], "two letters are looked up whole");
+  const wider = { shards: index.shards, vocabulary: index.vocabulary.concat(["ri", "pi"]), stemmer: "english" };
+  assert.deepEqual(search.vocabularyFiles(wider, "pas pri", ["pri"]).filter((name) => name.startsWith("words-")).sort(),
+    ["words-pa", "words-pi", "words-pr", "words-ri"], "a typo's words files only for the terms find names");
+  assert.deepEqual(search.vocabularyFiles(index, "pa", null), ["terms-p"], "two letters are looked up whole");
 });
 
 test("words typed as they are answer first, and the count is theirs: typos only when nothing else answers", () => {

@@ -159,8 +159,9 @@
      stemmed, which most often hold every word that answers it, so that they load together. A small
      index has no words files: its one terms file holds every word. Every word a term is or begins is
      in the words file of its first two letters; the other two keys hold the words a typo in those
-     letters away, needed only when nothing answers the words as typed (`typos`), so they load then:
-     each file a keystroke waits for costs it a millisecond or two. */
+     letters away, needed only when nothing answers the words as typed, and only for the terms that
+     `find` names (`typos`), so they load then: each file a keystroke waits for costs it a millisecond
+     or two. */
   function vocabularyFiles(index, query, typos) {
     indexSets(index);
     if (!index.vocabulary.length) return index.shards.map(function (key) { return key ? "terms-" + key : "terms"; });
@@ -178,10 +179,12 @@
           if (shard.length > key.length && shard.indexOf(key) === 0 && shard.indexOf("_", key.length) < 0) names.add("terms-" + shard);
         });
       }
-      vocabularyKeys(term.raw).slice(0, typos ? 3 : 1).forEach(function (key) {
+      vocabularyKeys(term.raw).slice(0, typos && typos.indexOf(term.raw) >= 0 ? 3 : 1).forEach(function (key) {
         if (index.vocabularySet.has(key)) names.add("words-" + key);
       });
     });
+    /* Pairs of words side by side, which put first services that have both. */
+    pairs(terms(query, index.stemmer), new Set()).forEach(function (pair) { add(shardFor(pair.replace(/\*$/, ""), index)); });
     return Array.from(names);
   }
 
@@ -311,14 +314,14 @@
   }
 
   /* The terms files a query needs, once its words files are loaded: those of the words that answer
-     it as typed, stemmed or begun; with `typos`, those of the words a typo away too (needed only when
-     no service has every word as typed: `find` says so). */
+     it as typed, stemmed or begun; for the terms in `typos`, those of the words a typo away too
+     (needed only when no service has every word as typed: `find` names them). */
   function termFiles(index, query, files, quiet, typos) {
     var wanted = terms(query, index.stemmer);
     var names = new Set();
     wanted.forEach(function (term) {
       candidates(term, index, files).forEach(function (candidate) {
-        if (candidate[1] < EXACT_OR_PREFIX && !typos) return;
+        if (candidate[1] < EXACT_OR_PREFIX && !(typos && typos.indexOf(term.raw) >= 0)) return;
         var name = shardFor(candidate[0], index);
         if (name) names.add(name);
       });
@@ -587,8 +590,15 @@
     }
     return {
       index: index, terms: wanted, results: results, matching: found && found.partial ? 0 : matching,
-      partial: Boolean(found && found.partial), typos: Boolean(exact && found !== exact)
+      partial: Boolean(found && found.partial), typos: exact && found !== exact ? typoTerms(wanted, exact.perTerm) : null
     };
+  }
+
+  /* The terms whose typos are worth looking up: those nothing answers as typed, else (each answers,
+     but no service has them all) every one. */
+  function typoTerms(wanted, perTerm) {
+    var unanswered = wanted.filter(function (term, position) { return !perTerm[position].docs.length; });
+    return (unanswered.length ? unanswered : wanted).map(function (term) { return term.raw; });
   }
 
   /* Fewer services than this with every word, and those with some of them follow. */
@@ -599,12 +609,12 @@
   function findWith(index, query, filters, quiet, get) {
     var files = { index: index };
     function take(names) { names.forEach(function (name) { files[name] = get(name); }); }
-    take(vocabularyFiles(index, query, false).concat(words(query).length ? [] : ["order"]));
-    take(termFiles(index, query, files, quiet, false));
+    take(vocabularyFiles(index, query, null).concat(words(query).length ? [] : ["order"]));
+    take(termFiles(index, query, files, quiet, null));
     var found = find(index, query, filters, quiet, files);
     if (!found.typos) return found;
-    take(vocabularyFiles(index, query, true));
-    take(termFiles(index, query, files, quiet, true));
+    take(vocabularyFiles(index, query, found.typos));
+    take(termFiles(index, query, files, quiet, found.typos));
     return find(index, query, filters, quiet, files);
   }
 
@@ -720,11 +730,11 @@
     if (!words(query).length && !filtered) return Promise.resolve(null);
     return load("index").then(function (index) {
       /* A list of every service that passes the filters is in name order. */
-      var first = vocabularyFiles(index, query, false).concat(words(query).length ? [] : ["order"]);
+      var first = vocabularyFiles(index, query, null).concat(words(query).length ? [] : ["order"]);
       var next = nextVocabularyFile(index, query);
       if (next) load(next).catch(function () {});
       return Promise.all(first.map(load)).then(function () {
-        var more = termFiles(index, query, loaded, QUIET, false).filter(function (name) { return loaded[name] === undefined; });
+        var more = termFiles(index, query, loaded, QUIET, null).filter(function (name) { return loaded[name] === undefined; });
         /* While the other terms files load, the docs of the results the files at hand give start to load
            too: most often they are the results on show. */
         if (more.length) prefetchDocs(index, find(index, query, filters, QUIET, loaded).results.slice(0, SHOWN));
@@ -733,8 +743,8 @@
         var found = find(index, query, filters, QUIET, loaded);
         if (!found.typos) return found;
         /* Nothing has every word as typed: the words a typo away are needed. */
-        return Promise.all(vocabularyFiles(index, query, true).map(load)).then(function () {
-          return Promise.all(termFiles(index, query, loaded, QUIET, true).map(load));
+        return Promise.all(vocabularyFiles(index, query, found.typos).map(load)).then(function () {
+          return Promise.all(termFiles(index, query, loaded, QUIET, found.typos).map(load));
         }).then(function () {
           return find(index, query, filters, QUIET, loaded);
         });
