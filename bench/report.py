@@ -133,6 +133,13 @@ def main():
               "searched by OneDoor and by Pagefind 1.5.2 (`bench/search/quality.py`; how the queries were chosen: "
               "`bench/search/make_queries.py` and docs/search.md).\n")
         print(quality.read_text())
+    keystrokes = work / "search-keystrokes-gc.md"
+    if keystrokes.exists():
+        print("\n## Keystrokes on the Government of Canada's inventory\n")
+        print("Every English query of the set typed into the built portal's English pages, a keystroke at a time as soon as "
+              "the last one's results are on screen, in headless Chromium from `file://` (`bench/search_bench.py --queries`); "
+              "the time from each keystroke to its results on screen.\n")
+        print(keystrokes.read_text())
 
 
 if __name__ == "__main__":

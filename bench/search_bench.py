@@ -3,7 +3,10 @@
 server would send them) and the time each keystroke takes to show its results.
 
 Usage: python3 bench/search_bench.py SITE_DIR
+       python3 bench/search_bench.py SITE_DIR --queries QUERIES.tsv   (every keystroke of a query set's
+       English queries, typed in SITE_DIR's pages: the spread of their times)
 """
+import csv
 import gzip
 import pathlib
 import statistics
@@ -49,8 +52,33 @@ def gzipped(path):
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
+def keystrokes_of_query_set(site, queries):
+    """Types each English query of the set, keystroke by keystroke, on a fresh page; prints the spread."""
+    rows = [row for row in csv.DictReader(open(queries, encoding="utf-8"), delimiter="\t") if row["kind"] != "french"]
+    times, loading, slowest = [], [], []
+    with chromium() as driver:
+        for row in rows:
+            driver.get((site / "index.html").as_uri())
+            typed, loads = driver.execute_async_script(TYPE_AND_TIME, row["query"])
+            times.extend(typed)
+            loading.extend(t for t, n in zip(typed, loads) if n)
+            slowest.extend((t, n, row["query"][:at + 1]) for at, (t, n) in enumerate(zip(typed, loads)))
+    times.sort()
+    def at(share):
+        return times[min(len(times) - 1, int(len(times) * share))]
+    over = sum(t > 16 for t in times)
+    print(f"{len(rows)} queries, {len(times)} keystrokes: median {statistics.median(times):.1f} ms, 90th percentile {at(0.9):.1f} ms, "
+          f"99th {at(0.99):.1f} ms, slowest {times[-1]:.1f} ms; {over} keystrokes ({over / len(times):.0%}) over 16 ms. "
+          f"{len(loading)} keystrokes loaded files (median {statistics.median(loading or [0]):.1f} ms).\n")
+    print("Slowest keystrokes (ms, files loaded, text in the box): " + "; ".join(
+        f"{t:.0f} ms, {n}, `{text}`" for t, n, text in sorted(slowest, reverse=True)[:8]) + ".")
+
+
 def main():
     site = pathlib.Path(sys.argv[1]).resolve()
+    if sys.argv[2:3] == ["--queries"]:
+        keystrokes_of_query_set(site, sys.argv[3])
+        return
     report = []
     first_keystrokes, later_keystrokes, cached_keystrokes = [], [], []
     with chromium() as driver:
