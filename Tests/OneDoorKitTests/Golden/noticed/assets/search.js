@@ -594,11 +594,11 @@
     };
   }
 
-  /* The terms whose typos are worth looking up: those nothing answers as typed, else (each answers,
-     but no service has them all) every one. */
+  /* The terms whose typos are worth looking up: those nothing answers as typed; none when each
+     answers but no service has them all (those with some of them answer). */
   function typoTerms(wanted, perTerm) {
     var unanswered = wanted.filter(function (term, position) { return !perTerm[position].docs.length; });
-    return (unanswered.length ? unanswered : wanted).map(function (term) { return term.raw; });
+    return unanswered.length ? unanswered.map(function (term) { return term.raw; }) : null;
   }
 
   /* Fewer services than this with every word, and those with some of them follow. */
