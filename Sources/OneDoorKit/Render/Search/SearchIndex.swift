@@ -44,7 +44,7 @@ final class SearchIndex: Sendable {
     static let chunkSize = 20
     /// How many of the services each word puts first a terms file carries: as many as a page of results shows.
     static let shownPerWord = 10
-    /// The most services a terms file carries: past it, fewer for each word (`shown(for:)`).
+    /// The most services a terms file carries: past it, fewer for each word (`shown(words:pairs:)`).
     static let shownLimit = 300
     /// A terms file with too many words to carry this many services of each is split by a longer prefix.
     static let shownPerWordAtLeast = 3
@@ -410,14 +410,13 @@ final class SearchIndex: Sendable {
 
     /// The services a terms file carries: those each of its words puts first, then those each pair
     /// puts first, as many a word (and fewer a pair) as keep them within `shownLimit`; sorted.
-    static func shown(words: [[Int]], pairs: [[Int]]) -> (docs: [Int], perWord: Int, perPair: Int) {
+    static func shown(words: [[Int]], pairs: [[Int]]) -> (docs: [Int], perWord: Int) {
         func first(_ lists: [[Int]], _ count: Int) -> Set<Int> { Set(lists.flatMap { $0.prefix(count) }) }
         let counts = [shownPerWord, 5, 3, 2, 1]
-        guard let perWord = counts.first(where: { first(words, $0).count <= shownLimit }) else { return ([], 0, 0) }
+        guard let perWord = counts.first(where: { first(words, $0).count <= shownLimit }) else { return ([], 0) }
         let ofWords = first(words, perWord)
-        guard !pairs.isEmpty else { return (ofWords.sorted(), perWord, shownPerWord) }
         let perPair = counts.first { $0 <= min(shownPerWord / 2, perWord) && ofWords.union(first(pairs, $0)).count <= shownLimit } ?? 0
-        return (ofWords.union(first(pairs, perPair)).sorted(), perWord, perPair)
+        return (ofWords.union(first(pairs, perPair)).sorted(), perWord)
     }
 
     /// The keys of the words files a word is in: its first two letters, and the two it would start with
