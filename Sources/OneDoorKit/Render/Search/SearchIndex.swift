@@ -174,6 +174,8 @@ final class SearchIndex: Sendable {
     /// The average number of words in a name, against which a name's own is weighed; to two decimals,
     /// as the client is given it.
     private let averageNameWords: Double
+    /// Whether the service at each position is retired: a word puts its live services first.
+    private let isRetired: [Bool]
 
     /// An empty index of pages in `language` (the catalogue's default when not given); `keepingFiles`
     /// keeps what `files()` writes, for `update`.
@@ -183,6 +185,7 @@ final class SearchIndex: Sendable {
         self.stemmer = stemmer
         var stems = StemCache(stemmer: stemmer)
         averageNameWords = Self.averageNameWords(index.catalogue.services)
+        isRetired = index.catalogue.services.map { $0.status == .retired }
         synonyms = index.catalogue.settings.synonyms.map { group in
             group.map { stems.keys(inOrder: $0) }.filter { !$0.isEmpty }
         }
@@ -200,6 +203,7 @@ final class SearchIndex: Sendable {
         stemmer = previous.stemmer
         synonyms = previous.synonyms
         averageNameWords = Self.averageNameWords(index.catalogue.services)
+        isRetired = index.catalogue.services.map { $0.status == .retired }
         lanes = []
         gathered = Mutex(previous.gathered.take(leaving: Postings()))
         written = Mutex(previous.written.take(leaving: nil))
@@ -234,7 +238,8 @@ final class SearchIndex: Sendable {
             return (words, Dictionary(uniqueKeysWithValues: zip(words, made.map(\.0))), Dictionary(uniqueKeysWithValues: zip(words, made.map(\.1))))
         }()
         let shards = shard(words, prefixLength: 0, entries: entries, firstDocs: firstDocs)
-        let shardFiles = shards.map { shardFile($0, entries: entries, firstDocs: firstDocs) }
+        let shown = shownEntries()
+        let shardFiles = shards.concurrentMap { shardFile($0, entries: entries, firstDocs: firstDocs, shownEntries: shown) }
         // One terms file holds every word, and is the vocabulary itself.
         let vocabulary = shards.map(\.prefix) == [""] ? [:] : Self.vocabulary(of: words)
         if keepsWritten {
@@ -318,12 +323,13 @@ final class SearchIndex: Sendable {
         // A terms file that shows the service again, as it now reads, once its name or summary changed.
         let isShownAnew = a.name != b.name || a.summary.value != b.summary.value
         var next: [String: (words: [String], file: OutputFile, shown: [Int])] = [:]
+        let shown = shownEntries()
         for shard in shards {
             if let previous = last.shards[shard.prefix], previous.words == shard.words, !shard.words.contains(where: { lists[$0] != nil }),
                !(isShownAnew && previous.shown.contains(doc)) {
                 next[shard.prefix] = previous
             } else {
-                let made = shardFile(shard, entries: last.entries, firstDocs: last.firstDocs)
+                let made = shardFile(shard, entries: last.entries, firstDocs: last.firstDocs, shownEntries: shown)
                 next[shard.prefix] = (shard.words, made.file, made.shown)
                 changed.append(made.file)
             }
@@ -355,7 +361,8 @@ final class SearchIndex: Sendable {
 
     /// A terms file made of the words' entries themselves, which it shares rather than copies, and the
     /// services its words put first, as `[position, name, summary, page]` (`shown`).
-    private func shardFile(_ shard: Shard, entries: [String: [UInt8]], firstDocs: [String: [Int]]) -> (file: OutputFile, shown: [Int]) {
+    private func shardFile(_ shard: Shard, entries: [String: [UInt8]], firstDocs: [String: [Int]], shownEntries: [[UInt8]])
+        -> (file: OutputFile, shown: [Int]) {
         let comma = [UInt8(ascii: ",")]
         var json = [[UInt8(ascii: "{")]]
         json.reserveCapacity(2 * shard.words.count + 3)
@@ -367,13 +374,23 @@ final class SearchIndex: Sendable {
         let shown = Self.shown(words: shard.words.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] },
                                pairs: shard.words.filter { $0.contains(" ") }.compactMap { firstDocs[$0] }).docs
         if !shown.isEmpty {
-            let services = index.catalogue.services
-            json.append(comma)
-            json.append(JSONValue.array(shown.map { doc in
-                .array([.int(doc), .string(services[doc].name), .string(services[doc].summary.value), .string(SitePaths.service(services[doc].id))])
-            }).bytes(pretty: false))
+            json.append([UInt8(ascii: ","), UInt8(ascii: "[")])
+            for (offset, doc) in shown.enumerated() {
+                if offset > 0 { json.append(comma) }
+                json.append(shownEntries[doc])
+            }
+            json.append([UInt8(ascii: "]")])
         }
         return (script(shardName(shard.prefix), json), shown)
+    }
+
+    /// Each service as a terms file shows it, `[position, name, summary, page]`: made once, as a service
+    /// is shown by tens of terms files.
+    private func shownEntries() -> [[UInt8]] {
+        Array(index.catalogue.services.enumerated()).concurrentMap { doc, service in
+            JSONValue.array([.int(doc), .string(service.name), .string(service.summary.value), .string(SitePaths.service(service.id))])
+                .bytes(pretty: false)
+        }
     }
 
     /// The services a word puts first, best first, as a query of that word alone ranks them: live
@@ -381,11 +398,10 @@ final class SearchIndex: Sendable {
     /// then by position — the client's ranking, whatever the term's quality and rarity, which are the
     /// same for every service of one word.
     func firstDocs(_ postings: [UInt32]) -> [Int] {
-        let services = index.catalogue.services
         var first: [(retired: Bool, weight: Double, doc: Int)] = []
         for packed in postings {
             let doc = Int(packed >> Self.codeBits)
-            let candidate = (retired: services[doc].status == .retired, weight: weight(of: packed & (1 << Self.codeBits - 1)), doc: doc)
+            let candidate = (retired: isRetired[doc], weight: weight(of: packed & (1 << Self.codeBits - 1)), doc: doc)
             let place = first.firstIndex { (candidate.retired ? 1 : 0, -candidate.weight, candidate.doc) < ($0.retired ? 1 : 0, -$0.weight, $0.doc) }
                 ?? first.count
             guard place < Self.shownPerWord else { continue }
