@@ -159,6 +159,19 @@ test("words typed as they are answer first, and the count is theirs: typos only 
   assert.deepEqual(query(files, "ricord").names, ["Records"]);
 });
 
+test("when no service has every word, a word only its typos answer counts with the others", () => {
+  const files = {
+    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],
+      statuses: ["live"], facets: [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1] },
+    order: [0, 1, 2],
+    terms: { renew: [0, 81, 2, 16], passport: [1, 81] },
+    "docs-0": [["Renewals", "", "a.html"], ["Passport", "", "b.html"], ["Licences", "", "c.html"]],
+  };
+  const found = query(files, "renew my pasport");
+  assert.equal(found.partial, true);
+  assert.deepEqual(found.names, ["Passport", "Renewals", "Licences"], "the rarer word, though mistyped, first");
+});
+
 test("everyday words find the words services are written in, and spelling variants", () => {
   const gun = search.candidates(search.terms("gun", "english")[0], { vocabulary: [], shards: [] }, {});
   assert.ok(gun.some(([word, quality]) => word === "firearm" && quality === 0.9), JSON.stringify(gun));

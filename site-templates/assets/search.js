@@ -357,13 +357,16 @@
      matches); and `name[doc]`, the name's length when the term is a word of the name as typed or
      stemmed. Typed arrays, as a term may match thousands of services on every keystroke. Only words at
      least `minimum` good count. */
-  function matches(term, index, files, minimum) {
+  function matches(term, index, files, minimum, asBest) {
     var found = { docs: [], score: new Float64Array(index.count), name: new Uint8Array(index.count) };
-    candidates(term, index, files).forEach(function (candidate) {
-      var word = candidate[0], q = candidate[1];
-      if (q < (minimum || 0)) return;
+    var answering = candidates(term, index, files).filter(function (candidate) {
+      return candidate[1] >= (minimum || 0) && postingsOf(candidate[0], index, files);
+    });
+    /* A term that only its typos answer (`pasport`) counts its best one as a word typed. */
+    var best = asBest ? answering.reduce(function (most, candidate) { return Math.max(most, candidate[1]); }, 0) : 1;
+    answering.forEach(function (candidate) {
+      var word = candidate[0], q = candidate[1] / best;
       var postings = postingsOf(word, index, files);
-      if (!postings) return;
       var doc = 0;
       for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
         doc += postings[k + FORMAT.POSTING_DOC_DELTA];
@@ -386,15 +389,15 @@
   /* `matches`, kept while no file is added to `files`: each keystroke of a query's last word looks
      up its other words again, and a keystroke may look up its words twice. */
   var matchesKept = new WeakMap();
-  function matchesOnce(term, index, files, minimum) {
+  function matchesOnce(term, index, files, minimum, asBest) {
     var fileCount = Object.keys(files).length;
     var kept = matchesKept.get(files);
     if (!kept || kept.fileCount !== fileCount) {
       kept = { fileCount: fileCount, byTerm: new Map() };
       matchesKept.set(files, kept);
     }
-    var key = term.raw + " " + term.stem + " " + (minimum || 0);
-    if (!kept.byTerm.has(key)) kept.byTerm.set(key, matches(term, index, files, minimum));
+    var key = term.raw + " " + term.stem + " " + (minimum || 0) + (asBest ? " best" : "");
+    if (!kept.byTerm.has(key)) kept.byTerm.set(key, matches(term, index, files, minimum, asBest));
     return kept.byTerm.get(key);
   }
 
@@ -563,8 +566,10 @@
      `termFiles`), already loaded, by name. */
   function find(index, query, filters, quiet, files) {
     var wanted = terms(query, index.stemmer);
-    function answer(minimum) {
-      var perTerm = wanted.map(function (term) { return matchesOnce(term, index, files, minimum); });
+    function answer(minimum, unanswered) {
+      var perTerm = wanted.map(function (term) {
+        return matchesOnce(term, index, files, minimum, Boolean(unanswered && unanswered.indexOf(term.raw) >= 0));
+      });
       var found = combine(wanted, perTerm, quiet);
       found.perTerm = perTerm;
       boost(found, wanted, perTerm, index, files, quiet);
@@ -573,9 +578,11 @@
     /* Services with every word as typed, stemmed or begun are the answer, and the count is theirs;
        words a typo away answer only when none has. */
     var exact = wanted.length ? answer(EXACT_OR_PREFIX) : null;
-    var found = !exact ? null : exact.scores.size && !exact.partial ? exact : answer(0);
-    /* With typos, still no service has every word: those with some words as typed come first. */
-    if (found && found.partial && exact.scores.size) found = exact;
+    var unanswered = exact ? typoTerms(wanted, exact.perTerm) : null;
+    var found = !exact ? null : exact.scores.size && !exact.partial ? exact : answer(0, unanswered);
+    /* With typos, still no service has every word: those with some words as typed come first — unless
+       a word answers only through its typos (`pasport`), which then count. */
+    if (found && found.partial && exact.scores.size && !unanswered) found = exact;
     var results = rank(index, found, filters, files.order);
     var matching = results.length;
     /* A few services with every word: those with some of the telling words follow them, as a
@@ -590,7 +597,7 @@
     }
     return {
       index: index, terms: wanted, results: results, matching: found && found.partial ? 0 : matching,
-      partial: Boolean(found && found.partial), typos: exact && found !== exact ? typoTerms(wanted, exact.perTerm) : null
+      partial: Boolean(found && found.partial), typos: exact && found !== exact ? unanswered : null
     };
   }
 
