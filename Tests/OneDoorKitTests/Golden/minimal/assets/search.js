@@ -579,10 +579,14 @@
        words a typo away answer only when none has. */
     var exact = wanted.length ? answer(EXACT_OR_PREFIX) : null;
     var unanswered = exact ? typoTerms(wanted, exact.perTerm) : null;
-    var found = !exact ? null : exact.scores.size && !exact.partial ? exact : answer(0, unanswered);
+    var answered = exact && exact.scores.size && !exact.partial;
+    var found = !exact ? null : answered ? exact : answer(0, unanswered);
     /* With typos, still no service has every word: those with some words as typed come first — unless
        a word answers only through its typos (`pasport`), which then count. */
-    if (found && found.partial && exact.scores.size && !unanswered) found = exact;
+    var typosAnswer = Boolean(found && unanswered) && found.perTerm.some(function (perTerm, position) {
+      return unanswered.indexOf(wanted[position].raw) >= 0 && perTerm.docs.length > 0;
+    });
+    if (found && found.partial && exact.scores.size && !typosAnswer) found = exact;
     var results = rank(index, found, filters, files.order);
     var matching = results.length;
     /* A few services with every word: those with some of the telling words follow them, as a
@@ -597,7 +601,7 @@
     }
     return {
       index: index, terms: wanted, results: results, matching: found && found.partial ? 0 : matching,
-      partial: Boolean(found && found.partial), typos: exact && found !== exact ? unanswered : null
+      partial: Boolean(found && found.partial), typos: exact && !answered ? unanswered : null
     };
   }
 
