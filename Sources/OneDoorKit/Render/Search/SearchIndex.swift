@@ -162,6 +162,8 @@ final class SearchIndex: Sendable {
         var entries: [String: [UInt8]]
         /// The services each word puts first (`firstDocs`).
         var firstDocs: [String: [Int]]
+        /// Each service as the terms files show it (`shownEntry`).
+        var shownEntries: [[UInt8]]
         var shards: [String: (words: [String], file: OutputFile, shown: [Int])]
         /// The words, sorted, grouped by their first letter as shards name it.
         var wordsByKey: [String: [String]]
@@ -238,13 +240,13 @@ final class SearchIndex: Sendable {
             return (words, Dictionary(uniqueKeysWithValues: zip(words, made.map(\.0))), Dictionary(uniqueKeysWithValues: zip(words, made.map(\.1))))
         }()
         let shards = shard(words, prefixLength: 0, entries: entries, firstDocs: firstDocs)
-        let shown = shownEntries()
+        let shown = Array(services.enumerated()).concurrentMap(Self.shownEntry)
         let shardFiles = shards.concurrentMap { shardFile($0, entries: entries, firstDocs: firstDocs, shownEntries: shown) }
         // One terms file holds every word, and is the vocabulary itself.
         let vocabulary = shards.map(\.prefix) == [""] ? [:] : Self.vocabulary(of: words)
         if keepsWritten {
             written.withLock { written in
-                written = Written(entries: entries, firstDocs: firstDocs, shards: Dictionary(uniqueKeysWithValues: zip(shards, shardFiles).map {
+                written = Written(entries: entries, firstDocs: firstDocs, shownEntries: shown, shards: Dictionary(uniqueKeysWithValues: zip(shards, shardFiles).map {
                     ($0.prefix, (words: $0.words, file: $1.file, shown: $1.shown))
                 }), wordsByKey: Dictionary(grouping: words) { shardKey($0, length: 1) }, vocabulary: vocabulary)
             }
@@ -323,13 +325,13 @@ final class SearchIndex: Sendable {
         // A terms file that shows the service again, as it now reads, once its name or summary changed.
         let isShownAnew = a.name != b.name || a.summary.value != b.summary.value
         var next: [String: (words: [String], file: OutputFile, shown: [Int])] = [:]
-        let shown = shownEntries()
+        last.shownEntries[doc] = Self.shownEntry(doc, b)
         for shard in shards {
             if let previous = last.shards[shard.prefix], previous.words == shard.words, !shard.words.contains(where: { lists[$0] != nil }),
                !(isShownAnew && previous.shown.contains(doc)) {
                 next[shard.prefix] = previous
             } else {
-                let made = shardFile(shard, entries: last.entries, firstDocs: last.firstDocs, shownEntries: shown)
+                let made = shardFile(shard, entries: last.entries, firstDocs: last.firstDocs, shownEntries: last.shownEntries)
                 next[shard.prefix] = (shard.words, made.file, made.shown)
                 changed.append(made.file)
             }
@@ -384,13 +386,11 @@ final class SearchIndex: Sendable {
         return (script(shardName(shard.prefix), json), shown)
     }
 
-    /// Each service as a terms file shows it, `[position, name, summary, page]`: made once, as a service
-    /// is shown by tens of terms files.
-    private func shownEntries() -> [[UInt8]] {
-        Array(index.catalogue.services.enumerated()).concurrentMap { doc, service in
-            JSONValue.array([.int(doc), .string(service.name), .string(service.summary.value), .string(SitePaths.service(service.id))])
-                .bytes(pretty: false)
-        }
+    /// A service as a terms file shows it, `[position, name, summary, page]`: made once a build, as a
+    /// service is shown by tens of terms files.
+    @Sendable private static func shownEntry(_ doc: Int, _ service: Service) -> [UInt8] {
+        JSONValue.array([.int(doc), .string(service.name), .string(service.summary.value), .string(SitePaths.service(service.id))])
+            .bytes(pretty: false)
     }
 
     /// The services a word puts first, best first, as a query of that word alone ranks them: live
