@@ -126,20 +126,22 @@ def main():
               "their size as a web server would send them (gzip level 6), and the time from a keystroke to its "
               "results on screen.\n")
         print(search.read_text())
-    quality = work / "search-quality.md"
-    if quality.exists():
-        print("\n## Search quality on the Government of Canada's inventory\n")
-        print("1,751 services in English and French (`../shared/tools/gc-convert --bilingual`), the same built pages "
-              "searched by OneDoor and by Pagefind 1.5.2 (`bench/search/quality.py`; how the queries were chosen: "
-              "`bench/search/make_queries.py` and docs/search.md).\n")
-        print(quality.read_text())
-    keystrokes = work / "search-keystrokes-gc.md"
-    if keystrokes.exists():
-        print("\n## Keystrokes on the Government of Canada's inventory\n")
-        print("Every English query of the set typed into the built portal's English pages, a keystroke at a time as soon as "
-              "the last one's results are on screen, in headless Chromium from `file://` (`bench/search_bench.py --queries`); "
-              "the time from each keystroke to its results on screen.\n")
-        print(keystrokes.read_text())
+    section(work / "search-quality.md", "Search quality on the Government of Canada's inventory",
+            "1,751 services in English and French (`../shared/tools/gc-convert --bilingual`), the same built pages "
+            "searched by OneDoor and by Pagefind 1.5.2 (`bench/search/quality.py`; how the queries were chosen: "
+            "`bench/search/make_queries.py` and docs/search.md).")
+    section(work / "search-keystrokes-gc.md", "Keystrokes on the Government of Canada's inventory",
+            "Every English query of the set typed into the built portal's English pages, a keystroke at a time as soon as "
+            "the last one's results are on screen, in headless Chromium from `file://` (`bench/search_bench.py --queries`); "
+            "the time from each keystroke to its results on screen.")
+
+
+def section(path, title, introduction):
+    """A section made of a measurement's own file, when the run made it."""
+    if path.exists():
+        print(f"\n## {title}\n")
+        print(introduction + "\n")
+        print(path.read_text())
 
 
 if __name__ == "__main__":
