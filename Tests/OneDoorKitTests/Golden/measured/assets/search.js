@@ -59,10 +59,13 @@
      it must exceed `limit`. */
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var previous2 = [], previous = [], current = [];
+    /* Three rows, reused: a keystroke compares a term with hundreds of words. */
+    var width = b.length + 1;
+    if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+    var previous2 = rows.subarray(0, width), previous = rows.subarray(width, 2 * width), current = rows.subarray(2 * width, 3 * width);
     for (var j = 0; j <= b.length; j++) previous[j] = j;
     for (var i = 1; i <= a.length; i++) {
-      current = [i];
+      current[0] = i;
       var best = i;
       for (j = 1; j <= b.length; j++) {
         var cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -72,11 +75,14 @@
         if (value < best) best = value;
       }
       if (best > limit) return limit + 1;
+      var oldest = previous2;
       previous2 = previous;
       previous = current;
+      current = oldest;
     }
     return Math.min(previous[b.length], limit + 1);
   }
+  var rows = new Int32Array(96);
 
   function typoLimit(term) {
     return term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
@@ -86,8 +92,8 @@
      (1), as the beginning of the word (0.8, someone still typing), a typo away (0.6 or 0.4 for two), or
      a typo away from its beginning, or from the word with an ending (0.5, 0.3). */
   function quality(term, word) {
-    if (word === term.stem || word === term.raw) return 1;
-    if (term.raw.length >= PREFIX_LETTERS && word.indexOf(term.raw) === 0) return EXACT_OR_PREFIX;
+    var plain = exactOrPrefix(term, word);
+    if (plain) return plain;
     var limit = typoLimit(term.raw);
     if (!limit) return 0;
     var edits = Math.min(distance(term.stem, word, limit), distance(term.raw, word, limit));
@@ -107,6 +113,12 @@
       if ((near === 0 && ending.length <= 4) || (near === 1 && stemOf(word + ending, term.stemmer) === word)) return 0.5;
     }
     return 0;
+  }
+
+  /* `quality`, for a word that is the term or begins with it; 0 for any other. */
+  function exactOrPrefix(term, word) {
+    if (word === term.stem || word === term.raw) return 1;
+    return term.raw.length >= PREFIX_LETTERS && word.indexOf(term.raw) === 0 ? EXACT_OR_PREFIX : 0;
   }
 
   /* The quality of a word that is the term, or begins with it. */
@@ -259,8 +271,15 @@
   var EVERYDAY_WEIGHT = 0.75;
 
   /* The words of the index that answer a term, as [word, quality], given the words files loaded: a
-     one-letter term answers only as it is. */
-  function candidates(term, index, files) {
+     one-letter term answers only as it is; words a typo away only when `typos` asks (they cost a
+     comparison letter by letter with every word of the files). */
+  function candidates(term, index, files, typos) {
+    return keptFor(files, "candidates " + term.raw + " " + term.stem + (typos ? " typos" : ""), function () {
+      return candidatesNow(term, index, files, typos);
+    });
+  }
+
+  function candidatesNow(term, index, files, typos) {
     if (term.raw.length < PREFIX_LETTERS) {
       var exact = [[term.raw, 1]];
       if (term.stem !== term.raw) exact.push([term.stem, 1]);
@@ -270,7 +289,7 @@
     var found = new Map();
     function consider(word) {
       if (found.has(word) || word.indexOf(" ") >= 0) return;
-      var q = quality(term, word);
+      var q = typos ? quality(term, word) : exactOrPrefix(term, word);
       if (q) found.set(word, q);
     }
     if (!index.vocabulary.length) {
@@ -320,8 +339,7 @@
     var wanted = terms(query, index.stemmer);
     var names = new Set();
     wanted.forEach(function (term) {
-      candidates(term, index, files).forEach(function (candidate) {
-        if (candidate[1] < EXACT_OR_PREFIX && !(typos && typos.indexOf(term.raw) >= 0)) return;
+      candidates(term, index, files, Boolean(typos && typos.indexOf(term.raw) >= 0)).forEach(function (candidate) {
         var name = shardFor(candidate[0], index);
         if (name) names.add(name);
       });
@@ -359,7 +377,7 @@
      least `minimum` good count. */
   function matches(term, index, files, minimum, asBest) {
     var found = { docs: [], score: new Float64Array(index.count), name: new Uint8Array(index.count) };
-    var answering = candidates(term, index, files).filter(function (candidate) {
+    var answering = candidates(term, index, files, (minimum || 0) < EXACT_OR_PREFIX).filter(function (candidate) {
       return candidate[1] >= (minimum || 0) && postingsOf(candidate[0], index, files);
     });
     /* A term that only its typos answer (`pasport`) counts its best one as a word typed. */
@@ -388,17 +406,26 @@
 
   /* `matches`, kept while no file is added to `files`: each keystroke of a query's last word looks
      up its other words again, and a keystroke may look up its words twice. */
-  var matchesKept = new WeakMap();
   function matchesOnce(term, index, files, minimum, asBest) {
+    return keptFor(files, "matches " + term.raw + " " + term.stem + " " + (minimum || 0) + (asBest ? " best" : ""), function () {
+      return matches(term, index, files, minimum, asBest);
+    });
+  }
+
+  /* What `make` gives, kept by `key` while no file is added to `files` (what a term answers depends on
+     the files loaded, and nothing else). */
+  var keptByFiles = new WeakMap();
+  var KEPT_MOST = 200;
+  function keptFor(files, key, make) {
     var fileCount = Object.keys(files).length;
-    var kept = matchesKept.get(files);
-    if (!kept || kept.fileCount !== fileCount) {
-      kept = { fileCount: fileCount, byTerm: new Map() };
-      matchesKept.set(files, kept);
+    var kept = keptByFiles.get(files);
+    /* Started again when a file comes, or when it holds more than a long query's worth. */
+    if (!kept || kept.fileCount !== fileCount || kept.values.size > KEPT_MOST) {
+      kept = { fileCount: fileCount, values: new Map() };
+      keptByFiles.set(files, kept);
     }
-    var key = term.raw + " " + term.stem + " " + (minimum || 0) + (asBest ? " best" : "");
-    if (!kept.byTerm.has(key)) kept.byTerm.set(key, matches(term, index, files, minimum, asBest));
-    return kept.byTerm.get(key);
+    if (!kept.values.has(key)) kept.values.set(key, make());
+    return kept.values.get(key);
   }
 
   /* Services matched by every one of `perTerm`, with the sum of their scores. */
