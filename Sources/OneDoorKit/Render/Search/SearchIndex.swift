@@ -622,7 +622,7 @@ final class SearchIndex: Sendable {
     /// (once split by first letter) while it has too many words to carry the first few services of each.
     private func shard(_ words: [String], prefixLength: Int, entries: [String: [UInt8]], firstDocs: [String: [Int]]) -> [Shard] {
         let groups = Dictionary(grouping: words) { shardKey($0, length: prefixLength) }
-        return groups.keys.sorted().flatMap { key -> [Shard] in
+        let split = { @Sendable (key: String) -> [Shard] in
             let members = groups[key]!
             let size = members.reduce(1) { $0 + entries[$1]!.count + 1 }
             let splittable = members.contains { $0.unicodeScalars.count > prefixLength } && prefixLength < Self.longestPrefix
@@ -634,8 +634,10 @@ final class SearchIndex: Sendable {
             let short = members.filter { $0.unicodeScalars.count <= prefixLength }
             let long = members.filter { $0.unicodeScalars.count > prefixLength }
             let shortShard = short.isEmpty ? [] : [Shard(prefix: key, words: short)]
-            return shortShard + shard(long, prefixLength: prefixLength + 1, entries: entries, firstDocs: firstDocs)
+            return shortShard + self.shard(long, prefixLength: prefixLength + 1, entries: entries, firstDocs: firstDocs)
         }
+        // The first letters' groups are split on every core: the terms files wait for them.
+        return (prefixLength == 0 ? groups.keys.sorted().concurrentMap(split) : groups.keys.sorted().map(split)).flatMap { $0 }
     }
 
     /// `"word":[doc gap, code, doc gap, code, …]`, one member of a terms file: gaps between ascending
