@@ -179,7 +179,8 @@
     if (!index.vocabulary.length) return index.shards.map(function (key) { return key ? "terms-" + key : "terms"; });
     var names = new Set();
     function add(name) { if (name) names.add(name); }
-    terms(query, index.stemmer).forEach(function (term) {
+    var wanted = terms(query, index.stemmer);
+    wanted.forEach(function (term) {
       add(shardFor(term.stem, index));
       add(shardFor(term.raw, index));
       if (term.raw.length < PREFIX_LETTERS) return;
@@ -191,13 +192,23 @@
           if (shard.length > key.length && shard.indexOf(key) === 0 && shard.indexOf("_", key.length) < 0) names.add("terms-" + shard);
         });
       }
-      vocabularyKeys(term.raw).slice(0, typos && typos.indexOf(term.raw) >= 0 ? 3 : 1).forEach(function (key) {
+      vocabularyKeys(term.raw).slice(0, asksTypos(typos, term) ? 3 : 1).forEach(function (key) {
         if (index.vocabularySet.has(key)) names.add("words-" + key);
       });
     });
     /* Pairs of words side by side, which put first services that have both. */
-    pairs(terms(query, index.stemmer), new Set()).forEach(function (pair) { add(shardFor(pair.replace(/\*$/, ""), index)); });
+    pairFiles(wanted, new Set(), index).forEach(add);
     return Array.from(names);
+  }
+
+  /* Whether `typos` (as `find` gives them, or null) names the term. */
+  function asksTypos(typos, term) {
+    return Boolean(typos && typos.indexOf(term.raw) >= 0);
+  }
+
+  /* The terms files of the pairs a query's terms make (`pairs`). */
+  function pairFiles(wanted, quiet, index) {
+    return pairs(wanted, quiet).map(function (pair) { return shardFor(pair.replace(/\*$/, ""), index); }).filter(Boolean);
   }
 
   /* The words file a term of two letters will need at its third: worth loading while it is typed. */
@@ -339,15 +350,12 @@
     var wanted = terms(query, index.stemmer);
     var names = new Set();
     wanted.forEach(function (term) {
-      candidates(term, index, files, Boolean(typos && typos.indexOf(term.raw) >= 0)).forEach(function (candidate) {
+      candidates(term, index, files, asksTypos(typos, term)).forEach(function (candidate) {
         var name = shardFor(candidate[0], index);
         if (name) names.add(name);
       });
     });
-    pairs(wanted, quiet || new Set()).forEach(function (pair) {
-      var name = shardFor(pair.replace(/\*$/, ""), index);
-      if (name) names.add(name);
-    });
+    pairFiles(wanted, quiet || new Set(), index).forEach(function (name) { names.add(name); });
     return Array.from(names);
   }
 
