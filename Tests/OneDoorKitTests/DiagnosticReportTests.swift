@@ -16,9 +16,10 @@ import Testing
             """)
     }
 
-    @Test func jsonIsAnArrayOfFindings() {
+    @Test func jsonIsAnArrayOfFindingsAFindingALine() {
         let json = report.rendered(as: .json)
-        #expect(json.hasPrefix("[\n  {\n    \"file\": \"services/a.md\",\n    \"line\": 4,\n    \"column\": 11,\n    \"severity\": \"error\",\n    \"rule\": \"unknown-reference\","))
+        #expect(json.hasPrefix("[\n  {\"file\": \"services/a.md\", \"line\": 4, \"column\": 11, \"severity\": \"error\", \"rule\": \"unknown-reference\","))
+        #expect(json.split(separator: "\n").count == 4)
     }
 
     @Test func githubAnnotationsUsePathsFromTheCurrentFolder() {

@@ -3,23 +3,47 @@
 enum PerformanceRules {
     static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        /// The rows of each service, priority and customer, to compare their periods.
-        var series: [Series: [Measurement]] = [:]
-        for row in catalogue.measurements {
-            let service = row.serviceID
-            if service != Measurement.wholeCatalogue, !index.serviceExists(service) {
-                findings.append(ReferenceRules.unknown("service", row.service, closest: index.closest(to: service, of: .service),
+        let rows = catalogue.measurements
+        // Each row's series (service, priority, customer), numbered as first met: an export has hundreds
+        // of thousands of rows and tens of thousands of series, so the ids are looked up once a series.
+        var numbers: [Series: Int] = [:]
+        var known: [(service: Bool, priority: Bool)] = []
+        var seriesOfRow: [Int] = []
+        seriesOfRow.reserveCapacity(rows.count)
+        for row in rows {
+            let series = Series(service: row.serviceID, priority: row.priorityID, customer: row.customer)
+            let number: Int
+            if let found = numbers[series] {
+                number = found
+            } else {
+                number = known.count
+                numbers[series] = number
+                let priority = row.priorityID
+                known.append((row.serviceID == Measurement.wholeCatalogue || index.serviceExists(row.serviceID),
+                              index.unreadable.allPriorities || index.priorities.contains(priority) || index.unreadable.priorities.contains(priority)))
+            }
+            seriesOfRow.append(number)
+            if !known[number].service {
+                findings.append(ReferenceRules.unknown("service", row.service, closest: index.closest(to: row.serviceID, of: .service),
                                                        file: "services/"))
             }
-            let priority = row.priorityID
-            if !index.unreadable.allPriorities, !index.priorities.contains(priority), !index.unreadable.priorities.contains(priority) {
-                findings.append(ReferenceRules.unknown("priority", row.priority, closest: index.prioritySuggestions.closest(to: priority),
+            if !known[number].priority {
+                findings.append(ReferenceRules.unknown("priority", row.priority, closest: index.prioritySuggestions.closest(to: row.priorityID),
                                                        file: CatalogueLoader.settingsFile))
             }
-            series[Series(service: service, priority: priority, customer: row.customer), default: []].append(row)
         }
-        for rows in series.values {
-            findings += overlaps(in: rows)
+        // The rows of each series side by side (a counting sort of their numbers), to compare their periods.
+        var starts = [Int](repeating: 0, count: known.count + 1)
+        for number in seriesOfRow { starts[number + 1] += 1 }
+        for number in known.indices { starts[number + 1] += starts[number] }
+        var next = starts
+        var grouped = [Int](repeating: 0, count: rows.count)
+        for (row, number) in seriesOfRow.enumerated() {
+            grouped[next[number]] = row
+            next[number] += 1
+        }
+        for number in known.indices where starts[number + 1] - starts[number] > 1 {
+            findings += overlaps(in: grouped[starts[number]..<starts[number + 1]].map { rows[$0] })
         }
         return findings
     }

@@ -76,7 +76,17 @@ public struct CatalogueLoader: Sendable {
         let servicePaths = markdownPaths.filter { ServiceTranslation.parts(of: $0.path) == nil }
         let translationPaths = markdownPaths.filter { ServiceTranslation.parts(of: $0.path) != nil }
         let reused = choice.isDefault ? nil : defaultRead.flatMap { $0.servicesHaveLanguageMaps ? nil : $0 }
-        let results = reused == nil ? servicePaths.concurrentMap { readService($0, choice) } : []
+        let performanceFiles = source.files(under: Self.performanceFolder, include: { $0.hasSuffix(".csv") })
+            .filter { $0.kind == .file }.map(\.path).sorted()
+        // A performance export is one large file read on one core: it is read while the services are.
+        let (results, tables) = concurrently({ reused == nil ? servicePaths.concurrentMap { readService($0, choice) } : [] }, {
+            performanceFiles.concurrentMap { path -> (measurements: [Measurement], findings: [Diagnostic]) in
+                var findings: [Diagnostic] = []
+                let rows = readSource(path, limit: SourceLimits.maxTableBytes, diagnostics: &findings)
+                    .map { Measurement.read($0, diagnostics: &findings) } ?? []
+                return (rows, findings)
+            }
+        })
         var services: [Service] = reused?.services ?? []
         if let reused {
             unreadable.services = reused.unreadable.services
@@ -118,14 +128,6 @@ public struct CatalogueLoader: Sendable {
             services = services.map { service in byService[service.file].map(service.translated) ?? service }
         }
 
-        let performanceFiles = source.files(under: Self.performanceFolder, include: { $0.hasSuffix(".csv") })
-            .filter { $0.kind == .file }.map(\.path).sorted()
-        let tables = performanceFiles.concurrentMap { path -> (measurements: [Measurement], findings: [Diagnostic]) in
-            var findings: [Diagnostic] = []
-            let rows = readSource(path, limit: SourceLimits.maxTableBytes, diagnostics: &findings)
-                .map { Measurement.read($0, diagnostics: &findings) } ?? []
-            return (rows, findings)
-        }
         diagnostics += tables.flatMap(\.findings)
 
         let (noticePaths, noticePathFindings) = markdownFiles(under: Self.noticesFolder, limit: SourceLimits.maxFiles)
@@ -146,7 +148,7 @@ public struct CatalogueLoader: Sendable {
                                                     reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: [],
                                                     synonyms: [], lead: nil, searchHint: nil, helpDesk: nil, messages: [:]),
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
-            measurements: tables.flatMap(\.measurements), notices: notices.compactMap(\.notice),
+            measurements: tables.count == 1 ? tables[0].measurements : tables.flatMap(\.measurements), notices: notices.compactMap(\.notice),
             translations: choice.isDefault ? translations.compactMap(\.translation).filter { choice.languages.dropFirst().contains($0.language) } : [],
             servicesHaveLanguageMaps: results.contains(where: \.hasLanguageMaps),
             unreadable: unreadable,

@@ -31,6 +31,8 @@ extension Measurement {
         let table = CSVTable(Array(source.text.utf8))
         var reader: RowReader?
         var rows: [Measurement] = []
+        // A row a line, nearly always: room made once, not each time the rows outgrow it.
+        rows.reserveCapacity(table.bytes.count { $0 == 0x0A })
         var headerRead = false
         let unclosed = table.forEachRow { row, cells in
             guard headerRead else {

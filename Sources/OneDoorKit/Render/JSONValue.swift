@@ -61,10 +61,13 @@ public enum JSONValue: Hashable, Sendable {
         case let .array(values):
             guard !values.isEmpty else { output += "[]".utf8; return }
             output.append(UInt8(ascii: "["))
+            // A list of flat objects is a table: a row a line reads as one, and a service's thousands
+            // of measurements make half the bytes.
+            let rows = indent != nil && values.allSatisfy(\.isFlatObject)
             for (offset, value) in values.enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
                 JSONValue.newline(&output, indent.map { $0 + 2 })
-                value.write(to: &output, indent: indent.map { $0 + 2 })
+                if rows { value.writeRow(to: &output) } else { value.write(to: &output, indent: indent.map { $0 + 2 }) }
             }
             JSONValue.newline(&output, indent)
             output.append(UInt8(ascii: "]"))
@@ -81,6 +84,30 @@ public enum JSONValue: Hashable, Sendable {
             JSONValue.newline(&output, indent)
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An object whose values are neither objects nor lists.
+    private var isFlatObject: Bool {
+        guard case let .object(pairs) = self else { return false }
+        return pairs.allSatisfy { pair in
+            switch pair.1 {
+            case .array, .object: false
+            default: true
+            }
+        }
+    }
+
+    /// A flat object on one line: `{"period": "2026-Q1", "met": true}`.
+    private func writeRow(to output: inout [UInt8]) {
+        guard case let .object(pairs) = self, !pairs.isEmpty else { return write(to: &output, indent: nil) }
+        output.append(UInt8(ascii: "{"))
+        for (offset, pair) in pairs.enumerated() {
+            if offset > 0 { output += ", ".utf8 }
+            JSONValue.writeString(pair.0, to: &output)
+            output += ": ".utf8
+            pair.1.write(to: &output, indent: nil)
+        }
+        output.append(UInt8(ascii: "}"))
     }
 
     private static func newline(_ output: inout [UInt8], _ indent: Int?) {

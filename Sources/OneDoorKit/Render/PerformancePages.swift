@@ -33,7 +33,7 @@ extension SiteRenderer {
             description: periods.joined(separator: "; ") + (targetText.map { ". " + wording("results.chart_target_sentence", $0) } ?? "."),
             points: rows.map { TrendChart.Point(label: wording.period($0.period, short: true), value: $0.achieved, met: $0.met) },
             target: target.map { ($0.percent, wording("results.chart_target", wording.percent($0.percent))) }, isPercent: true, wording: wording)
-        return TemplateValues([
+        return TemplateValues(fields: [
             "name": priority.name, "id": priority.id, "heading": priority.name + (targetText.map { wording("colon") + $0 } ?? ""),
             "caption": wording("results.caption", priority.name),
             "chart": TemplateValue.bytes(Array(chart.svg.utf8)),
@@ -42,7 +42,7 @@ extension SiteRenderer {
     }
 
     private func resultRow(_ row: PerformanceResults.Result) -> TemplateValues {
-        TemplateValues([
+        TemplateValues(fields: [
             "period": wording.period(row.period), "customer": row.customer,
             "achieved": row.achieved.map(wording.share) ?? "—",
             "target": row.target.map { wording.percent($0.percent) } ?? "—",

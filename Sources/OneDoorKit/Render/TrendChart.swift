@@ -27,6 +27,9 @@ struct TrendChart {
     /// Room for the axis labels, which stand centred under the first and last points.
     private static let (left, right, top, bottom) = (64.0, 40.0, 16.0, 36.0)
 
+    /// The chart's markup, small as it can be kept readable: a service page has a chart for each
+    /// priority, and a catalogue of 10,000 services draws 40,000 of them. The grid is one path, the
+    /// labels and points share their group's attributes, and coordinates drop a `.0`.
     var svg: String {
         let values = points.compactMap(\.value) + (target.map { [$0.value] } ?? [])
         let (low, high) = range(of: values)
@@ -35,38 +38,54 @@ struct TrendChart {
             points.count == 1 ? Self.left + plotWidth / 2 : Self.left + plotWidth * Double(index) / Double(points.count - 1)
         }
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / max(high - low, 1)) }
-        // Coordinates to one decimal, with a point whatever the page's language.
-        func number(_ value: Double) -> String { Wording.english.oneDecimal(value) }
         func label(_ value: Double) -> String { isPercent ? wording.percent(value.rounded()) : wording.number(Int(value.rounded())) }
+        let (plotLeft, plotRight) = (Self.number(Self.left), Self.number(Self.width - Self.right))
 
-        var parts = [
-            #"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#,
-            "<title id=\"\(id)-title\">\(XML.escape(title))</title>",
-            "<desc id=\"\(id)-desc\">\(XML.escape(description))</desc>",
-        ]
-        for tick in ticks(low, high) {
-            parts.append(#"<line class="grid" x1="\#(number(Self.left))" x2="\#(number(Self.width - Self.right))" y1="\#(number(y(tick)))" y2="\#(number(y(tick)))"/>"#)
-            parts.append(#"<text class="axis" x="\#(number(Self.left - 6))" y="\#(number(y(tick) + 4))" text-anchor="end">\#(label(tick))</text>"#)
+        var svg = #"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#
+        svg.reserveCapacity(1_500)
+        svg += "\n<title id=\"\(id)-title\">\(XML.escape(title))</title>\n<desc id=\"\(id)-desc\">\(XML.escape(description))</desc>"
+        let ticks = ticks(low, high)
+        svg += "\n<path class=\"grid\" d=\""
+        svg += ticks.map { "M\(plotLeft) \(Self.number(y($0)))H\(plotRight)" }.joined()
+        svg += "\"/>\n<g class=\"axis\" text-anchor=\"end\">"
+        for tick in ticks {
+            svg += "<text x=\"\(Self.number(Self.left - 6))\" y=\"\(Self.number(y(tick) + 4))\">\(label(tick))</text>"
         }
+        svg += "</g>"
         if let target {
-            parts.append(#"<line class="target" x1="\#(number(Self.left))" x2="\#(number(Self.width - Self.right))" y1="\#(number(y(target.value)))" y2="\#(number(y(target.value)))"/>"#)
-            parts.append(#"<text class="target-label" x="\#(number(Self.width - Self.right))" y="\#(number(y(target.value) - 5))" text-anchor="end">\#(XML.escape(target.label))</text>"#)
+            let targetY = Self.number(y(target.value))
+            svg += "\n<line class=\"target\" x1=\"\(plotLeft)\" x2=\"\(plotRight)\" y1=\"\(targetY)\" y2=\"\(targetY)\"/>"
+            svg += "\n<text class=\"target-label\" x=\"\(plotRight)\" y=\"\(Self.number(y(target.value) - 5))\" text-anchor=\"end\">\(XML.escape(target.label))</text>"
         }
-        let line = points.indices.compactMap { index in points[index].value.map { "\(number(x(index))),\(number(y($0)))" } }
-        if line.count > 1 { parts.append("<polyline class=\"line\" points=\"\(line.joined(separator: " "))\"/>") }
+        let line = points.indices.compactMap { index in points[index].value.map { "\(Self.number(x(index))),\(Self.number(y($0)))" } }
+        if line.count > 1 { svg += "\n<polyline class=\"line\" points=\"\(line.joined(separator: " "))\"/>" }
+        svg += "\n<g class=\"axis\" text-anchor=\"middle\">"
         for (index, point) in points.enumerated() {
-            parts.append(#"<text class="axis" x="\#(number(x(index)))" y="\#(number(Self.height - 12))" text-anchor="middle">\#(XML.escape(point.label))</text>"#)
-            guard let value = point.value else { continue }
-            let (cx, cy) = (number(x(index)), number(y(value)))
-            if point.met == false {
-                // A cross for a missed target, so that the chart does not rely on colour.
-                parts.append(#"<path class="point missed" d="M\#(number(x(index) - 6)) \#(number(y(value) - 6))l12 12m0 -12l-12 12"/>"#)
-            } else {
-                parts.append(#"<circle class="point\#(point.met == true ? " met" : "")" cx="\#(cx)" cy="\#(cy)" r="5"/>"#)
-            }
+            svg += "<text x=\"\(Self.number(x(index)))\" y=\"\(Self.number(Self.height - 12))\">\(XML.escape(point.label))</text>"
         }
-        parts.append("</svg>")
-        return parts.joined(separator: "\n")
+        svg += "</g>"
+        // Met and unjudged points are dots; a missed target is a cross, so that the chart does not rely on colour.
+        for met in [true, nil] as [Bool?] {
+            let dots = points.indices.filter { points[$0].value != nil && points[$0].met == met }
+            guard !dots.isEmpty else { continue }
+            svg += "\n<g class=\"point\(met == true ? " met" : "")\">"
+            for index in dots {
+                svg += "<circle cx=\"\(Self.number(x(index)))\" cy=\"\(Self.number(y(points[index].value!)))\" r=\"5\"/>"
+            }
+            svg += "</g>"
+        }
+        let crosses = points.indices.compactMap { index -> String? in
+            guard points[index].met == false, let value = points[index].value else { return nil }
+            return "M\(Self.number(x(index) - 6)) \(Self.number(y(value) - 6))l12 12m0-12l-12 12"
+        }
+        if !crosses.isEmpty { svg += "\n<path class=\"point missed\" d=\"\(crosses.joined())\"/>" }
+        return svg + "\n</svg>"
+    }
+
+    /// A coordinate to one decimal, without a `.0`, and with a point whatever the page's language.
+    private static func number(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }
 
     /// The values' span, widened to round numbers: percentages down to the nearest 10 below the lowest

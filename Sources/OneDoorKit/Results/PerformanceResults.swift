@@ -28,11 +28,33 @@ public struct PerformanceResults: Sendable {
             let thousandths = Int((target.percent * 1000).rounded())
             return withinTarget * 100_000 >= thousandths * resolved
         }
+    }
 
-        func adding(_ other: Result) -> Result {
-            Result(period: period, priority: priority, customer: customer, resolved: resolved + other.resolved,
-                   withinTarget: withinTarget + other.withinTarget, opened: Self.sum(opened, other.opened),
-                   satisfaction: Self.sum(satisfaction, other.satisfaction), target: target)
+    /// Rows added up for one period, priority and customer, before a target is put beside them.
+    private struct Total: Sendable {
+        let period: Period
+        let priority: String
+        let customer: String?
+        var resolved: Int
+        var withinTarget: Int
+        var opened: Int?
+        var satisfaction: Measurement.Satisfaction?
+
+        init(_ row: Measurement, customer: String?) {
+            (period, priority, self.customer) = (row.period, row.priorityID, customer)
+            (resolved, withinTarget, opened, satisfaction) = (row.resolved, row.withinTarget, row.opened, row.satisfaction)
+        }
+
+        mutating func add(_ row: Measurement) {
+            resolved += row.resolved
+            withinTarget += row.withinTarget
+            opened = Self.sum(opened, row.opened)
+            satisfaction = Self.sum(satisfaction, row.satisfaction)
+        }
+
+        func against(_ target: Target?) -> Result {
+            Result(period: period, priority: priority, customer: customer, resolved: resolved, withinTarget: withinTarget,
+                   opened: opened, satisfaction: satisfaction, target: target)
         }
 
         private static func sum<Value: Summable>(_ a: Value?, _ b: Value?) -> Value? {
@@ -52,94 +74,108 @@ public struct PerformanceResults: Sendable {
     public let catalogueRows: [Result]
     /// The priorities in the catalogue's order.
     public let priorities: [Priority]
-    /// Each service's rows, by id: what `results(for:)` adds up against the service's targets as they
-    /// are when it is asked (`onedoor serve` keeps these while a service's text changes).
-    private let rowsByService: [String: [Measurement]]
+    /// Each service's rows added up, by id, before any target is put beside them: `results(for:)` and
+    /// `rows(for:)` put the service's targets as they are when asked (`onedoor serve` keeps these while
+    /// a service's text changes). Added up once, for the service's page, the board pack and `catalogue.json`.
+    private let totalsByService: [String: ServiceTotals]
     private let priorityOrder: [String: Int]
+
+    private struct ServiceTotals: Sendable {
+        let everyone: [Total]
+        /// Nil when no row names a customer: the same as `everyone`.
+        let byCustomer: [Total]?
+    }
 
     public init(_ catalogue: Catalogue) {
         priorities = catalogue.settings.priorities
-        priorityOrder = Dictionary(priorities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let order = Dictionary(priorities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        priorityOrder = order
         let byService = Dictionary(grouping: catalogue.measurements, by: \.serviceID)
-        rowsByService = byService.filter { $0.key != Measurement.wholeCatalogue }
+        let measured = byService.filter { $0.key != Measurement.wholeCatalogue }.map { (id: $0.key, rows: $0.value) }
+        let totals = measured.concurrentMap { _, rows in
+            ServiceTotals(everyone: Self.totals(rows, byCustomer: false, order: order),
+                          byCustomer: rows.contains { $0.customer != nil } ? Self.totals(rows, byCustomer: true, order: order) : nil)
+        }
+        totalsByService = Dictionary(uniqueKeysWithValues: zip(measured.map(\.id), totals))
         let serviceIDs = Set(catalogue.services.map(\.id))
         let strictest = { (priority: String) -> Target? in
             catalogue.supportModels.compactMap { $0.targets.first { $0.priority.value == priority } }
                 .max { ($0.percent, -$0.resolve.approximateMinutes) < ($1.percent, -$1.resolve.approximateMinutes) }
         }
-        let wholeRows = byService[Measurement.wholeCatalogue] ?? catalogue.measurements.filter { serviceIDs.contains($0.serviceID) }
-        catalogueRows = Self.totals(byService[Measurement.wholeCatalogue] ?? [], byCustomer: true, order: priorityOrder, target: strictest)
+        let wholeRows = byService[Measurement.wholeCatalogue] ?? measured.filter { serviceIDs.contains($0.id) }.flatMap(\.rows)
+        let againstStrictest = { (totals: [Total]) in totals.map { $0.against(strictest($0.priority)) } }
+        catalogueRows = againstStrictest(Self.totals(byService[Measurement.wholeCatalogue] ?? [], byCustomer: true, order: order))
         let hasCustomers = wholeRows.contains { $0.customer != nil }
-        let everyone = Self.totals(wholeRows, byCustomer: false, order: priorityOrder, target: strictest)
-        self.catalogue = hasCustomers
-            ? Self.sorted(everyone + Self.totals(wholeRows.filter { $0.customer != nil }, byCustomer: true, order: priorityOrder, target: strictest),
-                          order: priorityOrder)
-            : everyone
+        let everyone = Self.totals(wholeRows, byCustomer: false, order: order)
+        self.catalogue = againstStrictest(hasCustomers
+            ? Self.sorted(everyone + Self.totals(wholeRows.filter { $0.customer != nil }, byCustomer: true, order: order), order: order)
+            : everyone)
     }
 
     /// A service's results for everyone (its customers' rows added up), by priority (in the
     /// catalogue's order), then period, each against the service's own target, else its model's.
     public func results(for service: Service, model: SupportModel?) -> [Result] {
-        guard let rows = rowsByService[service.id] else { return [] }
-        let targets = service.effectiveTargets(model: model, priorities: priorities)
-        return Self.totals(rows, byCustomer: false, order: priorityOrder) { priority in
-            targets.first { $0.target.priority.value == priority }?.target
-        }
+        guard let totals = totalsByService[service.id] else { return [] }
+        return Self.against(service.effectiveTargets(model: model, priorities: priorities), totals.everyone)
     }
 
     /// A service's rows as the files give them, one for each period, priority and customer, each
     /// against the service's target.
     public func rows(for service: Service, model: SupportModel?) -> [Result] {
-        guard let rows = rowsByService[service.id] else { return [] }
-        let targets = service.effectiveTargets(model: model, priorities: priorities)
-        return Self.totals(rows, byCustomer: true, order: priorityOrder) { priority in
-            targets.first { $0.target.priority.value == priority }?.target
+        guard let totals = totalsByService[service.id] else { return [] }
+        return Self.against(service.effectiveTargets(model: model, priorities: priorities), totals.byCustomer ?? totals.everyone)
+    }
+
+    /// Totals sorted by priority, each against its priority's target, looked up once a priority.
+    private static func against(_ targets: [(target: Target, isOverride: Bool)], _ totals: [Total]) -> [Result] {
+        var current: (priority: String, target: Target?)?
+        return totals.map { total in
+            if current?.priority != total.priority {
+                current = (total.priority, targets.first { $0.target.priority.value == total.priority }?.target)
+            }
+            return total.against(current?.target)
         }
     }
 
     /// The ids of the services that have rows.
-    public var measuredServices: [String] { rowsByService.keys.sorted() }
+    public var measuredServices: [String] { totalsByService.keys.sorted() }
 
-    /// Rows added up by period, priority and, when `byCustomer`, customer.
-    private static func totals(_ rows: [Measurement], byCustomer: Bool, order: [String: Int], target: (String) -> Target?) -> [Result] {
+    /// Rows added up by period, priority and, when `byCustomer`, customer, in `sorted`'s order, each
+    /// total added to in place: a build adds up every measured service's rows, and the whole catalogue's.
+    private static func totals(_ rows: [Measurement], byCustomer: Bool, order: [String: Int]) -> [Total] {
         struct Key: Hashable {
             let period: Period
             let priority: String
             let customer: String?
         }
-        var totals: [Key: Result] = [:]
-        // Each priority's target, looked up once: the whole catalogue's totals run over every row.
-        var targets: [String: Target?] = [:]
+        var places: [Key: Int] = [:]
+        var totals: [Total] = []
         for row in rows {
             let customer = byCustomer ? row.customer : nil
             let key = Key(period: row.period, priority: row.priorityID, customer: customer)
-            let known = totals[key]
-            let rowTarget: Target?
-            if let known {
-                rowTarget = known.target
-            } else if let cached = targets[row.priorityID] {
-                rowTarget = cached
+            if let place = places[key] {
+                totals[place].add(row)
             } else {
-                rowTarget = target(row.priorityID)
-                targets[row.priorityID] = rowTarget
+                places[key] = totals.count
+                totals.append(Total(row, customer: customer))
             }
-            let result = Result(period: row.period, priority: row.priorityID, customer: customer, resolved: row.resolved,
-                                withinTarget: row.withinTarget, opened: row.opened, satisfaction: row.satisfaction,
-                                target: rowTarget)
-            totals[key] = known.map { $0.adding(result) } ?? result
         }
-        return sorted(Array(totals.values), order: order)
+        return sorted(totals, order: order)
     }
 
-    /// Results in the priorities' order, then by period, then by customer (everyone first). The keys
-    /// are sorted with the results' places, and the results moved once.
-    private static func sorted(_ results: [Result], order: [String: Int]) -> [Result] {
-        results.indices.map { SortKey(results[$0], place: order[results[$0].priority] ?? .max, index: $0) }
-            .sorted(by: SortKey.precedes).map { results[$0.index] }
+    /// Totals in the priorities' order, then by period, then by customer (everyone first). The keys
+    /// are sorted with the totals' places, and the totals moved once.
+    private static func sorted(_ totals: [Total], order: [String: Int]) -> [Total] {
+        totals.indices.map { index in
+            let total = totals[index]
+            return SortKey(period: total.period, priority: total.priority, customer: total.customer,
+                           place: order[total.priority] ?? .max, index: index)
+        }
+        .sorted(by: SortKey.precedes).map { totals[$0.index] }
     }
 
-    /// Where a result goes, worked out once as whole numbers (the priority's place, the period's first
-    /// month and its length) rather than at every comparison: a build sorts every measured service's results.
+    /// Where a total goes, worked out once as whole numbers (the priority's place, the period's first
+    /// month and its length) rather than at every comparison.
     private struct SortKey {
         let place: Int
         let month: Int
@@ -147,12 +183,12 @@ public struct PerformanceResults: Sendable {
         let length: Int
         let priority: String
         let customer: String
-        /// The result's place in the list sorted.
+        /// The place of the total sorted.
         let index: Int
 
-        init(_ result: Result, place: Int, index: Int) {
-            (self.place, month, length) = (place, result.period.months.lowerBound, -result.period.months.count)
-            (priority, customer, self.index) = (result.priority, result.customer ?? "", index)
+        init(period: Period, priority: String, customer: String?, place: Int, index: Int) {
+            (self.place, month, length) = (place, period.months.lowerBound, -period.months.count)
+            (self.priority, self.customer, self.index) = (priority, customer ?? "", index)
         }
 
         static func precedes(_ a: SortKey, _ b: SortKey) -> Bool {
@@ -162,7 +198,7 @@ public struct PerformanceResults: Sendable {
         }
     }
 
-    public var isEmpty: Bool { catalogue.isEmpty && rowsByService.isEmpty }
+    public var isEmpty: Bool { catalogue.isEmpty && totalsByService.isEmpty }
 
     /// The periods the whole catalogue has results for, oldest first.
     public var periods: [Period] { Array(Set(catalogue.map(\.period))).sorted() }

@@ -44,6 +44,17 @@ struct TemplateValues: Sendable, Equatable {
         self.values = kept
     }
 
+    /// The same from a literal list of pairs, without making a dictionary of them first: a page of
+    /// results makes thousands of rows.
+    init(fields: KeyValuePairs<String, (any TemplateRepresentable)?>) {
+        var kept: [String: TemplateValue] = [:]
+        kept.reserveCapacity(fields.count)
+        for (name, value) in fields {
+            kept[name] = value?.templateValue ?? .null
+        }
+        self.values = kept
+    }
+
     subscript(name: String) -> TemplateValue? { values[name] }
 
     /// These values with others added or replaced.
