@@ -93,6 +93,26 @@ import Testing
         #expect(finding.message.contains(message), "\(finding.message)")
     }
 
+    @Test func idsRepeatedRowAfterRowAreReadAndReportedOnEachRow() throws {
+        let found = try findings("""
+            \(Self.header),satisfied,neutral,dissatisfied
+            2026-Q1,hostnig,p1,,3,2,,,
+            2026-Q2,hostnig,p1,,3,2,1,,
+            2026-Q2,hosting,p1,,3,2,,,
+            2026-Q3,hostinh,p1,,3,2,,,
+            2026-Q4,hosting,p9,,3,2,,,
+
+            """)
+        #expect(found.map { "\($0.location.line):\($0.location.column)" } == ["2:9", "3:9", "5:9", "6:17"], "\(found)")
+        let fixture = try FixtureCatalogue(files: ["performance/2026.csv":
+            "\(Self.header),satisfied,neutral,dissatisfied\n2026-Q1,hosting,p1,,3,2,,,\n2026-Q2,hosting,p1,,3,2,,0,\n2026-Q3,hosting,p2,,3,2,1,2,3\n"])
+        defer { fixture.remove() }
+        let rows = try fixture.pipeline().check().catalogue.measurements
+        #expect(rows.map(\.priorityID) == ["p1", "p1", "p2"])
+        #expect(rows.map(\.satisfaction) == [nil, Measurement.Satisfaction(satisfied: 0, neutral: 0, dissatisfied: 0),
+                                              Measurement.Satisfaction(satisfied: 1, neutral: 2, dissatisfied: 3)])
+    }
+
     @Test func theSamePeriodForAnotherCustomerOrPriorityAndARetiredServiceAreFine() throws {
         let fixture = try FixtureCatalogue(files: [
             "services/hosting.md": serviceFile(["name": "Hosting", "category": "infrastructure", "owner": "platform-team", "status": "retired"]),

@@ -43,7 +43,7 @@ enum PerformanceRules {
             next[number] += 1
         }
         for number in known.indices where starts[number + 1] - starts[number] > 1 {
-            findings += overlaps(in: grouped[starts[number]..<starts[number + 1]].map { rows[$0] })
+            findings += overlaps(in: grouped[starts[number]..<starts[number + 1]], of: rows)
         }
         return findings
     }
@@ -54,17 +54,22 @@ enum PerformanceRules {
         let customer: String?
     }
 
-    /// Each row whose period is the same as, or overlaps, an earlier row's of the same series.
-    private static func overlaps(in rows: [Measurement]) -> [Diagnostic] {
+    /// Each row whose period is the same as, or overlaps, an earlier row's of the same series: the rows
+    /// are the places of one series' rows in `all`.
+    private static func overlaps(in series: ArraySlice<Int>, of all: [Measurement]) -> [Diagnostic] {
         // Sorted by first month: a period can only overlap those that start before it ends, so each
         // row is compared with the rows whose periods are still open when it starts.
-        let sorted = rows.sorted { ($0.period.months.lowerBound, $0.place.file, $0.place.line) < ($1.period.months.lowerBound, $1.place.file, $1.place.line) }
+        let sorted = series.sorted { a, b in
+            let (first, second) = (all[a].period.months.lowerBound, all[b].period.months.lowerBound)
+            return first != second ? first < second : (all[a].place.file, all[a].place.line) < (all[b].place.file, all[b].place.line)
+        }
         var findings: [Diagnostic] = []
-        var open: [Measurement] = []
-        for row in sorted {
+        var open: [Int] = []
+        for position in sorted {
+            let row = all[position]
             let period = row.period
-            open.removeAll { $0.period.months.upperBound <= period.months.lowerBound }
-            if let earlier = open.first(where: { $0.period.overlaps(period) }) {
+            open.removeAll { all[$0].period.months.upperBound <= period.months.lowerBound }
+            if let earlier = open.first(where: { all[$0].period.overlaps(period) }).map({ all[$0] }) {
                 let (first, second) = earlier.location < row.location ? (earlier, row) : (row, earlier)
                 let other = "\(first.location.file):\(first.location.line)"
                 let whose = "service '\(row.serviceID)', priority '\(row.priorityID)'"
@@ -76,7 +81,7 @@ enum PerformanceRules {
                              "\(second.period) overlaps \(first.period) (\(other)) for \(whose): the same tickets would count twice; "
                                  + "give quarters or months, not both, for the same months"))
             }
-            open.append(row)
+            open.append(position)
         }
         return findings
     }

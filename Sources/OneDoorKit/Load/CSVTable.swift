@@ -93,12 +93,13 @@ struct CSVTable {
         return cell.quoted ? text.replacing("\"\"", with: "\"") : text
     }
 
-    /// The bytes of a cell without the spaces and tabs around them.
-    func trimmed(_ cell: Cell) -> ArraySlice<UInt8> {
+    /// Where a cell's bytes are without the spaces and tabs around them: a range, which unlike a
+    /// slice of the bytes costs nothing to pass around (a large export has millions of cells).
+    func trimmed(_ cell: Cell) -> Range<Int> {
         var (start, end) = (Int(cell.start), Int(cell.end))
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        return bytes[start..<end]
+        return start..<end
     }
 
     /// The line and column (in Unicode scalars, from 1) of `offset`, in a row that starts at `row`.

@@ -103,7 +103,12 @@ extension Measurement {
         private let positions: [Int?]
         /// The ids met so far, by their bytes, and whether each is valid: an export repeats each
         /// service, priority and customer on many rows, so each is made text and checked once.
-        private var names: [ArraySlice<UInt8>: (text: String, isValid: Bool)] = [:]
+        private var names: [ArraySlice<UInt8>: Name] = [:]
+        /// The last id of each column, by ordinal: the next row most often repeats it (a service on
+        /// the rows of its priorities), and comparing bytes costs less than looking them up.
+        private var lastNames: [(range: Range<Int>, name: Name)?] = Array(repeating: nil, count: Column.allCases.count)
+
+        typealias Name = (text: String, isValid: Bool)
 
         init(table: CSVTable, file: String, columns: [Column: Int], width: Int) {
             (self.table, self.file, self.columns, self.width) = (table, file, columns, width)
@@ -119,11 +124,21 @@ extension Measurement {
             return SourceLocation(file: file, line: place.line, column: place.column)
         }
 
-        private mutating func name(_ bytes: ArraySlice<UInt8>) -> (text: String, isValid: Bool) {
-            if let known = names[bytes] { return known }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let name = (text, text == wholeCatalogue || Identifier.isValid(text))
-            names[bytes] = name
+        private mutating func name(_ range: Range<Int>, in column: Column) -> Name {
+            if let last = lastNames[column.ordinal], last.range.count == range.count,
+               zip(last.range, range).allSatisfy({ table.bytes[$0] == table.bytes[$1] }) {
+                return last.name
+            }
+            let bytes = table.bytes[range]
+            let name: Name
+            if let known = names[bytes] {
+                name = known
+            } else {
+                let text = String(decoding: bytes, as: UTF8.self)
+                name = (text, text == wholeCatalogue || Identifier.isValid(text))
+                names[bytes] = name
+            }
+            lastNames[column.ordinal] = (range, name)
             return name
         }
 
@@ -135,14 +150,14 @@ extension Measurement {
                 return nil
             }
             var fine = true
-            /// The cell of `column`: its trimmed bytes and where it starts; nil when empty or missing.
-            func cell(_ column: Column) -> (bytes: ArraySlice<UInt8>, cell: CSVTable.Cell)? {
+            /// The cell of `column`: where its trimmed bytes are and where it starts; nil when empty or missing.
+            func cell(_ column: Column) -> (bytes: Range<Int>, cell: CSVTable.Cell)? {
                 guard let position = position(column), position < cells.count else { return nil }
                 let found = cells[position]
                 let bytes = table.trimmed(found)
                 return bytes.isEmpty ? nil : (bytes, found)
             }
-            func required(_ column: Column) -> (bytes: ArraySlice<UInt8>, cell: CSVTable.Cell)? {
+            func required(_ column: Column) -> (bytes: Range<Int>, cell: CSVTable.Cell)? {
                 if let found = cell(column) { return found }
                 let offset: Int32
                 if let position = position(column), position < cells.count {
@@ -157,7 +172,8 @@ extension Measurement {
             func count(_ column: Column, required isRequired: Bool) -> Int? {
                 guard let found = isRequired ? required(column) : cell(column) else { return nil }
                 var value = 0
-                for byte in found.bytes {
+                for index in found.bytes {
+                    let byte = table.bytes[index]
                     guard byte >= 0x30, byte <= 0x39, value < Int.max / 100 else {
                         diagnostics.append(.error(.invalidValue, at: location(found.cell.offset, row),
                             "'\(table.text(found.cell).trimmed)' is not a count: '\(column.rawValue)' is a whole number of tickets, 0 or more"))
@@ -172,7 +188,7 @@ extension Measurement {
             var period: Period?
             var columns: (period: Int, service: Int, priority: Int) = (1, 1, 1)
             if let text = required(.period) {
-                if let value = Period(utf8: text.bytes) {
+                if let value = Period(utf8: table.bytes[text.bytes]) {
                     period = value
                     columns.period = table.place(of: text.cell.offset, in: row).column
                 } else {
@@ -183,7 +199,7 @@ extension Measurement {
             }
             var service: String?
             if let text = required(.service) {
-                let (id, isValid) = name(text.bytes)
+                let (id, isValid) = name(text.bytes, in: .service)
                 if !isValid {
                     diagnostics.append(.error(.invalidID, at: location(text.cell.offset, row),
                         "'\(id)' is not a service id; \(Identifier.rule), or * for the whole catalogue"))
@@ -194,12 +210,12 @@ extension Measurement {
             }
             var priority: String?
             if let text = required(.priority) {
-                priority = name(text.bytes).text
+                priority = name(text.bytes, in: .priority).text
                 columns.priority = table.place(of: text.cell.offset, in: row).column
             }
             var customer: String?
             if let text = cell(.customer) {
-                let (id, isValid) = name(text.bytes)
+                let (id, isValid) = name(text.bytes, in: .customer)
                 customer = id
                 if !isValid || id == wholeCatalogue {
                     diagnostics.append(.error(.invalidID, at: location(text.cell.offset, row),
@@ -217,7 +233,8 @@ extension Measurement {
             let opened = count(.opened, required: false)
             let (satisfied, neutral, dissatisfied) = (count(.satisfied, required: false), count(.neutral, required: false),
                                                       count(.dissatisfied, required: false))
-            let surveyed = cell(.satisfied) != nil || cell(.neutral) != nil || cell(.dissatisfied) != nil
+            // A survey cell that is not a count has made the row fail: the others say whether there was one.
+            let surveyed = satisfied != nil || neutral != nil || dissatisfied != nil
             guard fine, let period, let service, let priority, let resolved, let within else { return nil }
             return Measurement(
                 period: period, serviceID: service, priorityID: priority, customer: customer, resolved: resolved, withinTarget: within,

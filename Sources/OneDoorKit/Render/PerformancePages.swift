@@ -36,7 +36,7 @@ extension SiteRenderer {
         return TemplateValues(fields: [
             "name": priority.name, "id": priority.id, "heading": priority.name + (targetText.map { wording("colon") + $0 } ?? ""),
             "caption": wording("results.caption", priority.name),
-            "chart": TemplateValue.bytes(Array(chart.svg.utf8)),
+            "chart": TemplateValue.bytes(chart.svg),
             "periods": rows.map(resultRow),
         ])
     }
@@ -110,7 +110,7 @@ extension SiteRenderer {
                                             "byPriority": index.performance.priorities.map { wording.number(volume.byPriority[$0.id] ?? 0) }])
                         },
                         "priorityNames": index.performance.priorities.map(\.name),
-                        "volumeChart": volumes.count > 1 ? TemplateValue.bytes(Array(volumeChart.svg.utf8)) : nil,
+                        "volumeChart": volumes.count > 1 ? TemplateValue.bytes(volumeChart.svg) : nil,
                         "satisfaction": satisfaction.map { row in
                             TemplateValues(["period": wording.period(row.period), "satisfied": wording.number(row.satisfaction.satisfied),
                                             "neutral": wording.number(row.satisfaction.neutral),

@@ -29,8 +29,9 @@ struct TrendChart {
 
     /// The chart's markup, small as it can be kept readable: a service page has a chart for each
     /// priority, and a catalogue of 10,000 services draws 40,000 of them. The grid is one path, the
-    /// labels and points share their group's attributes, and coordinates drop a `.0`.
-    var svg: String {
+    /// labels and points share their group's attributes, and coordinates drop a `.0`; written as
+    /// bytes, numbers included, since text put together piece by piece costs several times more.
+    var svg: [UInt8] {
         let values = points.compactMap(\.value) + (target.map { [$0.value] } ?? [])
         let (low, high) = range(of: values)
         let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
@@ -39,53 +40,84 @@ struct TrendChart {
         }
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / max(high - low, 1)) }
         func label(_ value: Double) -> String { isPercent ? wording.percent(value.rounded()) : wording.number(Int(value.rounded())) }
-        let (plotLeft, plotRight) = (Self.number(Self.left), Self.number(Self.width - Self.right))
 
-        var svg = #"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#
-        svg.reserveCapacity(1_500)
-        svg += "\n<title id=\"\(id)-title\">\(XML.escape(title))</title>\n<desc id=\"\(id)-desc\">\(XML.escape(description))</desc>"
+        var svg: [UInt8] = []
+        svg.reserveCapacity(1_600)
+        func add(_ text: String) { svg += text.utf8 }
+        func add(_ value: Double) { Self.write(value, to: &svg) }
+        func point(_ x: Double, _ y: Double) {
+            add(x)
+            svg.append(UInt8(ascii: ","))
+            add(y)
+        }
+        add(#"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#)
+        add("\n<title id=\"\(id)-title\">\(XML.escape(title))</title>\n<desc id=\"\(id)-desc\">\(XML.escape(description))</desc>")
         let ticks = ticks(low, high)
-        svg += "\n<path class=\"grid\" d=\""
-        svg += ticks.map { "M\(plotLeft) \(Self.number(y($0)))H\(plotRight)" }.joined()
-        svg += "\"/>\n<g class=\"axis\" text-anchor=\"end\">"
+        add("\n<path class=\"grid\" d=\"")
         for tick in ticks {
-            svg += "<text x=\"\(Self.number(Self.left - 6))\" y=\"\(Self.number(y(tick) + 4))\">\(label(tick))</text>"
+            add("M"); add(Self.left); add(" "); add(y(tick)); add("H"); add(Self.width - Self.right)
         }
-        svg += "</g>"
+        add("\"/>\n<g class=\"axis\" text-anchor=\"end\">")
+        for tick in ticks {
+            add("<text x=\""); add(Self.left - 6); add("\" y=\""); add(y(tick) + 4); add("\">\(label(tick))</text>")
+        }
+        add("</g>")
         if let target {
-            let targetY = Self.number(y(target.value))
-            svg += "\n<line class=\"target\" x1=\"\(plotLeft)\" x2=\"\(plotRight)\" y1=\"\(targetY)\" y2=\"\(targetY)\"/>"
-            svg += "\n<text class=\"target-label\" x=\"\(plotRight)\" y=\"\(Self.number(y(target.value) - 5))\" text-anchor=\"end\">\(XML.escape(target.label))</text>"
+            add("\n<line class=\"target\" x1=\""); add(Self.left); add("\" x2=\""); add(Self.width - Self.right)
+            add("\" y1=\""); add(y(target.value)); add("\" y2=\""); add(y(target.value))
+            add("\"/>\n<text class=\"target-label\" x=\""); add(Self.width - Self.right); add("\" y=\""); add(y(target.value) - 5)
+            add("\" text-anchor=\"end\">\(XML.escape(target.label))</text>")
         }
-        let line = points.indices.compactMap { index in points[index].value.map { "\(Self.number(x(index))),\(Self.number(y($0)))" } }
-        if line.count > 1 { svg += "\n<polyline class=\"line\" points=\"\(line.joined(separator: " "))\"/>" }
-        svg += "\n<g class=\"axis\" text-anchor=\"middle\">"
+        let drawn = points.indices.filter { points[$0].value != nil }
+        if drawn.count > 1 {
+            add("\n<polyline class=\"line\" points=\"")
+            for (offset, index) in drawn.enumerated() {
+                if offset > 0 { add(" ") }
+                point(x(index), y(points[index].value!))
+            }
+            add("\"/>")
+        }
+        add("\n<g class=\"axis\" text-anchor=\"middle\">")
         for (index, point) in points.enumerated() {
-            svg += "<text x=\"\(Self.number(x(index)))\" y=\"\(Self.number(Self.height - 12))\">\(XML.escape(point.label))</text>"
+            add("<text x=\""); add(x(index)); add("\" y=\""); add(Self.height - 12); add("\">\(XML.escape(point.label))</text>")
         }
-        svg += "</g>"
+        add("</g>")
         // Met and unjudged points are dots; a missed target is a cross, so that the chart does not rely on colour.
         for met in [true, nil] as [Bool?] {
-            let dots = points.indices.filter { points[$0].value != nil && points[$0].met == met }
+            let dots = drawn.filter { points[$0].met == met }
             guard !dots.isEmpty else { continue }
-            svg += "\n<g class=\"point\(met == true ? " met" : "")\">"
+            add(met == true ? "\n<g class=\"point met\">" : "\n<g class=\"point\">")
             for index in dots {
-                svg += "<circle cx=\"\(Self.number(x(index)))\" cy=\"\(Self.number(y(points[index].value!)))\" r=\"5\"/>"
+                add("<circle cx=\""); add(x(index)); add("\" cy=\""); add(y(points[index].value!)); add("\" r=\"5\"/>")
             }
-            svg += "</g>"
+            add("</g>")
         }
-        let crosses = points.indices.compactMap { index -> String? in
-            guard points[index].met == false, let value = points[index].value else { return nil }
-            return "M\(Self.number(x(index) - 6)) \(Self.number(y(value) - 6))l12 12m0-12l-12 12"
+        let crosses = drawn.filter { points[$0].met == false }
+        if !crosses.isEmpty {
+            add("\n<path class=\"point missed\" d=\"")
+            for index in crosses {
+                add("M"); add(x(index) - 6); add(" "); add(y(points[index].value!) - 6); add("l12 12m0-12l-12 12")
+            }
+            add("\"/>")
         }
-        if !crosses.isEmpty { svg += "\n<path class=\"point missed\" d=\"\(crosses.joined())\"/>" }
-        return svg + "\n</svg>"
+        add("\n</svg>")
+        return svg
     }
 
     /// A coordinate to one decimal, without a `.0`, and with a point whatever the page's language.
-    private static func number(_ value: Double) -> String {
+    private static func write(_ value: Double, to output: inout [UInt8]) {
         let tenths = Int((value * 10).rounded())
-        return tenths % 10 == 0 ? String(tenths / 10) : (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+        if tenths < 0 { output.append(UInt8(ascii: "-")) }
+        writeDigits(abs(tenths) / 10, to: &output)
+        if tenths % 10 != 0 {
+            output.append(UInt8(ascii: "."))
+            output.append(UInt8(ascii: "0") + UInt8(abs(tenths) % 10))
+        }
+    }
+
+    private static func writeDigits(_ value: Int, to output: inout [UInt8]) {
+        if value >= 10 { writeDigits(value / 10, to: &output) }
+        output.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// The values' span, widened to round numbers: percentages down to the nearest 10 below the lowest
