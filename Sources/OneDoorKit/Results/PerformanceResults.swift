@@ -90,21 +90,25 @@ public struct PerformanceResults: Sendable {
         priorities = catalogue.settings.priorities
         let order = Dictionary(priorities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         priorityOrder = order
-        let byService = Dictionary(grouping: catalogue.measurements, by: \.serviceID)
-        let measured = byService.filter { $0.key != Measurement.wholeCatalogue }.map { (id: $0.key, rows: $0.value) }
-        let totals = measured.concurrentMap { _, rows in
-            ServiceTotals(everyone: Self.totals(rows, byCustomer: false, order: order),
-                          byCustomer: rows.contains { $0.customer != nil } ? Self.totals(rows, byCustomer: true, order: order) : nil)
+        // Rows by service as their places, not copies: an export may have hundreds of thousands.
+        let rows = catalogue.measurements
+        let byService = Dictionary(grouping: rows.indices, by: { rows[$0].serviceID })
+        let measured = byService.filter { $0.key != Measurement.wholeCatalogue }.map { (id: $0.key, places: $0.value) }
+        let totals = measured.concurrentMap { _, places in
+            let serviceRows = places.lazy.map { rows[$0] }
+            return ServiceTotals(everyone: Self.totals(serviceRows, byCustomer: false, order: order),
+                                 byCustomer: serviceRows.contains { $0.customer != nil } ? Self.totals(serviceRows, byCustomer: true, order: order) : nil)
         }
         totalsByService = Dictionary(uniqueKeysWithValues: zip(measured.map(\.id), totals))
-        let serviceIDs = Set(catalogue.services.map(\.id))
         let strictest = { (priority: String) -> Target? in
             catalogue.supportModels.compactMap { $0.targets.first { $0.priority.value == priority } }
                 .max { ($0.percent, -$0.resolve.approximateMinutes) < ($1.percent, -$1.resolve.approximateMinutes) }
         }
-        let wholeRows = byService[Measurement.wholeCatalogue] ?? measured.filter { serviceIDs.contains($0.id) }.flatMap(\.rows)
         let againstStrictest = { (totals: [Total]) in totals.map { $0.against(strictest($0.priority)) } }
-        catalogueRows = againstStrictest(Self.totals(byService[Measurement.wholeCatalogue] ?? [], byCustomer: true, order: order))
+        let ownRows = byService[Measurement.wholeCatalogue]
+        catalogueRows = againstStrictest(Self.totals((ownRows ?? []).lazy.map { rows[$0] }, byCustomer: true, order: order))
+        let serviceIDs = Set(catalogue.services.map(\.id))
+        let wholeRows = (ownRows ?? measured.filter { serviceIDs.contains($0.id) }.flatMap(\.places)).lazy.map { rows[$0] }
         let hasCustomers = wholeRows.contains { $0.customer != nil }
         let everyone = Self.totals(wholeRows, byCustomer: false, order: order)
         self.catalogue = againstStrictest(hasCustomers
@@ -142,17 +146,12 @@ public struct PerformanceResults: Sendable {
 
     /// Rows added up by period, priority and, when `byCustomer`, customer, in `sorted`'s order, each
     /// total added to in place: a build adds up every measured service's rows, and the whole catalogue's.
-    private static func totals(_ rows: [Measurement], byCustomer: Bool, order: [String: Int]) -> [Total] {
-        struct Key: Hashable {
-            let period: Period
-            let priority: String
-            let customer: String?
-        }
-        var places: [Key: Int] = [:]
+    private static func totals(_ rows: some Sequence<Measurement>, byCustomer: Bool, order: [String: Int]) -> [Total] {
+        var places: [TotalKey: Int] = [:]
         var totals: [Total] = []
         for row in rows {
             let customer = byCustomer ? row.customer : nil
-            let key = Key(period: row.period, priority: row.priorityID, customer: customer)
+            let key = TotalKey(period: row.period, priority: row.priorityID, customer: customer)
             if let place = places[key] {
                 totals[place].add(row)
             } else {
@@ -161,6 +160,12 @@ public struct PerformanceResults: Sendable {
             }
         }
         return sorted(totals, order: order)
+    }
+
+    private struct TotalKey: Hashable {
+        let period: Period
+        let priority: String
+        let customer: String?
     }
 
     /// Totals in the priorities' order, then by period, then by customer (everyone first). The keys
