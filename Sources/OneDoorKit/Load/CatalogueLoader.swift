@@ -143,12 +143,14 @@ public struct CatalogueLoader: Sendable {
         diagnostics += notices.flatMap(\.findings)
         unreadable.serviceReferences += notices.flatMap(\.unreadable.serviceReferences)
 
+        // A single export is taken as it is, not copied row by row into a new list.
+        let measurements = tables.count == 1 ? tables[0].measurements : tables.flatMap(\.measurements)
         let catalogue = Catalogue(
             settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", languages: ["en"], timeZone: .utc, contact: nil,
                                                     reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: [],
                                                     synonyms: [], lead: nil, searchHint: nil, helpDesk: nil, messages: [:]),
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
-            measurements: tables.count == 1 ? tables[0].measurements : tables.flatMap(\.measurements), notices: notices.compactMap(\.notice),
+            measurements: measurements, notices: notices.compactMap(\.notice),
             translations: choice.isDefault ? translations.compactMap(\.translation).filter { choice.languages.dropFirst().contains($0.language) } : [],
             servicesHaveLanguageMaps: results.contains(where: \.hasLanguageMaps),
             unreadable: unreadable,
