@@ -120,6 +120,29 @@ import Testing
         #expect(checked > 3000)
     }
 
+    @Test func smallGroupsOfALetterMoreStayInTheirPrefixsFileAndEachWordIsInTheFileOfItsLongestPrefix() throws {
+        // "kwa" words are many, split by a fourth letter; the few "kwaq" ones make a small group of it.
+        let catalogue = largeCatalogue { "kwa\($0 % 900)" + ($0 % 300 == 0 ? " kwaq\($0 / 300)" : "") }
+        let (search, files) = index(catalogue, keepingFiles: true)
+        let keys = files.map(\.path).filter { $0.hasPrefix("search/terms-") }.map { String($0.dropFirst("search/terms-".count).dropLast(3)) }
+        #expect(keys.contains { $0.hasPrefix("kwa") && $0.count > 3 }, "\(keys.sorted())")
+        #expect(!keys.contains { $0.hasPrefix("kwaq") }, "the small group went back into its prefix's file: \(keys.filter { $0.hasPrefix("k") }.sorted())")
+        #expect(files.contains { $0.path == "search/terms-kwa.js" && $0.text.contains(#""kwaq1""#) },
+                "\(files.filter { $0.text.contains(#""kwaq1""#) }.map(\.path))")
+        var checked = 0
+        for file in files where file.path.hasPrefix("search/terms-") {
+            let key = String(file.path.dropFirst("search/terms-".count).dropLast(3))
+            let json = try #require(file.text.firstIndex(of: ",").map { "[" + file.text[file.text.index(after: $0)...].dropLast(3) + "]" })
+            let words = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any])?.first as? [String: Any]).keys
+            for word in words {
+                let longest = (0...SearchIndex.longestPrefix).reversed().map { search.shardKey(word, length: $0) }.first(where: keys.contains)
+                #expect(longest == key, "\(word) is in terms-\(key), but a query looks for it in terms-\(longest ?? "?")")
+                checked += 1
+            }
+        }
+        #expect(checked > 900)
+    }
+
     @Test func aTermsFileCarriesFewerServicesAWordWhenItsWordsAreMany() {
         let words = (0..<(SearchIndex.shownLimit / 10 + 1)).map { word in (0..<10).map { word * 10 + $0 } }
         let shown = SearchIndex.shown(words: words, pairs: [])

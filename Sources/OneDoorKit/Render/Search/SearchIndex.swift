@@ -53,6 +53,9 @@ final class SearchIndex: Sendable {
     /// The longest prefix that names a terms file: words and pairs that share a long beginning (`servic `)
     /// are split that far.
     static let longestPrefix = 20
+    /// The shortest prefix whose small groups of a letter more go back into its own shard: shorter
+    /// ones are typed before a query has results.
+    static let mergedFrom = 3
     /// A word found only in the bodies of more than this share of services tells them apart from nothing.
     static let commonBodyShare = 0.25
 
@@ -624,20 +627,36 @@ final class SearchIndex: Sendable {
         let groups = Dictionary(grouping: words) { shardKey($0, length: prefixLength) }
         let split = { @Sendable (key: String) -> [Shard] in
             let members = groups[key]!
-            let size = members.reduce(1) { $0 + entries[$1]!.count + 1 }
+            let size = Self.size(of: members, entries)
             let splittable = members.contains { $0.unicodeScalars.count > prefixLength } && prefixLength < Self.longestPrefix
             func showsTooFew() -> Bool {
                 Self.shown(words: members.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] }, pairs: []).perWord < Self.shownPerWordAtLeast
             }
             guard splittable, size > Self.shardLimit || (prefixLength > 0 && showsTooFew()) else { return [Shard(prefix: key, words: members)] }
-            // Words no longer than the prefix stay in a shard of their own, named by the prefix itself.
-            let short = members.filter { $0.unicodeScalars.count <= prefixLength }
+            // Words no longer than the prefix stay in a shard named by the prefix itself, and so do the
+            // smallest groups of a letter more while they fit: a term of the prefix's letters loads every
+            // shard it begins, and a file costs a page more than its bytes (docs/search.md).
+            var kept = members.filter { $0.unicodeScalars.count <= prefixLength }
             let long = members.filter { $0.unicodeScalars.count > prefixLength }
-            let shortShard = short.isEmpty ? [] : [Shard(prefix: key, words: short)]
-            return shortShard + self.shard(long, prefixLength: prefixLength + 1, entries: entries, firstDocs: firstDocs)
+            var shards: [Shard] = []
+            let children = self.shard(long, prefixLength: prefixLength + 1, entries: entries, firstDocs: firstDocs)
+            for child in children.sorted(by: { Self.size(of: $0.words, entries) < Self.size(of: $1.words, entries) }) {
+                let merged = kept + child.words
+                let fits = child.prefix.unicodeScalars.count == prefixLength + 1 && prefixLength >= Self.mergedFrom
+                    && Self.size(of: merged, entries) <= Self.shardLimit / 2
+                    && Self.shown(words: merged.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] }, pairs: []).perWord >= Self.shownPerWordAtLeast
+                if fits { kept = merged } else { shards.append(child) }
+            }
+            let parent = kept.isEmpty ? [] : [Shard(prefix: key, words: kept.sorted())]
+            return parent + shards.sorted { $0.prefix < $1.prefix }
         }
         // The first letters' groups are split on every core: the terms files wait for them.
         return (prefixLength == 0 ? groups.keys.sorted().concurrentMap(split) : groups.keys.sorted().map(split)).flatMap { $0 }
+    }
+
+    /// The bytes of a terms file of `words`, about.
+    private static func size(of words: [String], _ entries: [String: [UInt8]]) -> Int {
+        words.reduce(1) { $0 + entries[$1]!.count + 1 }
     }
 
     /// `"word":[doc gap, code, doc gap, code, …]`, one member of a terms file: gaps between ascending
