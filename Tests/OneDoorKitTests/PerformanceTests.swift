@@ -156,6 +156,40 @@ import Testing
         #expect(strict.0.results(for: overridden, model: strict.1.supportModels.first).map(\.met) == [true, false])
     }
 
+    /// Real published figures: service standards of the Government of Canada for 2023-24 (`ss_2024.csv`
+    /// of ../shared/data/gc-service-inventory, Open Government Licence – Canada), each standard's
+    /// target, volume meeting it and total volume, and the performance and verdict the department
+    /// published. Their verdicts round the level first: 51,811 of 51,813 "meets" 100 %, 8,672 of 8,760
+    /// "meets" 99 %. Ours do not, and the level shown says so rather than showing the target.
+    @Test(arguments: [
+        // standard, target %, meeting target, total, published performance, published verdict, shown, ours
+        ("3261", 90.0, 31283, 31689, 0.9872, true, "98.7%", "Met"),
+        ("1238", 100.0, 51811, 51813, 1.0, true, "99.99%", "Missed by 0.01 points"),
+        ("522", 99.0, 8672, 8760, 0.99, true, "98.99%", "Missed by 0.01 points"),
+        ("1337", 90.0, 7973, 8859, 0.9, true, "89.99%", "Missed by 0.01 points"),
+        ("3536", 80.0, 4195, 5244, 0.8, true, "79.99%", "Missed by 0.01 points"),
+    ] as [(String, Double, Int, Int, Double, Bool, String, String)])
+    func publishedServiceStandardsAreMetOnlyAtTheirTargetAndShownWithoutRoundingUpToIt(
+        _ standard: String, _ percent: Double, _ meeting: Int, _ total: Int, _ published: Double, _ publishedMet: Bool,
+        _ shown: String, _ verdict: String
+    ) throws {
+        let (performance, catalogue) = try results("\(Self.header)\n2023,hosting,p1,,\(total),\(meeting)\n",
+                                                   files: ["services/hosting.md": serviceFile([
+                                                       "name": "Hosting", "category": "infrastructure", "owner": "platform-team",
+                                                       "targets": "[{priority: p1, resolve: 1h, percent: \(percent)}]"])])
+        let hosting = try #require(catalogue.services.first { $0.id == "hosting" })
+        let result = try #require(performance.results(for: hosting, model: catalogue.supportModels.first).first)
+        let level = try #require(result.achieved) / 100
+        // The department published the same level, to four decimals or rounded to two.
+        #expect([10_000.0, 100.0].contains { (level * $0).rounded() / $0 == published }, "standard \(standard): \(level)")
+        // The same verdict, but where the level is below the target and the department rounded it up.
+        #expect(result.met == (Double(meeting) * 100 >= percent * Double(total)))
+        #expect(result.met == publishedMet || level * 100 < percent)
+        #expect(Wording(language: "en").share(try #require(result.shownAchieved)) == shown, "standard \(standard)")
+        let renderer = SiteRenderer(catalogue: catalogue, templates: try TemplateSet.load(), now: 0)
+        #expect(renderer.verdict(result) == verdict, "standard \(standard)")
+    }
+
     @Test func aServicesCustomersAddUpAndTheWholeCatalogueUsesItsOwnRowsAgainstTheStrictestTarget() throws {
         let (performance, catalogue) = try results("""
             \(Self.header)

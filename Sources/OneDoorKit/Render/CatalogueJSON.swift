@@ -137,7 +137,7 @@ struct CatalogueJSON {
                 ("within_target", .int(result.withinTarget)), ("opened", result.opened.map(JSONValue.int)),
                 ("satisfied", result.satisfaction.map { .int($0.satisfied) }), ("neutral", result.satisfaction.map { .int($0.neutral) }),
                 ("dissatisfied", result.satisfaction.map { .int($0.dissatisfied) }),
-                ("achieved", result.achieved.map { .number(($0 * 100).rounded() / 100) }),
+                ("achieved", result.achieved(toPlaces: 2).map(JSONValue.number)),
                 ("target", result.target.map { .number($0.percent) }), ("met", result.met.map(JSONValue.bool)),
             ])
         })

@@ -25,7 +25,7 @@ extension SiteRenderer {
         let target = rows.last?.target
         let targetText = target.map { wording("results.target_text", wording.percent($0.percent), wording.duration($0.resolve)) }
         let periods = rows.map { row in
-            let achieved = row.achieved.map(wording.share) ?? wording("results.no_tickets").lowercased()
+            let achieved = row.shownAchieved.map(wording.share) ?? wording("results.no_tickets").lowercased()
             return wording("results.chart_period", wording.period(row.period), achieved) + (verdict(row).map { ", \($0.lowercased())" } ?? "")
         }
         let chart = TrendChart(
@@ -44,7 +44,7 @@ extension SiteRenderer {
     private func resultRow(_ row: PerformanceResults.Result) -> TemplateValues {
         TemplateValues(fields: [
             "period": wording.period(row.period), "customer": row.customer,
-            "achieved": row.achieved.map(wording.share) ?? "—",
+            "achieved": row.shownAchieved.map(wording.share) ?? "—",
             "target": row.target.map { wording.percent($0.percent) } ?? "—",
             "verdict": verdict(row) ?? wording("results.no_tickets"), "met": row.met == true, "missed": row.met == false,
             "resolved": wording.number(row.resolved),
@@ -53,9 +53,9 @@ extension SiteRenderer {
 
     /// "Met", or "Missed by 2.3 points", in words; nil when there is nothing to judge.
     func verdict(_ row: PerformanceResults.Result) -> String? {
-        guard let met = row.met, let achieved = row.achieved, let target = row.target else { return nil }
-        // The gap between the numbers the reader sees: the achieved level as shown, to one decimal.
-        return met ? wording("results.met") : wording("results.missed_by", wording.oneDecimal(target.percent - (achieved * 10).rounded() / 10))
+        guard let met = row.met, let shown = row.shownAchieved, let target = row.target else { return nil }
+        // The gap between the numbers the reader sees: the achieved level as shown.
+        return met ? wording("results.met") : wording("results.missed_by", wording.decimal(target.percent - shown))
     }
 
     // MARK: - performance.html
@@ -71,7 +71,7 @@ extension SiteRenderer {
             if !pack.customers.isEmpty {
                 values = values.adding(["customers": pack.customerGrid(priority: priority.id, periods: periods).map { line in
                     TemplateValues(["customer": line.customer ?? wording("pack.all_customers"), "cells": line.cells.map { cell in
-                        TemplateValues(["achieved": cell?.achieved.map(wording.share) ?? "—",
+                        TemplateValues(["achieved": cell?.shownAchieved.map(wording.share) ?? "—",
                                         "verdict": cell.flatMap(verdict) ?? ""])
                     }])
                 }, "periodNames": periods.map { wording.period($0, short: true) }, "customersCaption": wording("pack.by_customer", priority.name)])

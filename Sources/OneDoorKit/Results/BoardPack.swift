@@ -85,7 +85,7 @@ public struct BoardPack: Sendable {
         let now = everyone.filter { $0.period == latest }
         let missed = now.filter { $0.met == false }
         for result in missed {
-            guard let achieved = result.achieved, let target = result.target else { continue }
+            guard let achieved = result.shownAchieved, let target = result.target else { continue }
             lines.append(wording("headline.missed", priorityName(result.priority), wording.period(latest), wording.share(achieved),
                                  wording.duration(target.resolve), wording.share(target.percent)))
         }

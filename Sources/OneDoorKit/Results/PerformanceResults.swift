@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// How each service, and the whole catalogue, did against its targets: the rows of `performance/*.csv`
 /// added up by period, priority and customer, with the level achieved and whether it met the target.
 /// Worked out once from the catalogue, for the pages, `catalogue.json` and `onedoor report`.
@@ -20,6 +22,20 @@ public struct PerformanceResults: Sendable {
         public var achieved: Double? {
             resolved == 0 ? nil : Double(withinTarget) * 100 / Double(resolved)
         }
+
+        /// The achieved level to `places` decimals, as pages (one) and files (two) give it — cut to two
+        /// rather than rounded when rounding would show a missed target's level as reaching it: 8,672 of
+        /// 8,760 (98.995 %) against 99 % is 98.99 %, not 99.0 %. Nil with no ticket resolved.
+        public func achieved(toPlaces places: Int) -> Double? {
+            guard let achieved else { return nil }
+            let scale = pow(10, Double(places))
+            let rounded = (achieved * scale).rounded() / scale
+            guard met == false, let target, rounded >= target.percent else { return rounded }
+            return (achieved * 100).rounded(.down) / 100
+        }
+
+        /// The achieved level as pages and reports show it: `achieved(toPlaces: 1)`.
+        public var shownAchieved: Double? { achieved(toPlaces: 1) }
 
         /// Whether the achieved level is at least the target's percent, worked out in whole numbers so
         /// that 95 of 100 meets 95 % exactly; nil with no ticket resolved or no target.

@@ -90,10 +90,19 @@ public struct Wording: Sendable {
         return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10)\(isFrench ? "," : ".")\(abs(tenths) % 10)"
     }
 
-    /// `95.8%`, `100%`; `95,8 %`: a level achieved, to one decimal when it has one.
+    /// `95.8`, `0.01`; `95,8`: to one decimal, or two when the value has them (a level just below its
+    /// target, and the gap to it).
+    public func decimal(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        guard hundredths % 10 != 0 else { return oneDecimal(value) }
+        return (hundredths < 0 ? "-" : "") + "\(abs(hundredths) / 100)\(isFrench ? "," : ".")\(abs(hundredths) % 100 < 10 ? "0" : "")\(abs(hundredths) % 100)"
+    }
+
+    /// `95.8%`, `100%`, `98.99%`; `95,8 %`: a level achieved as `shownAchieved` gives it, or a target's
+    /// percent, to one decimal when it has one and two when it has them.
     public func share(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return (tenths % 10 == 0 ? String(tenths / 10) : oneDecimal(value)) + percentSign
+        let hundredths = Int((value * 100).rounded())
+        return (hundredths % 100 == 0 ? String(hundredths / 100) : decimal(value)) + percentSign
     }
 
     /// `95%`, `99.9%`; `99,9 %`: a target's percent as written.

@@ -44,7 +44,7 @@ public struct PerformanceReport: Sendable {
     }
 
     private func cell(_ result: PerformanceResults.Result?) -> String {
-        guard let result, let achieved = result.achieved else { return "—" }
+        guard let result, let achieved = result.shownAchieved else { return "—" }
         return Wording.english.share(achieved) + (result.met.map { $0 ? " met" : " missed" } ?? "")
     }
 
@@ -90,7 +90,7 @@ public struct PerformanceReport: Sendable {
         var lines = ["period,priority,customer,resolved,within_target,achieved,target,met"]
         for result in shown {
             lines.append([result.period.description, result.priority, result.customer ?? "", String(result.resolved),
-                          String(result.withinTarget), result.achieved.map { String(format: "%.2f", $0) } ?? "",
+                          String(result.withinTarget), result.achieved(toPlaces: 2).map { String(format: "%.2f", $0) } ?? "",
                           result.target.map { JSONValue.number($0.percent).serialized() } ?? "",
                           result.met.map { $0 ? "yes" : "no" } ?? ""].joined(separator: ","))
         }
@@ -108,7 +108,7 @@ public struct PerformanceReport: Sendable {
                     ("period", .string(result.period.description)), ("priority", .string(result.priority)),
                     ("customer", .text(result.customer)), ("resolved", .int(result.resolved)),
                     ("within_target", .int(result.withinTarget)),
-                    ("achieved", result.achieved.map { .number(($0 * 100).rounded() / 100) }),
+                    ("achieved", result.achieved(toPlaces: 2).map(JSONValue.number)),
                     ("target", result.target.map { .number($0.percent) }), ("met", result.met.map(JSONValue.bool)),
                 ])
             })),
