@@ -31,8 +31,10 @@ extension Measurement {
         let table = CSVTable(Array(source.text.utf8))
         var reader: RowReader?
         var rows: [Measurement] = []
-        // A row a line, nearly always: room made once, not each time the rows outgrow it.
-        rows.reserveCapacity(table.bytes.count { $0 == 0x0A })
+        // A row a line, nearly always: room made once, not each time the rows outgrow it. A row that
+        // counts has five cells at least (ten bytes with its line break): a file of empty lines asks
+        // for no more room than one of rows.
+        rows.reserveCapacity(min(table.bytes.count { $0 == 0x0A }, table.bytes.count / 10))
         var headerRead = false
         let unclosed = table.forEachRow { row, cells in
             guard headerRead else {
