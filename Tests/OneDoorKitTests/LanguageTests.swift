@@ -151,6 +151,14 @@ import Testing
         #expect(laptops.contains(#"<a href="../services/hosting.html#qui-peut-demander">qui peut demander</a>"#))
     }
 
+    @Test func levelsAndGapsAreWrittenToTheDecimalsTheyHaveInEachLanguage() {
+        let (english, french) = (Wording(language: "en"), Wording(language: "fr"))
+        #expect([100, 95.8, 98.99, 99.9].map(english.share) == ["100%", "95.8%", "98.99%", "99.9%"])
+        #expect([100, 95.8, 98.99].map(french.share) == ["100\u{00A0}%", "95,8\u{00A0}%", "98,99\u{00A0}%"])
+        #expect([2.3, 0.01, 0.1, 5].map(english.decimal) == ["2.3", "0.01", "0.1", "5.0"])
+        #expect(french.decimal(0.05) == "0,05")
+    }
+
     @Test func textStillInTheDefaultLanguageIsMarkedWithItsLang() throws {
         let files = try portal(["services/hosting.fr.md": "---\nname: Hébergement\n---\n"])
         let hosting = try #require(files["fr/services/hosting.html"])
