@@ -55,7 +55,7 @@ public enum JSONValue: Hashable, Sendable {
         switch self {
         case .null: output += "null".utf8
         case let .bool(value): output += (value ? "true" : "false").utf8
-        case let .int(value): JSONValue.writeInteger(value, to: &output)
+        case let .int(value): output.appendDigits(of: value)
         case let .double(value): output += (value.isFinite ? "\(value)" : "null").utf8
         case let .string(value): JSONValue.writeString(value, to: &output)
         case let .array(values):
@@ -108,13 +108,6 @@ public enum JSONValue: Hashable, Sendable {
             pair.1.write(to: &output, indent: nil)
         }
         output.append(UInt8(ascii: "}"))
-    }
-
-    /// An integer's digits, without making a string of them: `catalogue.json` has millions.
-    private static func writeInteger(_ value: Int, to output: inout [UInt8]) {
-        guard value >= 0 else { return output += String(value).utf8 }
-        if value >= 10 { writeInteger(value / 10, to: &output) }
-        output.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     private static func newline(_ output: inout [UInt8], _ indent: Int?) {

@@ -108,16 +108,11 @@ struct TrendChart {
     private static func write(_ value: Double, to output: inout [UInt8]) {
         let tenths = Int((value * 10).rounded())
         if tenths < 0 { output.append(UInt8(ascii: "-")) }
-        writeDigits(abs(tenths) / 10, to: &output)
+        output.appendDigits(of: abs(tenths) / 10)
         if tenths % 10 != 0 {
             output.append(UInt8(ascii: "."))
             output.append(UInt8(ascii: "0") + UInt8(abs(tenths) % 10))
         }
-    }
-
-    private static func writeDigits(_ value: Int, to output: inout [UInt8]) {
-        if value >= 10 { writeDigits(value / 10, to: &output) }
-        output.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// The values' span, widened to round numbers: percentages down to the nearest 10 below the lowest

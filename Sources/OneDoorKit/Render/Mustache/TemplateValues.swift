@@ -36,20 +36,19 @@ struct TemplateValues: Sendable, Equatable {
     let values: [String: TemplateValue]
 
     init(_ values: [String: (any TemplateRepresentable)?]) {
-        var kept: [String: TemplateValue] = [:]
-        kept.reserveCapacity(values.count)
-        for (name, value) in values {
-            kept[name] = value?.templateValue ?? .null
-        }
-        self.values = kept
+        self.init(pairs: values, count: values.count)
     }
 
     /// The same from a literal list of pairs, without making a dictionary of them first: a page of
     /// results makes thousands of rows.
     init(fields: KeyValuePairs<String, (any TemplateRepresentable)?>) {
+        self.init(pairs: fields, count: fields.count)
+    }
+
+    private init(pairs: some Sequence<(key: String, value: (any TemplateRepresentable)?)>, count: Int) {
         var kept: [String: TemplateValue] = [:]
-        kept.reserveCapacity(fields.count)
-        for (name, value) in fields {
+        kept.reserveCapacity(count)
+        for (name, value) in pairs {
             kept[name] = value?.templateValue ?? .null
         }
         self.values = kept
