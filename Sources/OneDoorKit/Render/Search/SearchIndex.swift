@@ -629,22 +629,21 @@ final class SearchIndex: Sendable {
             let members = groups[key]!
             let size = Self.size(of: members, entries)
             let splittable = members.contains { $0.unicodeScalars.count > prefixLength } && prefixLength < Self.longestPrefix
-            func showsTooFew() -> Bool {
-                Self.shown(words: members.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] }, pairs: []).perWord < Self.shownPerWordAtLeast
+            guard splittable, size > Self.shardLimit || (prefixLength > 0 && !Self.showsEnough(of: members, firstDocs)) else {
+                return [Shard(prefix: key, words: members)]
             }
-            guard splittable, size > Self.shardLimit || (prefixLength > 0 && showsTooFew()) else { return [Shard(prefix: key, words: members)] }
             // Words no longer than the prefix stay in a shard named by the prefix itself, and so do the
             // smallest groups of a letter more while they fit: a term of the prefix's letters loads every
             // shard it begins, and a file costs a page more than its bytes (docs/search.md).
             var kept = members.filter { $0.unicodeScalars.count <= prefixLength }
             let long = members.filter { $0.unicodeScalars.count > prefixLength }
-            var shards: [Shard] = []
             let children = self.shard(long, prefixLength: prefixLength + 1, entries: entries, firstDocs: firstDocs)
-            for child in children.sorted(by: { Self.size(of: $0.words, entries) < Self.size(of: $1.words, entries) }) {
+            guard prefixLength >= Self.mergedFrom else { return (kept.isEmpty ? [] : [Shard(prefix: key, words: kept)]) + children }
+            var shards: [Shard] = []
+            for (child, _) in children.map({ ($0, Self.size(of: $0.words, entries)) }).sorted(by: { $0.1 < $1.1 }) {
                 let merged = kept + child.words
-                let fits = child.prefix.unicodeScalars.count == prefixLength + 1 && prefixLength >= Self.mergedFrom
-                    && Self.size(of: merged, entries) <= Self.shardLimit / 2
-                    && Self.shown(words: merged.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] }, pairs: []).perWord >= Self.shownPerWordAtLeast
+                let fits = child.prefix.unicodeScalars.count == prefixLength + 1 && Self.size(of: merged, entries) <= Self.shardLimit / 2
+                    && Self.showsEnough(of: merged, firstDocs)
                 if fits { kept = merged } else { shards.append(child) }
             }
             let parent = kept.isEmpty ? [] : [Shard(prefix: key, words: kept.sorted())]
@@ -652,6 +651,11 @@ final class SearchIndex: Sendable {
         }
         // The first letters' groups are split on every core: the terms files wait for them.
         return (prefixLength == 0 ? groups.keys.sorted().concurrentMap(split) : groups.keys.sorted().map(split)).flatMap { $0 }
+    }
+
+    /// Whether a terms file of `words` can carry `shownPerWordAtLeast` services of each of its words.
+    private static func showsEnough(of words: [String], _ firstDocs: [String: [Int]]) -> Bool {
+        shown(words: words.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] }, pairs: []).perWord >= shownPerWordAtLeast
     }
 
     /// The bytes of a terms file of `words`, about.
