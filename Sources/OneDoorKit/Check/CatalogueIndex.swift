@@ -37,6 +37,11 @@ struct CatalogueIndex {
         serviceIDs.contains(id) || unreadable.services.contains(id)
     }
 
+    /// True when `id` names a priority, or may: when `catalogue.yaml` cannot be read, every one may.
+    func priorityExists(_ id: String) -> Bool {
+        unreadable.allPriorities || priorities.contains(id) || unreadable.priorities.contains(id)
+    }
+
     /// The id of `kind` that `word` is likely a misspelling of.
     func closest(to word: String, of kind: ReferenceUse.Kind) -> String? {
         suggestions[kind]!.closest(to: word)

@@ -18,9 +18,7 @@ enum PerformanceRules {
             } else {
                 number = known.count
                 numbers[series] = number
-                let priority = row.priorityID
-                known.append((row.serviceID == Measurement.wholeCatalogue || index.serviceExists(row.serviceID),
-                              index.unreadable.allPriorities || index.priorities.contains(priority) || index.unreadable.priorities.contains(priority)))
+                known.append((row.serviceID == Measurement.wholeCatalogue || index.serviceExists(row.serviceID), index.priorityExists(row.priorityID)))
             }
             seriesOfRow.append(number)
             if !known[number].service {

@@ -62,7 +62,7 @@ enum ReferenceRules {
             if !seen.insert(id).inserted {
                 findings.append(.error(.duplicateTarget, at: target.priority.location,
                     "\(owner) has two targets for priority '\(id)'; keep one"))
-            } else if !index.unreadable.allPriorities, !index.priorities.contains(id), !index.unreadable.priorities.contains(id) {
+            } else if !index.priorityExists(id) {
                 findings.append(unknown("priority", target.priority, closest: index.prioritySuggestions.closest(to: id),
                                         file: CatalogueLoader.settingsFile))
             }
