@@ -130,4 +130,18 @@ import Testing
         let template = "{{<page}}\n{{$body}}\n    <p>one</p>\n    <p>two</p>\n{{/body}}\n{{/page}}\n"
         #expect(try render(template, partials: partials) == "<main>\n  <p>one</p>\n  <p>two</p>\n</main>\n")
     }
+
+    /// A level of few values keeps them as fields, one of many as a dictionary: both find the same
+    /// names, keep the last of a name given twice, and compare equal whatever their order.
+    @Test(arguments: [3, 40]) func fewValuesAndManyAreFoundAlike(count: Int) throws {
+        let names = (0..<count).map { "name\($0)" }
+        var values = TemplateValues(Dictionary(uniqueKeysWithValues: names.map { ($0, "v-\($0)" as (any TemplateRepresentable)?) }))
+        #expect(values["name1"] == .string("v-name1") && values["other"] == nil && values.count == count)
+        values = values.adding(["name1": "changed", "added": true])
+        #expect(values["name1"] == .string("changed") && values["added"] == .bool(true) && values.count == count + 1)
+        let reversed = TemplateValues(Dictionary(uniqueKeysWithValues: values.all.reversed().map { ($0.name, $0.value as (any TemplateRepresentable)?) }))
+        #expect(reversed == values && reversed != values.adding(["added": false]))
+        #expect(TemplateValues(values: ["x": .int(1), "x": .int(2)])["x"] == .int(2))
+        #expect(try render("{{#v}}{{name1}} {{added}}{{/v}} {{count(v)}}", ["v": values]) == "changed true \(count + 1)")
+    }
 }

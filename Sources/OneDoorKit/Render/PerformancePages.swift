@@ -20,44 +20,51 @@ extension SiteRenderer {
         return TemplateValues(["priorities": priorities])
     }
 
-    /// One priority's results, oldest first, as a table and a chart. Each row's words are made once,
-    /// for the table and the chart's description alike: a large catalogue's pages have 240,000 rows.
+    /// One priority's results, oldest first, as a table and a chart. The chart's description sums the
+    /// trend up (how often the target was met, the latest period, the target) and leaves every period
+    /// to the table, its text alternative, so that a screen reader does not read each number twice.
     private func resultTable(_ rows: [PerformanceResults.Result], priority: Priority, chartID: String, subject: String) -> TemplateValues {
         let target = rows.last?.target
         let targetText = target.map { wording("results.target_text", wording.percent($0.percent), wording.duration($0.resolve)) }
-        let words = rows.map { RowWords(period: wording.period($0.period), achieved: $0.shownAchieved.map(wording.share), verdict: verdict($0)) }
-        let periods = words.map { words in
-            wording("results.chart_period", words.period, words.achieved ?? wording("results.no_tickets").lowercased())
-                + (words.verdict.map { ", \($0.lowercased())" } ?? "")
-        }
+        let targetShown = target.map { wording.percent($0.percent) }
         let chart = TrendChart(
             id: chartID, title: wording("results.chart_title", subject, priority.name),
-            description: periods.joined(separator: "; ") + (targetText.map { ". " + wording("results.chart_target_sentence", $0) } ?? "."),
+            description: chartDescription(rows, targetText: targetText),
             points: rows.map { TrendChart.Point(label: wording.period($0.period, short: true), value: $0.achieved, met: $0.met) },
             target: target.map { ($0.percent, wording("results.chart_target", wording.percent($0.percent))) }, isPercent: true, wording: wording)
+        let met = wording("results.met"), noTickets = wording("results.no_tickets")
         return TemplateValues(fields: [
             "name": priority.name, "id": priority.id, "heading": priority.name + (targetText.map { wording("colon") + $0 } ?? ""),
             "caption": wording("results.caption", priority.name),
             "chart": TemplateValue.bytes(chart.svg),
-            "periods": zip(rows, words).map(resultRow),
+            "periods": rows.map { row in
+                TemplateValues(values: [
+                    "period": .string(wording.period(row.period)), "customer": row.customer.map(TemplateValue.string) ?? .null,
+                    "achieved": .string(row.shownAchieved.map(wording.share) ?? "—"),
+                    "target": .string(row.target.map { $0 == target ? targetShown! : wording.percent($0.percent) } ?? "—"),
+                    "verdict": .string(row.met == true ? met : verdict(row) ?? noTickets),
+                    "met": .bool(row.met == true), "missed": .bool(row.met == false),
+                    "resolved": .string(wording.number(row.resolved)),
+                ])
+            },
         ])
     }
 
-    /// A row's period, level and verdict in words.
-    private struct RowWords {
-        let period: String
-        let achieved: String?
-        let verdict: String?
-    }
-
-    private func resultRow(_ row: PerformanceResults.Result, _ words: RowWords) -> TemplateValues {
-        TemplateValues(fields: [
-            "period": words.period, "customer": row.customer,
-            "achieved": words.achieved ?? "—",
-            "target": row.target.map { wording.percent($0.percent) } ?? "—",
-            "verdict": words.verdict ?? wording("results.no_tickets"), "met": row.met == true, "missed": row.met == false,
-            "resolved": wording.number(row.resolved),
-        ])
+    /// "Target met in 5 of 6 periods, July 2026 to December 2026. December 2026: 80%, missed by 19.0
+    /// points. Target: 99% resolved within 2 hours."
+    private func chartDescription(_ rows: [PerformanceResults.Result], targetText: String?) -> String {
+        guard let first = rows.first, let last = rows.last else { return "" }
+        var sentences: [String] = []
+        let judged = rows.filter { $0.met != nil }
+        if judged.count > 1 {
+            sentences.append(wording("results.chart_met_count", wording.number(judged.count { $0.met == true }), wording.number(judged.count),
+                                     wording.period(first.period), wording.period(last.period)))
+        }
+        let latest = last.shownAchieved.map(wording.share) ?? wording("results.no_tickets").lowercased()
+        sentences.append(wording("results.chart_period", wording.period(last.period), latest)
+            + (verdict(last).map { ", \($0.lowercased())" } ?? "") + ".")
+        if let targetText { sentences.append(wording("results.chart_target_sentence", targetText)) }
+        return sentences.joined(separator: " ")
     }
 
     /// "Met", or "Missed by 2.3 points", in words; nil when there is nothing to judge.

@@ -201,10 +201,10 @@ struct TemplateRenderer: Sendable {
         case let (.last, .list(items)): items.last
         case let (.reversed, .list(items)): .list(items.reversed())
         case let (.sorted, .list(items)): sorted(items).map(TemplateValue.list)
-        case let (.empty, .object(values)): .bool(values.values.isEmpty)
-        case let (.count, .object(values)): .int(values.values.count)
+        case let (.empty, .object(values)): .bool(values.count == 0)
+        case let (.count, .object(values)): .int(values.count)
         case let (.enumerated, .object(values)), let (.sorted, .object(values)):
-            .list(values.values.sorted { $0.key < $1.key }.map { .object(TemplateValues(["key": $0.key, "value": $0.value])) })
+            .list(values.all.sorted { $0.name < $1.name }.map { .object(TemplateValues(["key": $0.name, "value": $0.value])) })
         case let (.equalzero, .int(number)): .bool(number == 0)
         case let (.plusone, .int(number)): .int(number + 1)
         case let (.minusone, .int(number)): .int(number - 1)
