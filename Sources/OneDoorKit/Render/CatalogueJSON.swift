@@ -131,14 +131,14 @@ struct CatalogueJSON {
     private func measurements(_ results: [PerformanceResults.Result]) -> JSONValue? {
         guard !results.isEmpty else { return nil }
         return .array(results.map { result in
-            .fields([
-                ("period", .string(result.period.description)), ("priority", .string(result.priority)),
-                ("customer", .text(result.customer)), ("resolved", .int(result.resolved)),
-                ("within_target", .int(result.withinTarget)), ("opened", result.opened.map(JSONValue.int)),
-                ("satisfied", result.satisfaction.map { .int($0.satisfied) }), ("neutral", result.satisfaction.map { .int($0.neutral) }),
-                ("dissatisfied", result.satisfaction.map { .int($0.dissatisfied) }),
-                ("achieved", result.achieved(toPlaces: 2).map(JSONValue.number)),
-                ("target", result.target.map { .number($0.percent) }), ("met", result.met.map(JSONValue.bool)),
+            .row([
+                "period": .string(result.period.description), "priority": .string(result.priority),
+                "customer": .text(result.customer), "resolved": .int(result.resolved),
+                "within_target": .int(result.withinTarget), "opened": result.opened.map(JSONValue.int),
+                "satisfied": result.satisfaction.map { .int($0.satisfied) }, "neutral": result.satisfaction.map { .int($0.neutral) },
+                "dissatisfied": result.satisfaction.map { .int($0.dissatisfied) },
+                "achieved": result.achieved(toPlaces: 2).map(JSONValue.number),
+                "target": result.target.map { .number($0.percent) }, "met": result.met.map(JSONValue.bool),
             ])
         })
     }

@@ -8,6 +8,9 @@ public enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     /// Keys in the order given, which is the order written.
     case object([(String, JSONValue)])
+    /// A flat object already written on one line (`row`): a row of a large table, whose cells are not
+    /// kept as values.
+    case row([UInt8])
 
     /// The same value written the same way: compared part by part (writing both out costs more, and
     /// `catalogue.json` compares each item's text in every language).
@@ -20,6 +23,7 @@ public enum JSONValue: Hashable, Sendable {
         case let (.string(a), .string(b)): a == b
         case let (.array(a), .array(b)): a == b
         case let (.object(a), .object(b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case let (.row(a), .row(b)): a == b
         default: false
         }
     }
@@ -28,6 +32,23 @@ public enum JSONValue: Hashable, Sendable {
     /// An object from pairs, leaving out those whose value is nil: optional fields that are not set.
     public static func fields(_ pairs: [(String, JSONValue?)]) -> JSONValue {
         .object(pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    /// A flat object, leaving out the fields that are not set, written at once: `catalogue.json` carries
+    /// 320,000 measurements at 10,000 measured services, and building each as an object of values
+    /// before writing it costs more than writing it.
+    public static func row(_ fields: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+        var output: [UInt8] = [UInt8(ascii: "{")]
+        output.reserveCapacity(fields.count * 24)
+        for (key, value) in fields {
+            guard let value else { continue }
+            if output.count > 1 { output += ", ".utf8 }
+            writeString(key, to: &output)
+            output += ": ".utf8
+            value.write(to: &output, indent: nil)
+        }
+        output.append(UInt8(ascii: "}"))
+        return .row(output)
     }
 
     /// A string, or nothing when the text is not set.
@@ -58,6 +79,7 @@ public enum JSONValue: Hashable, Sendable {
         case let .int(value): output.appendDigits(of: value)
         case let .double(value): output += (value.isFinite ? "\(value)" : "null").utf8
         case let .string(value): JSONValue.writeString(value, to: &output)
+        case let .row(written): output += written
         case let .array(values):
             guard !values.isEmpty else { output += "[]".utf8; return }
             output.append(UInt8(ascii: "["))
@@ -88,6 +110,7 @@ public enum JSONValue: Hashable, Sendable {
 
     /// An object whose values are neither objects nor lists.
     private var isFlatObject: Bool {
+        if case .row = self { return true }
         guard case let .object(pairs) = self else { return false }
         return pairs.allSatisfy { pair in
             switch pair.1 {
