@@ -6,4 +6,9 @@ extension Array where Element == UInt8 {
         if value >= 10 { appendDigits(of: value / 10) }
         append(UInt8(ascii: "0") + UInt8(value % 10))
     }
+
+    /// Appends a literal's UTF-8 bytes at once: appending a `String`'s `utf8` goes byte by byte.
+    mutating func append(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 }

@@ -42,9 +42,9 @@ public enum JSONValue: Hashable, Sendable {
         output.reserveCapacity(fields.count * 24)
         for (key, value) in fields {
             guard let value else { continue }
-            if output.count > 1 { output += ", ".utf8 }
+            if output.count > 1 { output.append(", ") }
             writeString(key, to: &output)
-            output += ": ".utf8
+            output.append(": ")
             value.write(to: &output, indent: nil)
         }
         output.append(UInt8(ascii: "}"))
@@ -74,14 +74,14 @@ public enum JSONValue: Hashable, Sendable {
     /// Writes the JSON text as if it stood `indent` spaces in (nil: not pretty).
     func write(to output: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: output += "null".utf8
-        case let .bool(value): output += (value ? "true" : "false").utf8
+        case .null: output.append("null")
+        case let .bool(value): output.append(value ? "true" : "false")
         case let .int(value): output.appendDigits(of: value)
         case let .double(value): output += (value.isFinite ? "\(value)" : "null").utf8
         case let .string(value): JSONValue.writeString(value, to: &output)
         case let .row(written): output += written
         case let .array(values):
-            guard !values.isEmpty else { output += "[]".utf8; return }
+            guard !values.isEmpty else { output.append("[]"); return }
             output.append(UInt8(ascii: "["))
             // A list of flat objects is a table: a row a line reads as one, and a service's thousands
             // of measurements make half the bytes.
@@ -94,13 +94,13 @@ public enum JSONValue: Hashable, Sendable {
             JSONValue.newline(&output, indent)
             output.append(UInt8(ascii: "]"))
         case let .object(pairs):
-            guard !pairs.isEmpty else { output += "{}".utf8; return }
+            guard !pairs.isEmpty else { output.append("{}"); return }
             output.append(UInt8(ascii: "{"))
             for (offset, pair) in pairs.enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
                 JSONValue.newline(&output, indent.map { $0 + 2 })
                 JSONValue.writeString(pair.0, to: &output)
-                output += (indent == nil ? ":" : ": ").utf8
+                output.append(indent == nil ? ":" : ": ")
                 pair.1.write(to: &output, indent: indent.map { $0 + 2 })
             }
             JSONValue.newline(&output, indent)
@@ -125,9 +125,9 @@ public enum JSONValue: Hashable, Sendable {
         guard case let .object(pairs) = self, !pairs.isEmpty else { return write(to: &output, indent: nil) }
         output.append(UInt8(ascii: "{"))
         for (offset, pair) in pairs.enumerated() {
-            if offset > 0 { output += ", ".utf8 }
+            if offset > 0 { output.append(", ") }
             JSONValue.writeString(pair.0, to: &output)
-            output += ": ".utf8
+            output.append(": ")
             pair.1.write(to: &output, indent: nil)
         }
         output.append(UInt8(ascii: "}"))

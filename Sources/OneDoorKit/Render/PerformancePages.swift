@@ -33,20 +33,21 @@ extension SiteRenderer {
             points: rows.map { TrendChart.Point(label: wording.period($0.period, short: true), value: $0.achieved, met: $0.met) },
             target: target.map { ($0.percent, wording("results.chart_target", wording.percent($0.percent))) }, isPercent: true, wording: wording)
         let met = wording("results.met"), noTickets = wording("results.no_tickets")
-        return TemplateValues(fields: [
-            "name": priority.name, "id": priority.id, "heading": priority.name + (targetText.map { wording("colon") + $0 } ?? ""),
-            "caption": wording("results.caption", priority.name),
-            "chart": TemplateValue.bytes(chart.svg),
-            "periods": rows.map { row in
-                TemplateValues(values: [
+        return TemplateValues(values: [
+            "name": .string(priority.name), "id": .string(priority.id),
+            "heading": .string(priority.name + (targetText.map { wording("colon") + $0 } ?? "")),
+            "caption": .string(wording("results.caption", priority.name)),
+            "chart": .bytes(chart.svg),
+            "periods": .list(rows.map { row in
+                .object(TemplateValues(values: [
                     "period": .string(wording.period(row.period)), "customer": row.customer.map(TemplateValue.string) ?? .null,
                     "achieved": .string(row.shownAchieved.map(wording.share) ?? "—"),
                     "target": .string(row.target.map { $0 == target ? targetShown! : wording.percent($0.percent) } ?? "—"),
                     "verdict": .string(row.met == true ? met : verdict(row) ?? noTickets),
                     "met": .bool(row.met == true), "missed": .bool(row.met == false),
                     "resolved": .string(wording.number(row.resolved)),
-                ])
-            },
+                ]))
+            }),
         ])
     }
 

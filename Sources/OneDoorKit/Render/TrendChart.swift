@@ -43,7 +43,10 @@ struct TrendChart {
 
         var svg: [UInt8] = []
         svg.reserveCapacity(1_600)
-        func add(_ text: String) { svg += text.utf8 }
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { svg.append(contentsOf: $0) }
+        }
         func add(_ value: Double) { Self.write(value, to: &svg) }
         func point(_ x: Double, _ y: Double) {
             add(x)
@@ -51,7 +54,8 @@ struct TrendChart {
             add(y)
         }
         add(#"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#)
-        add("\n<title id=\"\(id)-title\">\(XML.escape(title))</title>\n<desc id=\"\(id)-desc\">\(XML.escape(description))</desc>")
+        add("\n<title id=\""); add(id); add("-title\">"); add(XML.escape(title))
+        add("</title>\n<desc id=\""); add(id); add("-desc\">"); add(XML.escape(description)); add("</desc>")
         let ticks = ticks(low, high)
         add("\n<path class=\"grid\" d=\"")
         for tick in ticks {
@@ -59,7 +63,7 @@ struct TrendChart {
         }
         add("\"/>\n<g class=\"axis\" text-anchor=\"end\">")
         for tick in ticks {
-            add("<text x=\""); add(Self.left - 6); add("\" y=\""); add(y(tick) + 4); add("\">\(label(tick))</text>")
+            add("<text x=\""); add(Self.left - 6); add("\" y=\""); add(y(tick) + 4); add("\">"); add(label(tick)); add("</text>")
         }
         add("</g>")
         if let target {
@@ -79,7 +83,7 @@ struct TrendChart {
         }
         add("\n<g class=\"axis\" text-anchor=\"middle\">")
         for (index, point) in points.enumerated() {
-            add("<text x=\""); add(x(index)); add("\" y=\""); add(Self.height - 12); add("\">\(XML.escape(point.label))</text>")
+            add("<text x=\""); add(x(index)); add("\" y=\""); add(Self.height - 12); add("\">"); add(XML.escape(point.label)); add("</text>")
         }
         add("</g>")
         // Met and unjudged points are dots; a missed target is a cross, so that the chart does not rely on colour.

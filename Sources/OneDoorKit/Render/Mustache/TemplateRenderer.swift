@@ -236,12 +236,12 @@ struct TemplateRenderer: Sendable {
         case let .bytes(text):
             text.withUnsafeBufferPointer { escaped ? appendEscaped($0, to: &output) : output.append(contentsOf: $0) }
         case let .bool(flag):
-            output += (flag ? "true" : "false").utf8
+            output.append(flag ? "true" : "false")
         case let .int(number):
             output += String(number).utf8
         case let .list(items):
             for (index, item) in items.enumerated() {
-                if index > 0 { output += ", ".utf8 }
+                if index > 0 { output.append(", ") }
                 append(item, escaped: escaped, to: &output)
             }
         case .object, .null:

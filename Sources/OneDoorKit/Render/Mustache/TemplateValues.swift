@@ -138,5 +138,6 @@ extension TemplateValue: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    // A closure, not a key path: a key path on a generic element is made anew at each call.
+    var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
