@@ -62,7 +62,9 @@ extension SiteRenderer {
                                      wording.period(first.period), wording.period(last.period)))
         }
         let latest = last.shownAchieved.map(wording.share) ?? wording("results.no_tickets").lowercased()
-        sentences.append(wording("results.chart_period", wording.period(last.period), latest)
+        // A sentence of its own: French months are lower case ("août 2026"), but not at its start.
+        let period = wording.period(last.period)
+        sentences.append(wording("results.chart_period", period.prefix(1).uppercased() + period.dropFirst(), latest)
             + (verdict(last).map { ", \($0.lowercased())" } ?? "") + ".")
         if let targetText { sentences.append(wording("results.chart_target_sentence", targetText)) }
         return sentences.joined(separator: " ")
