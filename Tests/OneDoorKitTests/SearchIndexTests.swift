@@ -61,9 +61,47 @@ import Testing
     @Test func theIndexIsScriptsThatWorkFromDisk() throws {
         let files = try renderFixture()
         let manifest = try #require(files["search/index.js"]).text
-        #expect(manifest.hasPrefix(#"OneDoorSearch.receive("index",{"version":2,"count":2,"chunk":20,"stemmer":"english","#))
-        #expect(files["search/terms.js"]?.text.hasPrefix(#"OneDoorSearch.receive("terms",{"#) == true)
+        #expect(manifest.hasPrefix(#"OneDoorSearch.receive("index",...JSON.parse('[{"version":2,"count":2,"chunk":20,"stemmer":"english","#))
+        #expect(files["search/terms.js"]?.text.hasPrefix(#"OneDoorSearch.receive("terms",...JSON.parse('[{"#) == true)
         #expect(files["search/docs-0.js"]?.text.contains(#"["Laptops","A laptop for every member of staff.","services/laptops.html"]"#) == true)
+    }
+
+    /// The JSON in a search script's string, as `JSON.parse` reads it: the arguments after the file's name.
+    static func payload(_ script: String) throws -> [Any] {
+        let start = try #require(script.range(of: "JSON.parse('")), end = try #require(script.range(of: "'));", options: .backwards))
+        var json = "", escaped = false
+        for character in script[start.upperBound..<end.lowerBound] {
+            if escaped {
+                json.append(character == "n" ? "\n" : character == "r" ? "\r" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                json.append(character)
+            }
+        }
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any])
+    }
+
+    @Test func quotesAndBackslashesInTheDataAreEscapedForTheStringJSONIsReadFrom() throws {
+        let name = #"Ann's \ "Desk" </script>"#
+        let files = try renderFixture(files: ["services/desk/laptops.md": """
+            ---
+            name: '\(name.replacingOccurrences(of: "'", with: "''"))'
+            summary: A laptop for every member of staff.
+            category: desk
+            type: business
+            status: live
+            owner: desk-team
+            support_model: standard
+            last_reviewed: 2026-05-01
+            ---
+            You get a laptop.
+            """])
+        let docs = try #require(files["search/docs-0.js"]).text
+        #expect(!docs.contains("</script>") && docs.contains(#"Ann\'s \\\\ \\"Desk\\""#), "\(docs)")
+        let rows = try #require(try Self.payload(docs).first as? [[Any]])
+        #expect(rows.contains { $0.first as? String == name }, "\(rows)")
     }
 
     @Test func postingsListServicesByPositionWithTheirCode() throws {
@@ -78,7 +116,7 @@ import Testing
         let terms = try #require(try renderFixture()["search/terms.js"]).text
         // After the words: each service as [position, name, summary, page], so that results show without a docs file.
         #expect(terms.contains(#"},[[0,"Hosting","#), "\(terms)")
-        #expect(terms.contains(#"[1,"Laptops","A laptop for every member of staff.","services/laptops.html"]]);"#))
+        #expect(terms.contains(#"[1,"Laptops","A laptop for every member of staff.","services/laptops.html"]]]'));"#))
     }
 
     @Test func aWordPutsFirstLiveServicesByTheWeightOfItsFieldThenByPosition() {
@@ -107,8 +145,7 @@ import Testing
         var checked = 0
         for file in files where file.path.hasPrefix("search/terms-") {
             let text = file.text
-            let json = try #require(text.firstIndex(of: ",").map { "[" + text[text.index(after: $0)...].dropLast(3) + "]" })
-            let parts = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any])
+            let parts = try Self.payload(text)
             let words = try #require(parts[0] as? [String: Any]).keys.filter { !$0.contains(" ") }
             let shown = Set((parts.count > 1 ? parts[1] as? [[Any]] ?? [] : []).compactMap { $0.first as? Int })
             for word in words {
@@ -132,8 +169,7 @@ import Testing
         var checked = 0
         for file in files where file.path.hasPrefix("search/terms-") {
             let key = String(file.path.dropFirst("search/terms-".count).dropLast(3))
-            let json = try #require(file.text.firstIndex(of: ",").map { "[" + file.text[file.text.index(after: $0)...].dropLast(3) + "]" })
-            let words = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any])?.first as? [String: Any]).keys
+            let words = try #require(try Self.payload(file.text).first as? [String: Any]).keys
             for word in words {
                 let longest = (0...SearchIndex.longestPrefix).reversed().map { search.shardKey(word, length: $0) }.first(where: keys.contains)
                 #expect(longest == key, "\(word) is in terms-\(key), but a query looks for it in terms-\(longest ?? "?")")

@@ -1,1 +1,1 @@
-OneDoorSearch.receive("docs-0",[["Hosting","Servers for applications.","services/hosting.html"],["Laptops","A laptop for every member of staff.","services/laptops.html"]]);
+OneDoorSearch.receive("docs-0",...JSON.parse('[[["Hosting","Servers for applications.","services/hosting.html"],["Laptops","A laptop for every member of staff.","services/laptops.html"]]]'));

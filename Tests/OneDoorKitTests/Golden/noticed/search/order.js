@@ -1,1 +1,1 @@
-OneDoorSearch.receive("order",[0,1,2]);
+OneDoorSearch.receive("order",...JSON.parse('[[0,1,2]]'));
