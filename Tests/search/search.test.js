@@ -212,3 +212,27 @@ test("a service under a notice carries its state in words, for the results to sh
   assert.equal(search.stateOf(index, position("Printing"))[FORMAT.STATE_CLASS], "affected");
   assert.equal(search.stateOf(golden.index, 0), undefined, "an index without notices has no states");
 });
+
+test("thousands of results: the first are in order, the count is all of them, and all of them come in order when asked", () => {
+  // A made-up index of 1,000 services sharing a word: every third has it in its name, every tenth is retired.
+  const count = 1000;
+  const index = Object.create(golden.index);
+  Object.assign(index, { count, shards: [""], vocabulary: [], shardSet: null, facets: [] });
+  const retired = index.statuses.indexOf("retired");
+  for (let doc = 0; doc < count; doc++) index.facets.push(0, 0, doc % 10 === 0 ? retired : 0, 0);
+  const postings = [];
+  for (let doc = 0; doc < count; doc++) {
+    postings.push(doc ? 1 : 0, doc % 3 ? 1 << FORMAT.CODE_FIELD_SHIFT : (5 << FORMAT.CODE_FIELD_SHIFT) | 2);
+  }
+  const files = { index, terms: { widget: postings } };
+  const found = search.findWith(index, "widget", {}, search.quietWords("en"), (name) => files[name]);
+  assert.equal(found.count, count);
+  assert.ok(found.results.length >= 50 && found.results.length < count, `${found.results.length} made`);
+  const all = found.results.sortAll();
+  assert.equal(all.length, count);
+  assert.deepEqual(found.results.slice(0, 50).map((r) => r.doc), all.slice(0, 50).map((r) => r.doc));
+  // Names first (every third service), retired ones last, ties by position.
+  assert.deepEqual(all.slice(0, 3).map((r) => r.doc), [3, 6, 9]);
+  assert.ok(all.slice(-100).every((r) => r.retired));
+  assert.ok(all.every((r, i) => i === 0 || r.retired > all[i - 1].retired || r.score <= all[i - 1].score));
+});

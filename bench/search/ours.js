@@ -38,6 +38,6 @@ for (const line of fs.readFileSync(queries, "utf8").split("\n").slice(1).filter(
   });
   const ids = search.preferTyped(shown, (doc) => doc.name, found.terms, index.stemmer)
     .map((doc) => doc.href.replace(/^services\//, "").replace(/\.html$/, ""));
-  results.push({ kind, query, ids, count: found.results.length });
+  results.push({ kind, query, ids, count: found.count });
 }
 process.stdout.write(JSON.stringify(results));

@@ -436,10 +436,44 @@
     return kept.values.get(key);
   }
 
+  /* Services' scores by their position: what a Map of them does, on typed arrays, since a query may
+     match thousands of services at every keystroke and a Map of thousands is work for the garbage
+     collector. Kept in the order they were set; a score deleted and set again keeps its first place. */
+  function Scores(count) {
+    this.value = new Float64Array(count);
+    this.state = new Uint8Array(count);
+    this.docs = [];
+    this.size = 0;
+  }
+  var ABSENT = 0, PRESENT = 1, DELETED = 2;
+  Scores.prototype.has = function (doc) { return this.state[doc] === PRESENT; };
+  Scores.prototype.get = function (doc) { return this.state[doc] === PRESENT ? this.value[doc] : undefined; };
+  Scores.prototype.set = function (doc, score) {
+    if (this.state[doc] !== PRESENT) {
+      if (this.state[doc] === ABSENT) this.docs.push(doc);
+      this.state[doc] = PRESENT;
+      this.size++;
+    }
+    this.value[doc] = score;
+    return this;
+  };
+  Scores.prototype.delete = function (doc) {
+    if (this.state[doc] !== PRESENT) return false;
+    this.state[doc] = DELETED;
+    this.size--;
+    return true;
+  };
+  Scores.prototype.forEach = function (each) {
+    for (var i = 0; i < this.docs.length; i++) {
+      var doc = this.docs[i];
+      if (this.state[doc] === PRESENT) each(this.value[doc], doc);
+    }
+  };
+
   /* Services matched by every one of `perTerm`, with the sum of their scores. */
   function every(perTerm) {
     var fewest = perTerm.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; });
-    var all = new Map();
+    var all = new Scores(fewest.score.length);
     fewest.docs.forEach(function (doc) {
       var total = 0;
       for (var i = 0; i < perTerm.length; i++) {
@@ -476,7 +510,7 @@
 
   /* Services with some of the terms, with the sum of their scores. */
   function some(perTerm) {
-    var scores = new Map();
+    var scores = new Scores(perTerm[0].score.length);
     perTerm.forEach(function (found) {
       found.docs.forEach(function (doc) { scores.set(doc, (scores.get(doc) || 0) + found.score[doc]); });
     });
@@ -564,33 +598,41 @@
 
   /* The services the query found (`found`, or every service when there was no word) that pass the
      filters, best first, retired ones last, ties in name order (`order`, from order.js, when loaded;
-     else in the order of their ids, which most often follow their names). */
+     else in the order of their ids, which most often follow their names). Thousands of results are
+     not each made an object: the first SORTED are, in order, found through a sort of their keys
+     alone; `count` says how many there are, and `sortAll` makes the whole list when someone asks. */
   function rank(index, found, filters, order) {
     var accept = facetFilter(index, filters);
-    var results = [];
+    var docs = [];
     if (found === null) {
-      for (var doc = 0; doc < index.count; doc++) if (accept(doc)) results.push({ doc: doc, score: 0 });
+      for (var doc = 0; doc < index.count; doc++) if (accept(doc)) docs.push(doc);
     } else {
-      found.scores.forEach(function (score, doc) { if (accept(doc)) results.push({ doc: doc, score: score }); });
+      found.scores.forEach(function (score, doc) { if (accept(doc)) docs.push(doc); });
     }
     var retired = index.statuses.indexOf("retired");
-    results.forEach(function (r) { r.retired = facet(index, r.doc, FORMAT.FACET_STATUS) === retired; });
+    function isRetired(doc) { return facet(index, doc, FORMAT.FACET_STATUS) === retired; }
+    function scoreOf(doc) { return found === null ? 0 : found.scores.get(doc); }
+    function result(doc) { return { doc: doc, score: scoreOf(doc), retired: isRetired(doc) }; }
     function before(a, b) {
       return (a.retired - b.retired) || (b.score - a.score) || (order ? order[a.doc] - order[b.doc] : a.doc - b.doc);
     }
-    if (results.length <= SORTED * 2) return results.sort(before);
-    /* Thousands of results: the first SORTED in order (found through a sort of their keys alone, which
-       is quick), the rest after them unsorted until someone asks for all (`sortAll`). */
-    var keys = new Float64Array(results.length);
-    results.forEach(function (r, i) { keys[i] = r.score - (r.retired ? RETIRED_PENALTY : 0); });
-    keys.sort();
-    var threshold = keys[keys.length - SORTED];
-    var first = [], rest = [];
-    results.forEach(function (r) { (r.score - (r.retired ? RETIRED_PENALTY : 0) >= threshold ? first : rest).push(r); });
+    function all() { return docs.map(result).sort(before); }
+    if (docs.length <= SORTED * 2) return all();
+    var keys = new Float64Array(docs.length);
+    for (var i = 0; i < docs.length; i++) keys[i] = scoreOf(docs[i]) - (isRetired(docs[i]) ? RETIRED_PENALTY : 0);
+    var sorted = keys.slice().sort();
+    var threshold = sorted[sorted.length - SORTED];
+    var first = [];
+    for (i = 0; i < docs.length; i++) if (keys[i] >= threshold) first.push(result(docs[i]));
     first.sort(before);
-    var ranked = first.concat(rest);
-    ranked.sortAll = function () { return ranked.slice().sort(before); };
-    return ranked;
+    first.count = docs.length;
+    first.sortAll = all;
+    return first;
+  }
+
+  /* How many services a ranked list has, made into objects or not. */
+  function countOf(ranked) {
+    return ranked.count === undefined ? ranked.length : ranked.count;
   }
 
   /* How many results are put in order at once: more than a page shows. */
@@ -623,7 +665,8 @@
     });
     if (found && found.partial && exact.scores.size && !typosAnswer) found = exact;
     var results = rank(index, found, filters, files.order);
-    var matching = results.length;
+    var matching = countOf(results);
+    var count = matching;
     /* A few services with every word: those with some of the telling words follow them, as a
        question in plain words often has a word the right service does not. */
     var telling = found ? tellingOf(wanted, found.perTerm, quiet) : [];
@@ -632,10 +675,14 @@
       found.scores.forEach(function (score, doc) { others.delete(doc); });
       var partly = { scores: others };
       boost(partly, wanted, found.perTerm, index, files, quiet);
-      results = results.concat(rank(index, partly, filters, files.order));
+      var following = rank(index, partly, filters, files.order);
+      count += countOf(following);
+      var full = results;
+      results = results.concat(following);
+      if (following.sortAll) results.sortAll = function () { return full.concat(following.sortAll()); };
     }
     return {
-      index: index, terms: wanted, results: results, matching: found && found.partial ? 0 : matching,
+      index: index, terms: wanted, results: results, count: count, matching: found && found.partial ? 0 : matching,
       partial: Boolean(found && found.partial), typos: exact && !answered ? unanswered : null
     };
   }
@@ -944,7 +991,7 @@
         return documentsFor(found.index, shown).then(function (people) {
           if (mine !== generation) return;
           panel.hidden = false;
-          var count = found.results.length;
+          var count = found.count;
           var matching = found.partial ? count : found.matching;
           status.textContent = count === 0
             ? say("none")
