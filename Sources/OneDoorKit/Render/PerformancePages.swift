@@ -26,7 +26,12 @@ extension SiteRenderer {
     private func resultTable(_ rows: [PerformanceResults.Result], priority: Priority, chartID: String, subject: String) -> TemplateValues {
         let target = rows.last?.target
         let targetText = target.map { wording("results.target_text", wording.percent($0.percent), wording.duration($0.resolve)) }
+        // Every row of a table most often has the priority's current target: its percent is written once.
         let targetShown = target.map { wording.percent($0.percent) }
+        func percent(of rowTarget: Target) -> String {
+            if let target, let targetShown, rowTarget == target { return targetShown }
+            return wording.percent(rowTarget.percent)
+        }
         let chart = TrendChart(
             id: chartID, title: wording("results.chart_title", subject, priority.name),
             description: chartDescription(rows, targetText: targetText),
@@ -42,7 +47,7 @@ extension SiteRenderer {
                 .object(TemplateValues(values: [
                     "period": .string(wording.period(row.period)), "customer": row.customer.map(TemplateValue.string) ?? .null,
                     "achieved": .string(row.shownAchieved.map(wording.share) ?? "—"),
-                    "target": .string(row.target.map { $0 == target ? targetShown! : wording.percent($0.percent) } ?? "—"),
+                    "target": .string(row.target.map(percent) ?? "—"),
                     "verdict": .string(row.met == true ? met : verdict(row) ?? noTickets),
                     "met": .bool(row.met == true), "missed": .bool(row.met == false),
                     "resolved": .string(wording.number(row.resolved)),

@@ -39,7 +39,7 @@ struct TemplateValues: Sendable, Equatable {
     private let fields: [Field]
     private let dictionary: [String: TemplateValue]?
 
-    private struct Field: Sendable, Equatable {
+    private struct Field: Sendable {
         let name: String
         let value: TemplateValue
     }
