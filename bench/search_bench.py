@@ -5,6 +5,9 @@ server would send them) and the time each keystroke takes to show its results.
 Usage: python3 bench/search_bench.py SITE_DIR
        python3 bench/search_bench.py SITE_DIR --queries QUERIES.tsv   (every keystroke of a query set's
        English queries, typed in SITE_DIR's pages: the spread of their times)
+       python3 bench/search_bench.py SITE_DIR --against OTHER_SITE_DIR [ROUNDS]   (this file's queries
+       typed in both portals in turns, ROUNDS times (5): the spread of each one's keystrokes, so that
+       two versions are compared on the same moments of a machine whose speed drifts)
 """
 import csv
 import gzip
@@ -74,10 +77,35 @@ def keystrokes_of_query_set(site, queries):
         f"{t:.0f} ms, {n}, `{text}`" for t, n, text in sorted(slowest, reverse=True)[:8]) + ".")
 
 
+def spread(times):
+    """Median, 90th and 99th percentiles, slowest, and how many over 16 ms, in words."""
+    times = sorted(times)
+    def at(share):
+        return times[min(len(times) - 1, int(len(times) * share))]
+    return (f"median {statistics.median(times):.1f} ms, 90th percentile {at(0.9):.1f} ms, 99th {at(0.99):.1f} ms, "
+            f"slowest {times[-1]:.1f} ms, over 16 ms {sum(t > 16 for t in times)} of {len(times)}")
+
+
+def in_turns(sites, rounds):
+    """The queries typed in each portal in turn, `rounds` times; the keystrokes after the first."""
+    later = {site: [] for site in sites}
+    with chromium() as driver:
+        for _ in range(rounds):
+            for site in sites:
+                for query in QUERIES:
+                    driver.get((site / "index.html").as_uri())
+                    later[site].extend(driver.execute_async_script(TYPE_AND_TIME, query)[0][1:])
+    for site in sites:
+        print(f"{site}: {spread(later[site])}.")
+
+
 def main():
     site = pathlib.Path(sys.argv[1]).resolve()
     if sys.argv[2:3] == ["--queries"]:
         keystrokes_of_query_set(site, sys.argv[3])
+        return
+    if sys.argv[2:3] == ["--against"]:
+        in_turns([site, pathlib.Path(sys.argv[3]).resolve()], int(sys.argv[4]) if len(sys.argv) > 4 else 5)
         return
     report = []
     first_keystrokes, later_keystrokes, cached_keystrokes = [], [], []
