@@ -66,11 +66,15 @@ extension SiteRenderer {
             sentences.append(wording("results.chart_met_count", wording.number(judged.count { $0.met == true }), wording.number(judged.count),
                                      wording.period(first.period), wording.period(last.period)))
         }
-        let latest = last.shownAchieved.map(wording.share) ?? wording("results.no_tickets").lowercased()
-        // A sentence of its own: French months are lower case ("août 2026"), but not at its start.
-        let period = wording.period(last.period)
-        sentences.append(wording("results.chart_period", period.prefix(1).uppercased() + period.dropFirst(), latest)
-            + (verdict(last).map { ", \($0.lowercased())" } ?? "") + ".")
+        if judged.isEmpty, rows.count > 1 {
+            sentences.append(wording("results.chart_no_tickets", wording.period(first.period), wording.period(last.period)))
+        } else {
+            let latest = last.shownAchieved.map(wording.share) ?? wording("results.no_tickets").lowercased()
+            // A sentence of its own: French months are lower case ("août 2026"), but not at its start.
+            let period = wording.period(last.period)
+            sentences.append(wording("results.chart_period", period.prefix(1).uppercased() + period.dropFirst(), latest)
+                + (verdict(last).map { ", \($0.lowercased())" } ?? "") + ".")
+        }
         if let targetText { sentences.append(wording("results.chart_target_sentence", targetText)) }
         return sentences.joined(separator: " ")
     }

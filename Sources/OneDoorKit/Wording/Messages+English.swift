@@ -162,6 +162,7 @@ extension Messages {
         "results.chart_period": "{0}: {1}",
         "results.chart_target_sentence": "Target: {0}.",
         "results.chart_met_count": "Target met in {0} of {1} periods, {2} to {3}.",
+        "results.chart_no_tickets": "No tickets resolved from {0} to {1}.",
         "period.quarter": "Q{0} {1}",
         "months": "January,February,March,April,May,June,July,August,September,October,November,December",
         "months_short": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",

@@ -157,6 +157,7 @@ extension Messages {
         "results.chart_period": "{0}\u{00A0}: {1}",
         "results.chart_target_sentence": "Objectif\u{00A0}: {0}.",
         "results.chart_met_count": "Objectif atteint sur {0} des {1} périodes, de {2} à {3}.",
+        "results.chart_no_tickets": "Aucune demande résolue de {0} à {1}.",
         "period.quarter": "T{0} {1}",
         "months": "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
         "months_short": "janv.,févr.,mars,avr.,mai,juin,juil.,août,sept.,oct.,nov.,déc.",
