@@ -229,6 +229,24 @@ import Testing
         #expect(performance.customers == ["lbb", "lbl"])
     }
 
+    @Test func aServicesRowsComeInThePrioritiesOrderThenByPeriodThenByCustomer() throws {
+        // Rows in no order: p2 before p1, a month before its year (they do not overlap: other customers).
+        let (performance, catalogue) = try results("""
+            \(Self.header)
+            2026-02,laptops,p2,,5,5
+            2026-03,laptops,p1,lbl,4,4
+            2025,laptops,p1,lbl,40,40
+            2026-03,laptops,p1,,6,6
+            2026-Q1,laptops,p1,lbb,10,9
+            2026-01,laptops,p2,,5,4
+
+            """)
+        let laptops = try #require(catalogue.services.first { $0.id == "laptops" })
+        let rows = performance.rows(for: laptops, model: catalogue.supportModels.first)
+        #expect(rows.map { "\($0.priority) \($0.period) \($0.customer ?? "-")" }
+                == ["p1 2025 lbl", "p1 2026-Q1 lbb", "p1 2026-03 -", "p1 2026-03 lbl", "p2 2026-01 -", "p2 2026-02 -"])
+    }
+
     @Test func periodsReadSortAndOverlapAsTheCalendarDoes() throws {
         let periods = ["2026-10", "2026-Q4", "2026", "2025-12", "2026-Q1"].compactMap(Period.init)
         #expect(periods.count == 5)

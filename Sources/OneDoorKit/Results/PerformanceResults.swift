@@ -184,39 +184,20 @@ public struct PerformanceResults: Sendable {
         let customer: String?
     }
 
-    /// Totals in the priorities' order, then by period, then by customer (everyone first). The keys
-    /// are sorted with the totals' places, and the totals moved once.
+    /// Totals in the priorities' order, then by period (a longer one before a shorter one that starts
+    /// with it), then by customer (everyone first). The priority's place and the period are one whole
+    /// number for each total, worked out once: a build sorts every measured service's totals.
     private static func sorted(_ totals: [Total], order: [String: Int]) -> [Total] {
-        totals.indices.map { index in
-            let total = totals[index]
-            return SortKey(period: total.period, priority: total.priority, customer: total.customer,
-                           place: order[total.priority] ?? .max, index: index)
+        let ranks = totals.map { total in
+            let months = total.period.months
+            return min(order[total.priority] ?? .max, 1 << 30) << 32 | months.lowerBound << 4 | (15 - months.count)
         }
-        .sorted(by: SortKey.precedes).map { totals[$0.index] }
-    }
-
-    /// Where a total goes, worked out once as whole numbers (the priority's place, the period's first
-    /// month and its length) rather than at every comparison.
-    private struct SortKey {
-        let place: Int
-        let month: Int
-        /// Negative, so that a longer period comes before a shorter one that starts with it.
-        let length: Int
-        let priority: String
-        let customer: String
-        /// The place of the total sorted.
-        let index: Int
-
-        init(period: Period, priority: String, customer: String?, place: Int, index: Int) {
-            (self.place, month, length) = (place, period.months.lowerBound, -period.months.count)
-            (self.priority, self.customer, self.index) = (priority, customer ?? "", index)
+        return totals.indices.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            if totals[a].priority != totals[b].priority { return totals[a].priority < totals[b].priority }
+            return (totals[a].customer ?? "") < (totals[b].customer ?? "")
         }
-
-        static func precedes(_ a: SortKey, _ b: SortKey) -> Bool {
-            if (a.place, a.month, a.length) != (b.place, b.month, b.length) { return (a.place, a.month, a.length) < (b.place, b.month, b.length) }
-            if a.priority != b.priority { return a.priority < b.priority }
-            return a.customer < b.customer
-        }
+        .map { totals[$0] }
     }
 
     public var isEmpty: Bool { catalogue.isEmpty && totalsByService.isEmpty }
