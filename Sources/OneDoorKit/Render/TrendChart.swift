@@ -41,71 +41,83 @@ struct TrendChart {
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / max(high - low, 1)) }
         func label(_ value: Double) -> String { isPercent ? wording.percent(value.rounded()) : wording.number(Int(value.rounded())) }
 
-        var svg: [UInt8] = []
-        svg.reserveCapacity(1_600)
-        func add(_ text: String) {
-            var text = text
-            text.withUTF8 { svg.append(contentsOf: $0) }
-        }
-        func add(_ value: Double) { Self.write(value, to: &svg) }
-        func point(_ x: Double, _ y: Double) {
-            add(x)
-            svg.append(UInt8(ascii: ","))
-            add(y)
-        }
-        add(#"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#)
-        add("\n<title id=\""); add(id); add("-title\">"); add(XML.escape(title))
-        add("</title>\n<desc id=\""); add(id); add("-desc\">"); add(XML.escape(description)); add("</desc>")
+        var svg = Markup()
+        svg.add(#"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#)
+        svg.add("\n<title id=\""); svg.add(id); svg.add("-title\">"); svg.add(XML.escape(title))
+        svg.add("</title>\n<desc id=\""); svg.add(id); svg.add("-desc\">"); svg.add(XML.escape(description)); svg.add("</desc>")
         let ticks = ticks(low, high)
-        add("\n<path class=\"grid\" d=\"")
+        svg.add("\n<path class=\"grid\" d=\"")
         for tick in ticks {
-            add("M"); add(Self.left); add(" "); add(y(tick)); add("H"); add(Self.width - Self.right)
+            svg.add("M"); svg.add(Self.left); svg.add(" "); svg.add(y(tick)); svg.add("H"); svg.add(Self.width - Self.right)
         }
-        add("\"/>\n<g class=\"axis\" text-anchor=\"end\">")
+        svg.add("\"/>\n<g class=\"axis\" text-anchor=\"end\">")
         for tick in ticks {
-            add("<text x=\""); add(Self.left - 6); add("\" y=\""); add(y(tick) + 4); add("\">"); add(label(tick)); add("</text>")
+            svg.add("<text x=\""); svg.add(Self.left - 6); svg.add("\" y=\""); svg.add(y(tick) + 4); svg.add("\">"); svg.add(label(tick)); svg.add("</text>")
         }
-        add("</g>")
+        svg.add("</g>")
         if let target {
-            add("\n<line class=\"target\" x1=\""); add(Self.left); add("\" x2=\""); add(Self.width - Self.right)
-            add("\" y1=\""); add(y(target.value)); add("\" y2=\""); add(y(target.value))
-            add("\"/>\n<text class=\"target-label\" x=\""); add(Self.width - Self.right); add("\" y=\""); add(y(target.value) - 5)
-            add("\" text-anchor=\"end\">\(XML.escape(target.label))</text>")
+            svg.add("\n<line class=\"target\" x1=\""); svg.add(Self.left); svg.add("\" x2=\""); svg.add(Self.width - Self.right)
+            svg.add("\" y1=\""); svg.add(y(target.value)); svg.add("\" y2=\""); svg.add(y(target.value))
+            svg.add("\"/>\n<text class=\"target-label\" x=\""); svg.add(Self.width - Self.right); svg.add("\" y=\""); svg.add(y(target.value) - 5)
+            svg.add("\" text-anchor=\"end\">\(XML.escape(target.label))</text>")
         }
         let drawn = points.indices.filter { points[$0].value != nil }
         if drawn.count > 1 {
-            add("\n<polyline class=\"line\" points=\"")
+            svg.add("\n<polyline class=\"line\" points=\"")
             for (offset, index) in drawn.enumerated() {
-                if offset > 0 { add(" ") }
-                point(x(index), y(points[index].value!))
+                if offset > 0 { svg.add(" ") }
+                svg.point(x(index), y(points[index].value!))
             }
-            add("\"/>")
+            svg.add("\"/>")
         }
-        add("\n<g class=\"axis\" text-anchor=\"middle\">")
+        svg.add("\n<g class=\"axis\" text-anchor=\"middle\">")
         for (index, point) in points.enumerated() {
-            add("<text x=\""); add(x(index)); add("\" y=\""); add(Self.height - 12); add("\">"); add(XML.escape(point.label)); add("</text>")
+            svg.add("<text x=\""); svg.add(x(index)); svg.add("\" y=\""); svg.add(Self.height - 12); svg.add("\">"); svg.add(XML.escape(point.label)); svg.add("</text>")
         }
-        add("</g>")
+        svg.add("</g>")
         // Met and unjudged points are dots; a missed target is a cross, so that the chart does not rely on colour.
         for met in [true, nil] as [Bool?] {
             let dots = drawn.filter { points[$0].met == met }
             guard !dots.isEmpty else { continue }
-            add(met == true ? "\n<g class=\"point met\">" : "\n<g class=\"point\">")
+            svg.add(met == true ? "\n<g class=\"point met\">" : "\n<g class=\"point\">")
             for index in dots {
-                add("<circle cx=\""); add(x(index)); add("\" cy=\""); add(y(points[index].value!)); add("\" r=\"5\"/>")
+                svg.add("<circle cx=\""); svg.add(x(index)); svg.add("\" cy=\""); svg.add(y(points[index].value!)); svg.add("\" r=\"5\"/>")
             }
-            add("</g>")
+            svg.add("</g>")
         }
         let crosses = drawn.filter { points[$0].met == false }
         if !crosses.isEmpty {
-            add("\n<path class=\"point missed\" d=\"")
+            svg.add("\n<path class=\"point missed\" d=\"")
             for index in crosses {
-                add("M"); add(x(index) - 6); add(" "); add(y(points[index].value!) - 6); add("l12 12m0-12l-12 12")
+                svg.add("M"); svg.add(x(index) - 6); svg.add(" "); svg.add(y(points[index].value!) - 6); svg.add("l12 12m0-12l-12 12")
             }
-            add("\"/>")
+            svg.add("\"/>")
         }
-        add("\n</svg>")
-        return svg
+        svg.add("\n</svg>")
+        return svg.bytes
+    }
+
+    /// The chart's bytes as they are written: a value of its own rather than an array the drawing's
+    /// functions capture, which Swift would keep in a box and check at every append.
+    private struct Markup {
+        var bytes: [UInt8] = []
+
+        init() {
+            bytes.reserveCapacity(1_600)
+        }
+
+        mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func add(_ value: Double) { TrendChart.write(value, to: &bytes) }
+
+        mutating func point(_ x: Double, _ y: Double) {
+            add(x)
+            bytes.append(UInt8(ascii: ","))
+            add(y)
+        }
     }
 
     /// A coordinate to one decimal, without a `.0`, and with a point whatever the page's language.
