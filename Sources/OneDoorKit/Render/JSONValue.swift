@@ -38,16 +38,9 @@ public enum JSONValue: Hashable, Sendable {
     /// 320,000 measurements at 10,000 measured services, and building each as an object of values
     /// before writing it costs more than writing it.
     public static func row(_ fields: KeyValuePairs<String, JSONValue?>) -> JSONValue {
-        var output: [UInt8] = [UInt8(ascii: "{")]
+        var output: [UInt8] = []
         output.reserveCapacity(fields.count * 24)
-        for (key, value) in fields {
-            guard let value else { continue }
-            if output.count > 1 { output.append(", ") }
-            writeString(key, to: &output)
-            output.append(": ")
-            value.write(to: &output, indent: nil)
-        }
-        output.append(UInt8(ascii: "}"))
+        writeRow(fields.lazy.compactMap { key, value in value.map { (key, $0) } }, to: &output)
         return .row(output)
     }
 
@@ -123,12 +116,19 @@ public enum JSONValue: Hashable, Sendable {
     /// A flat object on one line: `{"period": "2026-Q1", "met": true}`.
     private func writeRow(to output: inout [UInt8]) {
         guard case let .object(pairs) = self, !pairs.isEmpty else { return write(to: &output, indent: nil) }
+        JSONValue.writeRow(pairs, to: &output)
+    }
+
+    /// `pairs` as an object on one line, a space after each `:` and `,`.
+    private static func writeRow(_ pairs: some Sequence<(String, JSONValue)>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "{"))
-        for (offset, pair) in pairs.enumerated() {
-            if offset > 0 { output.append(", ") }
-            JSONValue.writeString(pair.0, to: &output)
+        var first = true
+        for (key, value) in pairs {
+            if !first { output.append(", ") }
+            first = false
+            writeString(key, to: &output)
             output.append(": ")
-            pair.1.write(to: &output, indent: nil)
+            value.write(to: &output, indent: nil)
         }
         output.append(UInt8(ascii: "}"))
     }
