@@ -25,18 +25,18 @@ extension SiteRenderer {
     /// to the table, its text alternative, so that a screen reader does not read each number twice.
     private func resultTable(_ rows: [PerformanceResults.Result], priority: Priority, chartID: String, subject: String) -> TemplateValues {
         let target = rows.last?.target
-        let targetText = target.map { wording("results.target_text", wording.percent($0.percent), wording.duration($0.resolve)) }
         // Every row of a table most often has the priority's current target: its percent is written once.
         let targetShown = target.map { wording.percent($0.percent) }
         func percent(of rowTarget: Target) -> String {
             if let target, let targetShown, rowTarget == target { return targetShown }
             return wording.percent(rowTarget.percent)
         }
+        let targetText = target.map { wording("results.target_text", percent(of: $0), wording.duration($0.resolve)) }
         let chart = TrendChart(
             id: chartID, title: wording("results.chart_title", subject, priority.name),
             description: chartDescription(rows, targetText: targetText),
             points: rows.map { TrendChart.Point(label: wording.period($0.period, short: true), value: $0.achieved, met: $0.met) },
-            target: target.map { ($0.percent, wording("results.chart_target", wording.percent($0.percent))) }, isPercent: true, wording: wording)
+            target: target.map { ($0.percent, wording("results.chart_target", percent(of: $0))) }, isPercent: true, wording: wording)
         let met = wording("results.met"), noTickets = wording("results.no_tickets")
         return TemplateValues(values: [
             "name": .string(priority.name), "id": .string(priority.id),
