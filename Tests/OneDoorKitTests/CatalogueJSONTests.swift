@@ -23,4 +23,24 @@ import Testing
     @Test func stringsAreSafeInsideAScriptElement() {
         #expect(JSONValue.string("</script>\u{2028}\"\\\n").serialized() == #""\u003c/script\u003e\u2028\"\\\n""#)
     }
+
+    @Test func aRowWrittenFieldByFieldReadsAsAFlatObjectInATable() {
+        var row = JSONValue.Row()
+        row.add("period", "2026-Q1")
+        row.add("customer", nil as String?)
+        row.add("resolved", 14)
+        row.add("achieved", number: 92.86)
+        row.add("target", number: 99)
+        row.add("met", false)
+        row.add("note", "a \"quoted\" <b>")
+        let object = JSONValue.object([("period", .string("2026-Q1")), ("resolved", .int(14)), ("achieved", .double(92.86)),
+                                       ("target", .int(99)), ("met", .bool(false)), ("note", .string("a \"quoted\" <b>"))])
+        let written = JSONValue.array([row.finished()]).serialized()
+        #expect(written == JSONValue.array([object]).serialized())
+        #expect(written == #"""
+            [
+              {"period": "2026-Q1", "resolved": 14, "achieved": 92.86, "target": 99, "met": false, "note": "a \"quoted\" \u003cb\u003e"}
+            ]
+            """#)
+    }
 }

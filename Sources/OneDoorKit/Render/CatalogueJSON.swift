@@ -131,15 +131,20 @@ struct CatalogueJSON {
     private func measurements(_ results: [PerformanceResults.Result]) -> JSONValue? {
         guard !results.isEmpty else { return nil }
         return .array(results.map { result in
-            .row([
-                "period": .string(result.period.description), "priority": .string(result.priority),
-                "customer": .text(result.customer), "resolved": .int(result.resolved),
-                "within_target": .int(result.withinTarget), "opened": result.opened.map(JSONValue.int),
-                "satisfied": result.satisfaction.map { .int($0.satisfied) }, "neutral": result.satisfaction.map { .int($0.neutral) },
-                "dissatisfied": result.satisfaction.map { .int($0.dissatisfied) },
-                "achieved": result.achieved(toPlaces: 2).map(JSONValue.number),
-                "target": result.target.map { .number($0.percent) }, "met": result.met.map(JSONValue.bool),
-            ])
+            var row = JSONValue.Row()
+            row.add("period", result.period.description)
+            row.add("priority", result.priority)
+            row.add("customer", result.customer)
+            row.add("resolved", result.resolved)
+            row.add("within_target", result.withinTarget)
+            row.add("opened", result.opened)
+            row.add("satisfied", result.satisfaction?.satisfied)
+            row.add("neutral", result.satisfaction?.neutral)
+            row.add("dissatisfied", result.satisfaction?.dissatisfied)
+            row.add("achieved", number: result.achieved(toPlaces: 2))
+            row.add("target", number: result.target?.percent)
+            row.add("met", result.met)
+            return row.finished()
         })
     }
 

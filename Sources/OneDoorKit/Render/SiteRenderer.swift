@@ -65,15 +65,14 @@ public struct SiteRenderer: Sendable {
             + catalogue.teams.map(Page.team)
             + catalogue.supportModels.map(Page.supportModel) + catalogue.categories.map(Page.category)
             + catalogue.services.indices.map(Page.service)
-        // catalogue.json needs nothing the pages make, and is written on a thread of its own from start
-        // to end: it fills the time when the search index, which needs every page, is one core's work.
+        jobs.concurrentForEach { job, worker in
+            let file = render(job, search: search, worker: worker)
+            pages.withLock { $0.append(file.path) }
+            sink.write(file)
+        }
+        // Every service page has handed its words to the index by now. Making its files is mostly one
+        // core's work; catalogue.json, which needs nothing the pages make, is written beside it.
         _ = concurrently({
-            jobs.concurrentForEach { job, worker in
-                let file = render(job, search: search, worker: worker)
-                pages.withLock { $0.append(file.path) }
-                sink.write(file)
-            }
-            // Every service page has handed its words to the index by now.
             for file in search.files() { sink.write(file) }
         }, {
             if shared { sink.write(path: SitePaths.catalogueJSON) { emit in CatalogueJSON(index: index).write(emit) } }
