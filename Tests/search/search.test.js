@@ -117,9 +117,23 @@ test("retired services come last, then ties in name order", () => {
     count: 3, statuses: ["pipeline", "live", "retired"], order: [2, 1, 0], categories: [], teams: [], types: [],
     facets: [0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 1, 0],
   };
-  const found = { scores: new Map([[0, 5], [1, 1], [2, 1]]) };
+  const found = { scores: new search.Scores(3).set(0, 5).set(1, 1).set(2, 1) };
   assert.deepEqual(search.rank(index, found, {}, index.order).map((r) => r.doc), [2, 1, 0]);
   assert.deepEqual(search.rank(index, found, {}).map((r) => r.doc), [1, 2, 0], "without order.js, ties in id order");
+});
+
+test("of thousands of services with one score, those first in name order are the first results", () => {
+  const count = 3000;
+  const index = { count, statuses: ["live", "retired"], categories: [], teams: [], types: [], facets: new Array(count * 4).fill(0) };
+  const order = Array.from({ length: count }, (_, doc) => count - 1 - doc);
+  const scores = new search.Scores(count);
+  for (let doc = 0; doc < count; doc++) scores.set(doc, doc % 1000 === 7 ? 2 : 1);
+  const ranked = search.rank(index, { scores }, {}, order);
+  assert.equal(ranked.count, count);
+  assert.ok(ranked.length < 100, "only the first are made results");
+  const expected = [2007, 1007, 7].concat(Array.from({ length: count }, (_, i) => count - 1 - i).filter((doc) => doc % 1000 !== 7));
+  assert.deepEqual(ranked.slice(0, 50).map((r) => r.doc), expected.slice(0, 50));
+  assert.deepEqual(ranked.sortAll().map((r) => r.doc), expected);
 });
 
 test("a word is in the terms file of its longest prefix, or the one file of a small index", () => {
@@ -235,4 +249,16 @@ test("thousands of results: the first are in order, the count is all of them, an
   assert.deepEqual(all.slice(0, 3).map((r) => r.doc), [3, 6, 9]);
   assert.ok(all.slice(-100).every((r) => r.retired));
   assert.ok(all.every((r, i) => i === 0 || r.retired > all[i - 1].retired || r.score <= all[i - 1].score));
+});
+
+test("the kth largest score is found without sorting, ties and all", () => {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (const [size, distinct] of [[1, 1], [2, 2], [60, 3], [1000, 1], [1000, 5], [5000, 100000]]) {
+    for (const k of [1, 2, 50].filter((k) => k <= size)) {
+      const values = Float64Array.from({ length: size }, () => Math.floor(random() * distinct) / 7);
+      const expected = values.slice().sort()[size - k];
+      assert.equal(search.largest(values.slice(), k), expected, `${size} values of ${distinct}, k = ${k}`);
+    }
+  }
 });

@@ -390,25 +390,31 @@
     });
     /* A term that only its typos answer (`pasport`) counts its best one as a word typed. */
     var best = asBest ? answering.reduce(function (most, candidate) { return Math.max(most, candidate[1]); }, 0) : 1;
+    /* Each posting's weight by its code, worked out once: the loop below runs for thousands of
+       postings on a keystroke, before the browser has compiled it well, where every call counts. */
+    var weights = new Float64Array(FIELD_WEIGHT.length << FORMAT.CODE_FIELD_SHIFT);
+    for (var code = 0; code < weights.length; code++) {
+      var field = code >> FORMAT.CODE_FIELD_SHIFT;
+      weights[code] = field === NAME_FIELD ? nameWeight(code & FORMAT.CODE_NAME_WORDS, index.nameWords) : FIELD_WEIGHT[field];
+    }
+    var docs = found.docs, score = found.score, name = found.name;
     answering.forEach(function (candidate) {
-      var word = candidate[0], q = candidate[1] / best;
-      var postings = postingsOf(word, index, files);
+      var q = candidate[1] / best;
+      var factor = q === EVERYDAY_QUALITY ? EVERYDAY_WEIGHT : q;
+      var postings = postingsOf(candidate[0], index, files);
       var doc = 0;
       for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
         doc += postings[k + FORMAT.POSTING_DOC_DELTA];
         var code = postings[k + FORMAT.POSTING_CODE];
-        var field = code >> FORMAT.CODE_FIELD_SHIFT;
-        var nameWords = code & FORMAT.CODE_NAME_WORDS;
-        var weight = (field === NAME_FIELD ? nameWeight(nameWords, index.nameWords) : FIELD_WEIGHT[field]) *
-          (q === EVERYDAY_QUALITY ? EVERYDAY_WEIGHT : q);
-        if (found.score[doc] === 0) found.docs.push(doc);
-        if (weight > found.score[doc]) found.score[doc] = weight;
-        if (field === NAME_FIELD && q === 1) found.name[doc] = nameWords;
+        var weight = weights[code] * factor;
+        if (score[doc] === 0) docs.push(doc);
+        if (weight > score[doc]) score[doc] = weight;
+        if (q === 1 && code >> FORMAT.CODE_FIELD_SHIFT === NAME_FIELD) name[doc] = code & FORMAT.CODE_NAME_WORDS;
       }
     });
-    var df = found.docs.length;
+    var df = docs.length;
     var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
-    found.docs.forEach(function (doc) { found.score[doc] *= idf; });
+    for (var d = 0; d < df; d++) score[docs[d]] *= idf;
     return found;
   }
 
@@ -474,14 +480,15 @@
   function every(perTerm) {
     var fewest = perTerm.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; });
     var all = new Scores(fewest.score.length);
-    fewest.docs.forEach(function (doc) {
-      var total = 0;
+    var docs = fewest.docs;
+    next: for (var d = 0; d < docs.length; d++) {
+      var doc = docs[d], total = 0;
       for (var i = 0; i < perTerm.length; i++) {
-        if (!(perTerm[i].score[doc] > 0)) return;
+        if (!(perTerm[i].score[doc] > 0)) continue next;
         total += perTerm[i].score[doc];
       }
       all.set(doc, total);
-    });
+    }
     return all;
   }
 
@@ -524,10 +531,13 @@
 
   function boost(found, wanted, perTerm, index, files, quiet) {
     if (!found.scores.size) return;
-    found.scores.forEach(function (score, doc) {
-      for (var i = 0; i < perTerm.length; i++) if (perTerm[i].name[doc] !== wanted.length) return;
-      found.scores.set(doc, score + WHOLE_NAME_BONUS);
-    });
+    var scores = found.scores;
+    next: for (var at = 0; at < scores.docs.length; at++) {
+      var doc = scores.docs[at];
+      if (scores.state[doc] !== PRESENT) continue;
+      for (var i = 0; i < perTerm.length; i++) if (perTerm[i].name[doc] !== wanted.length) continue next;
+      scores.value[doc] += WHOLE_NAME_BONUS;
+    }
     pairs(wanted, quiet).forEach(function (pair) {
       var best = new Map();
       var df = 0;
@@ -599,35 +609,71 @@
   /* The services the query found (`found`, or every service when there was no word) that pass the
      filters, best first, retired ones last, ties in name order (`order`, from order.js, when loaded;
      else in the order of their ids, which most often follow their names). Thousands of results are
-     not each made an object: the first SORTED are, in order, found through a sort of their keys
+     not each made an object: the first SORTED are, in order, found through a selection of their keys
      alone; `count` says how many there are, and `sortAll` makes the whole list when someone asks. */
   function rank(index, found, filters, order) {
+    var filtered = Object.keys(filters).some(function (key) { return filters[key]; });
     var accept = facetFilter(index, filters);
     var docs = [];
     if (found === null) {
       for (var doc = 0; doc < index.count; doc++) if (accept(doc)) docs.push(doc);
     } else {
-      found.scores.forEach(function (score, doc) { if (accept(doc)) docs.push(doc); });
+      var scores = found.scores;
+      for (var at = 0; at < scores.docs.length; at++) {
+        doc = scores.docs[at];
+        if (scores.state[doc] === PRESENT && (!filtered || accept(doc))) docs.push(doc);
+      }
     }
     var retired = index.statuses.indexOf("retired");
-    function isRetired(doc) { return facet(index, doc, FORMAT.FACET_STATUS) === retired; }
-    function scoreOf(doc) { return found === null ? 0 : found.scores.get(doc); }
+    var facets = index.facets, values = found === null ? new Float64Array(index.count) : found.scores.value;
+    function isRetired(doc) { return facets[doc * FORMAT.FACETS_PER_SERVICE + FORMAT.FACET_STATUS] === retired; }
+    function scoreOf(doc) { return values[doc]; }
     function result(doc) { return { doc: doc, score: scoreOf(doc), retired: isRetired(doc) }; }
-    function before(a, b) {
-      return (a.retired - b.retired) || (b.score - a.score) || (order ? order[a.doc] - order[b.doc] : a.doc - b.doc);
-    }
+    function place(doc) { return order ? order[doc] : doc; }
+    function before(a, b) { return (a.retired - b.retired) || (b.score - a.score) || place(a.doc) - place(b.doc); }
     function all() { return docs.map(result).sort(before); }
     if (docs.length <= SORTED * 2) return all();
     var keys = new Float64Array(docs.length);
-    for (var i = 0; i < docs.length; i++) keys[i] = scoreOf(docs[i]) - (isRetired(docs[i]) ? RETIRED_PENALTY : 0);
-    var sorted = keys.slice().sort();
-    var threshold = sorted[sorted.length - SORTED];
+    /* Written out rather than calling the functions above: thousands of services, every keystroke. */
+    for (var i = 0; i < docs.length; i++) {
+      doc = docs[i];
+      keys[i] = values[doc] - (facets[doc * FORMAT.FACETS_PER_SERVICE + FORMAT.FACET_STATUS] === retired ? RETIRED_PENALTY : 0);
+    }
+    var threshold = largest(keys.slice(), SORTED);
+    /* Of the services whose key ties with the SORTED-th, only those first in name order are needed:
+       a prefix may give thousands the same score. */
+    var above = 0, ties = [];
+    for (i = 0; i < docs.length; i++) {
+      if (keys[i] > threshold) above++;
+      else if (keys[i] === threshold) ties.push(docs[i]);
+    }
+    var lastTie = ties.length > SORTED - above ? -largest(Float64Array.from(ties, function (doc) { return -place(doc); }), SORTED - above) : Infinity;
     var first = [];
-    for (i = 0; i < docs.length; i++) if (keys[i] >= threshold) first.push(result(docs[i]));
+    for (i = 0; i < docs.length; i++) {
+      if (keys[i] > threshold || (keys[i] === threshold && place(docs[i]) <= lastTie)) first.push(result(docs[i]));
+    }
     first.sort(before);
     first.count = docs.length;
     first.sortAll = all;
     return first;
+  }
+
+  /* The `k`th largest of `values` (reordered), by a quickselect: a query of a short prefix matches
+     thousands of services, and sorting all their scores to find the first fifty was most of its time. */
+  function largest(values, k) {
+    var target = values.length - k, low = 0, high = values.length - 1;
+    while (low < high) {
+      var pivot = values[(low + high) >> 1], i = low, j = high;
+      while (i <= j) {
+        while (values[i] < pivot) i++;
+        while (values[j] > pivot) j--;
+        if (i <= j) { var swap = values[i]; values[i] = values[j]; values[j] = swap; i++; j--; }
+      }
+      if (target <= j) high = j;
+      else if (target >= i) low = i;
+      else break;
+    }
+    return values[target];
   }
 
   /* How many services a ranked list has, made into objects or not. */
@@ -761,7 +807,7 @@
     vocabularyKeys: vocabularyKeys, vocabularyFiles: vocabularyFiles, termFiles: termFiles, shardFor: shardFor,
     candidates: candidates, matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms,
     find: find, findWith: findWith, docsFile: docsFile, quietWords: quietWords, marks: marks, stateOf: stateOf,
-    preferTyped: preferTyped
+    preferTyped: preferTyped, largest: largest, Scores: Scores
   };
   if (typeof document === "undefined") {
     module.exports = core;
