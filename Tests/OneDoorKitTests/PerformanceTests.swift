@@ -229,6 +229,25 @@ import Testing
         #expect(performance.customers == ["lbb", "lbl"])
     }
 
+    @Test func withoutItsOwnRowsTheWholeCatalogueAddsUpEveryServiceAndEachCustomer() throws {
+        // A second file with a third customer of the same period.
+        let (performance, _) = try results("""
+            \(Self.header)
+            2026-Q1,laptops,p1,lbb,10,10
+            2026-Q1,laptops,p1,lbl,10,8
+            2026-Q1,hosting,p1,,30,27
+            2026-Q2,hosting,p2,,4,4
+
+            """, files: ["performance/extra.csv": """
+            \(Self.header)
+            2026-Q1,laptops,p1,lbc,5,4
+
+            """])
+        #expect(performance.catalogue.map { "\($0.priority) \($0.period) \($0.customer ?? "-") \($0.withinTarget)/\($0.resolved)" }
+                == ["p1 2026-Q1 - 49/55", "p1 2026-Q1 lbb 10/10", "p1 2026-Q1 lbc 4/5", "p1 2026-Q1 lbl 8/10", "p2 2026-Q2 - 4/4"])
+        #expect(performance.customers == ["lbb", "lbc", "lbl"])
+    }
+
     @Test func aServicesRowsComeInThePrioritiesOrderThenByPeriodThenByCustomer() throws {
         // Rows in no order: p2 before p1, a month before its year (they do not overlap: other customers).
         let (performance, catalogue) = try results("""

@@ -61,11 +61,15 @@ public struct PerformanceResults: Sendable {
             (resolved, withinTarget, opened, satisfaction) = (row.resolved, row.withinTarget, row.opened, row.satisfaction)
         }
 
-        mutating func add(_ row: Measurement) {
-            resolved += row.resolved
-            withinTarget += row.withinTarget
-            opened = Self.sum(opened, row.opened)
-            satisfaction = Self.sum(satisfaction, row.satisfaction)
+        mutating func add(_ other: Total) {
+            resolved += other.resolved
+            withinTarget += other.withinTarget
+            opened = Self.sum(opened, other.opened)
+            satisfaction = Self.sum(satisfaction, other.satisfaction)
+        }
+
+        func hasKey(of other: Total) -> Bool {
+            period == other.period && priority == other.priority && customer == other.customer
         }
 
         func against(_ target: Target?) -> Result {
@@ -115,7 +119,8 @@ public struct PerformanceResults: Sendable {
             return ServiceTotals(everyone: Self.totals(serviceRows, byCustomer: false, order: order),
                                  byCustomer: serviceRows.contains { $0.customer != nil } ? Self.totals(serviceRows, byCustomer: true, order: order) : nil)
         }
-        totalsByService = Dictionary(uniqueKeysWithValues: zip(measured.map(\.id), totals))
+        let totalsByService = Dictionary(uniqueKeysWithValues: zip(measured.map(\.id), totals))
+        self.totalsByService = totalsByService
         let strictest = { (priority: String) -> Target? in
             catalogue.supportModels.compactMap { $0.targets.first { $0.priority.value == priority } }
                 .max { ($0.percent, -$0.resolve.approximateMinutes) < ($1.percent, -$1.resolve.approximateMinutes) }
@@ -123,13 +128,18 @@ public struct PerformanceResults: Sendable {
         let againstStrictest = { (totals: [Total]) in totals.map { $0.against(strictest($0.priority)) } }
         let ownRows = byService[Measurement.wholeCatalogue]
         catalogueRows = againstStrictest(Self.totals((ownRows ?? []).lazy.map { rows[$0] }, byCustomer: true, order: order))
-        let serviceIDs = Set(catalogue.services.map(\.id))
-        let wholeRows = (ownRows ?? measured.filter { serviceIDs.contains($0.id) }.flatMap(\.places)).lazy.map { rows[$0] }
-        let hasCustomers = wholeRows.contains { $0.customer != nil }
-        let everyone = Self.totals(wholeRows, byCustomer: false, order: order)
-        self.catalogue = againstStrictest(hasCustomers
-            ? Self.sorted(everyone + Self.totals(wholeRows.filter { $0.customer != nil }, byCustomer: true, order: order), order: order)
-            : everyone)
+        if let ownRows {
+            let wholeRows = ownRows.lazy.map { rows[$0] }
+            let everyone = Self.totals(wholeRows, byCustomer: false, order: order)
+            self.catalogue = againstStrictest(wholeRows.contains { $0.customer != nil }
+                ? Self.merged(everyone + Self.totals(wholeRows.filter { $0.customer != nil }, byCustomer: true, order: order), order: order)
+                : everyone)
+        } else {
+            // Every service's totals added up: a few a service, where its rows may be thousands.
+            let services = catalogue.services.compactMap { totalsByService[$0.id] }
+            self.catalogue = againstStrictest(Self.merged(services.flatMap(\.everyone)
+                + services.flatMap { ($0.byCustomer ?? []).filter { $0.customer != nil } }, order: order))
+        }
     }
 
     /// A service's results for everyone (its customers' rows added up), by priority (in the
@@ -160,28 +170,24 @@ public struct PerformanceResults: Sendable {
     /// The ids of the services that have rows.
     public var measuredServices: [String] { totalsByService.keys.sorted() }
 
-    /// Rows added up by period, priority and, when `byCustomer`, customer, in `sorted`'s order, each
-    /// total added to in place: a build adds up every measured service's rows, and the whole catalogue's.
+    /// Rows added up by period, priority and, when `byCustomer`, customer, in `sorted`'s order.
     private static func totals(_ rows: some Sequence<Measurement>, byCustomer: Bool, order: [String: Int]) -> [Total] {
-        var places: [TotalKey: Int] = [:]
-        var totals: [Total] = []
-        for row in rows {
-            let customer = byCustomer ? row.customer : nil
-            let key = TotalKey(period: row.period, priority: row.priorityID, customer: customer)
-            if let place = places[key] {
-                totals[place].add(row)
-            } else {
-                places[key] = totals.count
-                totals.append(Total(row, customer: customer))
-            }
-        }
-        return sorted(totals, order: order)
+        merged(rows.map { Total($0, customer: byCustomer ? $0.customer : nil) }, order: order)
     }
 
-    private struct TotalKey: Hashable {
-        let period: Period
-        let priority: String
-        let customer: String?
+    /// Totals of the same period, priority and customer added up, in `sorted`'s order: sorted first,
+    /// so that those to add up are side by side. A build adds up every measured service's rows.
+    private static func merged(_ totals: [Total], order: [String: Int]) -> [Total] {
+        var merged: [Total] = []
+        merged.reserveCapacity(totals.count)
+        for total in sorted(totals, order: order) {
+            if let last = merged.last, last.hasKey(of: total) {
+                merged[merged.count - 1].add(total)
+            } else {
+                merged.append(total)
+            }
+        }
+        return merged
     }
 
     /// Totals in the priorities' order, then by period (a longer one before a shorter one that starts

@@ -519,7 +519,10 @@
   function some(perTerm) {
     var scores = new Scores(perTerm[0].score.length);
     perTerm.forEach(function (found) {
-      found.docs.forEach(function (doc) { scores.set(doc, (scores.get(doc) || 0) + found.score[doc]); });
+      for (var d = 0; d < found.docs.length; d++) {
+        var doc = found.docs[d];
+        scores.set(doc, (scores.has(doc) ? scores.value[doc] : 0) + found.score[doc]);
+      }
     });
     return scores;
   }
