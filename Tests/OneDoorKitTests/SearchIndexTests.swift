@@ -188,6 +188,18 @@ import Testing
         #expect(few == [1, 2, 3, 7, 8, 9, 10, 11], "a pair's first five after its words'")
     }
 
+    @Test func aWordLookedUpOnlyAsItIsKeepsItsTenWhenOthersKeepFewer() {
+        let words = (0..<(SearchIndex.shownLimit / 10 + 1)).map { word in (0..<10).map { word * 10 + $0 } }
+        let short = (1000..<1010).map { $0 }
+        let shown = SearchIndex.shown(words: words + [short], pairs: [], whole: [short])
+        #expect(shown.docs.count <= SearchIndex.shownLimit && shown.perWord == 5)
+        #expect(Set(shown.docs).isSuperset(of: short), "a word of two letters keeps its ten: a query of it needs no docs file")
+        #expect(words.allSatisfy { Set(shown.docs).isSuperset(of: $0.prefix(5)) })
+        let many = (0..<40).map { word in (0..<10).map { 2000 + word * 10 + $0 } }
+        let crowded = SearchIndex.shown(words: many, pairs: [], whole: many)
+        #expect(crowded.docs.count <= SearchIndex.shownLimit && crowded.perWord == 5, "too many short words for ten each: as before")
+    }
+
     private func largeCatalogue(body: (Int) -> String = { _ in "" }, name: (Int) -> String = { "Service \($0) alpha\($0) beta\($0)" },
                                 statusOf: (Int) -> Service.Status = { _ in .live }) -> Catalogue {
         Catalogue(

@@ -44,8 +44,11 @@ final class SearchIndex: Sendable {
     static let chunkSize = 20
     /// How many of the services each word puts first a terms file carries: as many as a page of results shows.
     static let shownPerWord = 10
-    /// The most services a terms file carries: past it, fewer for each word (`shown(words:pairs:)`).
+    /// The most services a terms file carries: past it, fewer for each word (`shown(words:pairs:whole:)`).
     static let shownLimit = 300
+    /// A term of fewer letters is looked up as it is, not as the beginning of longer words (search.js,
+    /// `PREFIX_LETTERS`).
+    static let prefixLetters = 3
     /// A terms file with too many words to carry this many services of each is split by a longer prefix.
     static let shownPerWordAtLeast = 3
     /// A term shard larger than this (in bytes) is split by a longer prefix.
@@ -376,8 +379,9 @@ final class SearchIndex: Sendable {
             json.append(entries[word]!)
         }
         json.append([UInt8(ascii: "}")])
-        let shown = Self.shown(words: shard.words.filter { !$0.contains(" ") }.compactMap { firstDocs[$0] },
-                               pairs: shard.words.filter { $0.contains(" ") }.compactMap { firstDocs[$0] }).docs
+        let words = shard.words.filter { !$0.contains(" ") }
+        let shown = Self.shown(words: words.compactMap { firstDocs[$0] }, pairs: shard.words.filter { $0.contains(" ") }.compactMap { firstDocs[$0] },
+                               whole: words.filter { $0.unicodeScalars.count < Self.prefixLetters }.compactMap { firstDocs[$0] }).docs
         if !shown.isEmpty {
             json.append([UInt8(ascii: ","), UInt8(ascii: "[")])
             for (offset, doc) in shown.enumerated() {
@@ -428,12 +432,18 @@ final class SearchIndex: Sendable {
     }
 
     /// The services a terms file carries: those each of its words puts first, then those each pair
-    /// puts first, as many a word (and fewer a pair) as keep them within `shownLimit`; sorted.
-    static func shown(words: [[Int]], pairs: [[Int]]) -> (docs: [Int], perWord: Int) {
+    /// puts first, as many a word (and fewer a pair) as keep them within `shownLimit`; sorted. The
+    /// words of `whole`, which a query looks up only as they are (`prefixLetters`), keep all theirs
+    /// while they fit: such a query's results are then the word's own, and need no docs file.
+    static func shown(words: [[Int]], pairs: [[Int]], whole: [[Int]] = []) -> (docs: [Int], perWord: Int) {
         func first(_ lists: [[Int]], _ count: Int) -> Set<Int> { Set(lists.flatMap { $0.prefix(count) }) }
         let counts = [shownPerWord, 5, 3, 2, 1]
-        guard let perWord = counts.first(where: { first(words, $0).count <= shownLimit }) else { return ([], 0) }
-        let ofWords = first(words, perWord)
+        func perWord(keeping kept: Set<Int>) -> Int? { counts.first { kept.union(first(words, $0)).count <= shownLimit } }
+        // Not when they alone leave no room (a small index's one file holds every short word).
+        let ofWhole = first(whole, shownPerWord)
+        let kept = perWord(keeping: ofWhole) == nil ? [] : ofWhole
+        guard let perWord = perWord(keeping: kept) else { return ([], 0) }
+        let ofWords = kept.union(first(words, perWord))
         let perPair = counts.first { $0 <= min(shownPerWord / 2, perWord) && ofWords.union(first(pairs, $0)).count <= shownLimit } ?? 0
         return (ofWords.union(first(pairs, perPair)).sorted(), perWord)
     }
