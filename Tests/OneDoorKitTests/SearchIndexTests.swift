@@ -188,7 +188,7 @@ import Testing
         #expect(few == [1, 2, 3, 7, 8, 9, 10, 11], "a pair's first five after its words'")
     }
 
-    @Test func aWordLookedUpOnlyAsItIsKeepsItsTenWhenOthersKeepFewer() {
+    @Test func aWordLookedUpOnlyAsItIsKeepsItsTenWhenTheyFitBesideTheOthers() {
         let words = (0..<(SearchIndex.shownLimit / 10 + 1)).map { word in (0..<10).map { word * 10 + $0 } }
         let short = (1000..<1010).map { $0 }
         let shown = SearchIndex.shown(words: words + [short], pairs: [], whole: [short])
@@ -197,7 +197,10 @@ import Testing
         #expect(words.allSatisfy { Set(shown.docs).isSuperset(of: $0.prefix(5)) })
         let many = (0..<40).map { word in (0..<10).map { 2000 + word * 10 + $0 } }
         let crowded = SearchIndex.shown(words: many, pairs: [], whole: many)
-        #expect(crowded.docs.count <= SearchIndex.shownLimit && crowded.perWord == 5, "too many short words for ten each: as before")
+        #expect(crowded.docs == SearchIndex.shown(words: many, pairs: []).docs, "too many short words for ten each: as without them")
+        let pairs = (0..<30).map { pair in (0..<5).map { 3000 + pair * 5 + $0 } }
+        #expect(Set(SearchIndex.shown(words: words + [short], pairs: pairs, whole: [short]).docs)
+                    .isSuperset(of: SearchIndex.shown(words: words + [short], pairs: pairs).docs), "nothing of the others' is given up for them")
     }
 
     private func largeCatalogue(body: (Int) -> String = { _ in "" }, name: (Int) -> String = { "Service \($0) alpha\($0) beta\($0)" },

@@ -434,18 +434,16 @@ final class SearchIndex: Sendable {
     /// The services a terms file carries: those each of its words puts first, then those each pair
     /// puts first, as many a word (and fewer a pair) as keep them within `shownLimit`; sorted. The
     /// words of `whole`, which a query looks up only as they are (`prefixLetters`), keep all theirs
-    /// while they fit: such a query's results are then the word's own, and need no docs file.
+    /// when that fits beside the others' (none fewer): such a query's results are the word's own, and
+    /// then need no docs file.
     static func shown(words: [[Int]], pairs: [[Int]], whole: [[Int]] = []) -> (docs: [Int], perWord: Int) {
         func first(_ lists: [[Int]], _ count: Int) -> Set<Int> { Set(lists.flatMap { $0.prefix(count) }) }
         let counts = [shownPerWord, 5, 3, 2, 1]
-        func perWord(keeping kept: Set<Int>) -> Int? { counts.first { kept.union(first(words, $0)).count <= shownLimit } }
-        // Not when they alone leave no room (a small index's one file holds every short word).
-        let ofWhole = first(whole, shownPerWord)
-        let kept = perWord(keeping: ofWhole) == nil ? [] : ofWhole
-        guard let perWord = perWord(keeping: kept) else { return ([], 0) }
-        let ofWords = kept.union(first(words, perWord))
+        guard let perWord = counts.first(where: { first(words, $0).count <= shownLimit }) else { return ([], 0) }
+        let ofWords = first(words, perWord)
         let perPair = counts.first { $0 <= min(shownPerWord / 2, perWord) && ofWords.union(first(pairs, $0)).count <= shownLimit } ?? 0
-        return (ofWords.union(first(pairs, perPair)).sorted(), perWord)
+        let shown = ofWords.union(first(pairs, perPair)), withWhole = shown.union(first(whole, shownPerWord))
+        return ((withWhole.count <= shownLimit ? withWhole : shown).sorted(), perWord)
     }
 
     /// The keys of the words files a word is in: its first two letters, and the two it would start with
