@@ -128,18 +128,17 @@ public struct PerformanceResults: Sendable {
         let againstStrictest = { (totals: [Total]) in totals.map { $0.against(strictest($0.priority)) } }
         let ownRows = byService[Measurement.wholeCatalogue]
         catalogueRows = againstStrictest(Self.totals((ownRows ?? []).lazy.map { rows[$0] }, byCustomer: true, order: order))
+        // For everyone, and for each customer: the whole catalogue's own rows, else every service's
+        // totals (a few a service, where its rows may be thousands), added up in one merge.
+        let parts: [Total]
         if let ownRows {
-            let wholeRows = ownRows.lazy.map { rows[$0] }
-            let everyone = Self.totals(wholeRows, byCustomer: false, order: order)
-            self.catalogue = againstStrictest(wholeRows.contains { $0.customer != nil }
-                ? Self.merged(everyone + Self.totals(wholeRows.filter { $0.customer != nil }, byCustomer: true, order: order), order: order)
-                : everyone)
+            let wholeRows = ownRows.map { rows[$0] }
+            parts = wholeRows.map { Total($0, customer: nil) } + wholeRows.compactMap { row in row.customer.map { Total(row, customer: $0) } }
         } else {
-            // Every service's totals added up: a few a service, where its rows may be thousands.
             let services = catalogue.services.compactMap { totalsByService[$0.id] }
-            self.catalogue = againstStrictest(Self.merged(services.flatMap(\.everyone)
-                + services.flatMap { ($0.byCustomer ?? []).filter { $0.customer != nil } }, order: order))
+            parts = services.flatMap(\.everyone) + services.flatMap { ($0.byCustomer ?? []).filter { $0.customer != nil } }
         }
+        self.catalogue = againstStrictest(Self.merged(parts, order: order))
     }
 
     /// A service's results for everyone (its customers' rows added up), by priority (in the
