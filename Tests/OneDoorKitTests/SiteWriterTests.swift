@@ -25,13 +25,17 @@ import Testing
     @Test func unchangedFilesKeepTheirIdentity() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let writer = SiteWriter(output: site, catalogueFolder: catalogue)
-        try writer.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "changed.html", text: "one")])
+        let files = { (changed: String) in
+            [OutputFile(path: "same.html", text: "same"), OutputFile(path: "changed.html", text: changed), OutputFile(path: "empty.txt", text: "")]
+        }
+        try writer.write(files("one"))
         let inode = { (name: String) in
             try FileManager.default.attributesOfItem(atPath: self.site.appendingPathComponent(name).path)[.systemFileNumber] as? Int
         }
-        let (same, changed) = (try inode("same.html"), try inode("changed.html"))
-        try writer.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "changed.html", text: "two")])
+        let (same, changed, empty) = (try inode("same.html"), try inode("changed.html"), try inode("empty.txt"))
+        try writer.write(files("two"))
         #expect(try inode("same.html") == same)
+        #expect(try inode("empty.txt") == empty)
         #expect(try inode("changed.html") != changed)
         #expect(try String(contentsOf: site.appendingPathComponent("changed.html"), encoding: .utf8) == "two")
     }

@@ -144,7 +144,13 @@ public struct SiteWriter: Sendable {
             guard case let .success(data) = FileSystem.contents(of: previous + "/" + file.path, limit: file.bytes.count) else {
                 return false
             }
-            return data.count == file.bytes.count && data.elementsEqual(file.bytes)
+            // Compared as memory: `Data`'s own `elementsEqual` goes a byte at a time through its iterator,
+            // which took a tenth of a rebuild's time at 10,000 services.
+            let bytes = file.bytes
+            guard data.count == bytes.count else { return false }
+            return bytes.isEmpty || data.withUnsafeBytes { old in
+                bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+            }
         }
     }
 }
