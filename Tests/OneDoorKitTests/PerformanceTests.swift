@@ -248,6 +248,20 @@ import Testing
         #expect(performance.customers == ["lbb", "lbc", "lbl"])
     }
 
+    @Test func hundredsOfServicesAddUpForTheWholeCatalogueThoughMergedAShareAtATime() throws {
+        // More services than a share of the merge: the shares' totals are merged again. Service n
+        // resolved n + 1 tickets for everyone in Q1, all within target; every third, 2 of 3 for one
+        // customer in Q2.
+        let ids = (0..<600).map { "service-\($0)" }
+        let services = Dictionary(uniqueKeysWithValues: ids.map { ("services/\($0).md", serviceFile(["name": $0])) })
+        let rows = ids.enumerated().map { n, id in
+            "2026-Q1,\(id),p1,,\(n + 1),\(n + 1)" + (n % 3 == 0 ? "\n2026-Q2,\(id),p1,lbb,3,2" : "")
+        }
+        let (performance, _) = try results("\(Self.header)\n" + rows.joined(separator: "\n") + "\n", files: services)
+        #expect(performance.catalogue.map { "\($0.period) \($0.customer ?? "-") \($0.withinTarget)/\($0.resolved)" }
+                == ["2026-Q1 - 180300/180300", "2026-Q2 - 400/600", "2026-Q2 lbb 400/600"])
+    }
+
     @Test func aServicesRowsComeInThePrioritiesOrderThenByPeriodThenByCustomer() throws {
         // Rows in no order: p2 before p1, a month before its year (they do not overlap: other customers).
         let (performance, catalogue) = try results("""

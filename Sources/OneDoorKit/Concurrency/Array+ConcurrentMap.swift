@@ -45,14 +45,26 @@ extension Array where Element: Sendable {
 /// still gets every core: Dispatch runs an `apply` nested in another one a job at a time.
 func concurrently<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
     withoutActuallyEscaping(second) { second in
-        let result = Mutex<Second?>(nil)
-        let group = DispatchGroup()
+        let job = BackgroundJob(second)
+        return (first(), job.value)
+    }
+}
+
+/// A job started on another thread as it is made, whose result is waited for only where it is needed.
+final class BackgroundJob<Value: Sendable>: Sendable {
+    private let group = DispatchGroup()
+    private let result = Mutex<Value?>(nil)
+
+    init(_ job: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async(group: group) {
-            let value = second()
-            result.withLock { $0 = value }
+            let value = job()
+            self.result.withLock { $0 = value }
         }
-        let firstResult = first()
+    }
+
+    /// The job's result, once it has finished.
+    var value: Value {
         group.wait()
-        return (firstResult, result.withLock { $0! })
+        return result.withLock { $0! }
     }
 }

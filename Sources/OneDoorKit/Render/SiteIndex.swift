@@ -28,6 +28,8 @@ struct SiteIndex: Sendable {
 
     /// The index of `catalogue` at `now` (seconds since 1970), which notices are compared with.
     init(_ catalogue: Catalogue, now: Int) {
+        // An export of hundreds of thousands of rows takes as long to add up as the rest of the index.
+        let results = BackgroundJob { PerformanceResults(catalogue) }
         self.catalogue = catalogue
         servicesByID = Dictionary(catalogue.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         categoriesByID = Dictionary(catalogue.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -56,7 +58,7 @@ struct SiteIndex: Sendable {
             }
         }
         totalInCategory = totals
-        performance = PerformanceResults(catalogue)
+        performance = results.value
         board = NoticeBoard(catalogue: catalogue, now: now)
     }
 

@@ -135,8 +135,13 @@ public struct PerformanceResults: Sendable {
             let wholeRows = ownRows.map { rows[$0] }
             parts = wholeRows.map { Total($0, customer: nil) } + wholeRows.compactMap { row in row.customer.map { Total(row, customer: $0) } }
         } else {
+            // Merged a share of the services at a time on every core, then the shares' few totals merged.
             let services = catalogue.services.compactMap { totalsByService[$0.id] }
-            parts = services.flatMap(\.everyone) + services.flatMap { ($0.byCustomer ?? []).filter { $0.customer != nil } }
+            let shareSize = 256
+            let shares = stride(from: 0, to: services.count, by: shareSize).map { services[$0..<min($0 + shareSize, services.count)] }
+            parts = shares.concurrentMap { share in
+                Self.merged(share.flatMap(\.everyone) + share.flatMap { ($0.byCustomer ?? []).filter { $0.customer != nil } }, order: order)
+            }.flatMap { $0 }
         }
         self.catalogue = againstStrictest(Self.merged(parts, order: order))
     }
