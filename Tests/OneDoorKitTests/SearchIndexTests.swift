@@ -48,6 +48,23 @@ import Testing
         #expect(keys["passport renew"] == nil)
     }
 
+    @Test func anIdFindsItsServiceButNotByTheNameWordsItCutShort() throws {
+        let fixture = try FixtureCatalogue(files: [
+            "services/desk/discretionary-immig-srv03047.md": serviceFile(["name": "Discretionary Immigration"], body: ""),
+            "services/desk/vpn.md": serviceFile(["name": "Remote Access"], body: ""),
+        ])
+        defer { fixture.remove() }
+        let catalogue = try fixture.load().catalogue
+        let search = SearchIndex(index: SiteIndex(catalogue, now: 0))
+        let keys = { (id: String) in search.keys(of: catalogue.services.first { $0.id == id }!, description: "") }
+        let immigration = keys("discretionary-immig-srv03047")
+        #expect(immigration["srv03047"] == SearchIndex.code(.name, nameWords: 2))
+        #expect(immigration["immigr"] != nil)
+        // `immigation` stems to `immig`: a word of the id would answer it as typed, and hide the typo.
+        #expect(immigration["immig"] == nil)
+        #expect(keys("vpn")["vpn"] == SearchIndex.code(.name, nameWords: 2))
+    }
+
     @Test func aTypoInTheFirstLettersMeetsAWordThroughOneOfItsKeys() {
         let word = SearchIndex.vocabularyKeys(of: "password")
         #expect(word == ["as", "pa", "ps"])

@@ -583,6 +583,15 @@ final class SearchIndex: Sendable {
         func code(_ field: Field) -> Code { field == .name ? nameCode : SearchIndex.code(field) }
     }
 
+    /// The words of a service's id that its name does not begin: an id finds its service (`vpn`,
+    /// `srv03047`), but the piece of a name word that an id made from the name cuts short
+    /// (`…-discretionary-immig-srv03047`) would answer a mistyped word as typed (`immigation` stems to
+    /// `immig`) and keep the words a typo away from being looked for.
+    static func idWords(_ service: Service) -> String {
+        let nameWords = SearchText.words(service.name)
+        return SearchText.words(service.id).filter { part in !nameWords.contains { $0.hasPrefix(part) } }.joined(separator: " ")
+    }
+
     private func serviceWords(_ service: Service, description: String, stems: inout StemCache) -> ServiceWords {
         // A description has a new word every 8 to 14 bytes: room for them at once, not by doubling.
         var words = DistinctWords(capacity: 32 + description.utf8.count / 8, keepingAccents: stemmer.readsAccents)
@@ -593,7 +602,7 @@ final class SearchIndex: Sendable {
         words.add(service.summary.value, .summary)
         for keyword in service.keywords { words.add(keyword, .keyword) }
         words.add(service.name, .name)
-        words.add(service.id.replacing("-", with: " "), .name)
+        words.add(Self.idWords(service), .name)
         let name = stems.keys(inOrder: service.name)
         let nameCode = Self.code(.name, nameWords: Set(name).count)
         // Words side by side or one apart, in order, count more: "renew passport" finds "Renew your
