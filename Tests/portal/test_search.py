@@ -1,6 +1,7 @@
 """Search in real headless Chromium, opened from file:// with no server and no network."""
 import json
 import random
+import shutil
 import time
 import urllib.parse
 
@@ -10,6 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from browser import chromium
+from conftest import ROOT, onedoor
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +115,28 @@ def test_a_question_typed_as_a_sentence_looks_for_its_telling_words(driver, site
     # The quiet words ("how", "do", "I", "my") are not wanted in the answer: it has every telling word.
     search(driver, "how do I reset my password")
     assert not status(driver).startswith("No service has every word")
+
+
+@pytest.fixture(scope="module")
+def misspelt_site(tmp_path_factory):
+    """The example catalogue with a misspelling in one summary, as real catalogues have them."""
+    root = tmp_path_factory.mktemp("misspelt")
+    shutil.copytree(ROOT / "catalogue", root / "catalogue")
+    service = root / "catalogue" / "services" / "strategy-design-and-transformation" / "program-and-project-management.md"
+    text = service.read_text(encoding="utf-8")
+    service.write_text(text.replace("summary: Project managers", "summary: Databses for project managers", 1), encoding="utf-8")
+    result = onedoor("build", str(root / "catalogue"), "--output", str(root / "site"))
+    assert result.returncode == 0, result.stderr + result.stdout
+    return root / "site"
+
+
+def test_a_word_only_a_summary_has_as_typed_is_followed_by_the_words_spelled_nearly_the_same(driver, misspelt_site):
+    open_page(driver, misspelt_site)
+    found = search(driver, "databses")
+    assert found[0] == "Program/Project Management"
+    assert "Databases" in found[1:]
+    assert status(driver).startswith("1 service found, then ")
+    assert "with a word spelled nearly the same" in status(driver)
 
 
 def test_a_rare_word_outweighs_common_ones(driver, site):

@@ -173,6 +173,24 @@ test("words typed as they are answer first, and the count is theirs: typos only 
   assert.deepEqual(query(files, "ricord").names, ["Records"]);
 });
 
+test("a word only a few summaries or descriptions have as typed may be their misspelling: the words a typo away follow", () => {
+  const files = {
+    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 2, categories: [], teams: [], types: [],
+      statuses: ["live"], facets: [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1] },
+    order: [0, 1, 2],
+    // "Application" in two names, "applicaton" in a summary, "hemp" in a description, "help" in a name.
+    terms: { applic: [0, 82, 1, 82], applicaton: [2, 48], hemp: [2, 16], help: [0, 82] },
+    "docs-0": [["Application Help", "", "a.html"], ["Applications", "", "b.html"], ["GCcase", "Applicaton hosting.", "c.html"]],
+  };
+  const found = search.findWith(files.index, "applicaton", {}, search.quietWords("en"), (name) => files[name]);
+  assert.deepEqual(query(files, "applicaton").names, ["GCcase", "Application Help", "Applications"], "as typed first, then a typo away");
+  assert.equal(found.count, 3);
+  assert.equal(found.close, 2, "the status says how many are spelled nearly the same");
+  // A word in a name is what it says; a rare short word has too many neighbours to look for them.
+  assert.deepEqual(query(files, "application").names, ["Application Help", "Applications"]);
+  assert.deepEqual(query(files, "hemp").names, ["GCcase"]);
+});
+
 test("when no service has every word, a word only its typos answer counts with the others", () => {
   const files = {
     index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],

@@ -384,7 +384,7 @@
      stemmed. Typed arrays, as a term may match thousands of services on every keystroke. Only words at
      least `minimum` good count. */
   function matches(term, index, files, minimum, asBest) {
-    var found = { docs: [], score: new Float64Array(index.count), name: new Uint8Array(index.count) };
+    var found = { docs: [], score: new Float64Array(index.count), name: new Uint8Array(index.count), topField: 0, whole: false };
     var answering = candidates(term, index, files, (minimum || 0) < EXACT_OR_PREFIX).filter(function (candidate) {
       return candidate[1] >= (minimum || 0) && postingsOf(candidate[0], index, files);
     });
@@ -397,7 +397,7 @@
       var field = code >> FORMAT.CODE_FIELD_SHIFT;
       weights[code] = field === NAME_FIELD ? nameWeight(code & FORMAT.CODE_NAME_WORDS, index.nameWords) : FIELD_WEIGHT[field];
     }
-    var docs = found.docs, score = found.score, name = found.name;
+    var docs = found.docs, score = found.score, name = found.name, topField = 0;
     answering.forEach(function (candidate) {
       var q = candidate[1] / best;
       var factor = q === EVERYDAY_QUALITY ? EVERYDAY_WEIGHT : q;
@@ -410,8 +410,11 @@
         if (score[doc] === 0) docs.push(doc);
         if (weight > score[doc]) score[doc] = weight;
         if (q === 1 && code >> FORMAT.CODE_FIELD_SHIFT === NAME_FIELD) name[doc] = code & FORMAT.CODE_NAME_WORDS;
+        if (code >> FORMAT.CODE_FIELD_SHIFT > topField) topField = code >> FORMAT.CODE_FIELD_SHIFT;
       }
     });
+    found.topField = topField;
+    found.whole = answering.some(function (candidate) { return candidate[1] === 1; });
     var df = docs.length;
     var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
     for (var d = 0; d < df; d++) score[docs[d]] *= idf;
@@ -706,6 +709,7 @@
     var exact = wanted.length ? answer(EXACT_OR_PREFIX) : null;
     var unanswered = exact ? typoTerms(wanted, exact.perTerm) : null;
     var answered = exact && exact.scores.size && !exact.partial;
+    var weak = answered ? weakTerms(wanted, exact.perTerm) : null;
     var found = !exact ? null : answered ? exact : answer(0, unanswered);
     /* With typos, still no service has every word: those with some words as typed come first — unless
        a word answers only through its typos (`pasport`), which then count. */
@@ -730,11 +734,44 @@
       results = results.concat(following);
       if (following.sortAll) results.sortAll = function () { return full.concat(following.sortAll()); };
     }
+    /* A word that only a few summaries or descriptions have as typed may be their misspelling as well
+       as the reader's (`recieve`): the services a typo away follow them. */
+    var close = 0;
+    if (weak) {
+      var typed = answer(0);
+      var shown = new Set(results.map(function (result) { return result.doc; }));
+      var nearby = { scores: new Scores(index.count) };
+      typed.scores.forEach(function (score, doc) { if (!shown.has(doc)) nearby.scores.set(doc, score); });
+      if (nearby.scores.size) {
+        var spelled = rank(index, nearby, filters, files.order);
+        close = countOf(spelled);
+        count += close;
+        var before = results;
+        results = results.concat(spelled);
+        if (before.sortAll || spelled.sortAll) {
+          results.sortAll = function () { return (before.sortAll ? before.sortAll() : before).concat(spelled.sortAll ? spelled.sortAll() : spelled); };
+        }
+      }
+    }
     return {
-      index: index, terms: wanted, results: results, count: count, matching: found && found.partial ? 0 : matching,
-      partial: Boolean(found && found.partial), typos: exact && !answered ? unanswered : null
+      index: index, terms: wanted, results: results, count: count, matching: found && found.partial ? 0 : matching, close: close,
+      partial: Boolean(found && found.partial), typos: exact && !answered ? unanswered : weak
     };
   }
+
+  /* The terms that are a word of a few services as typed, but only of their summaries or descriptions,
+     never of a name or keyword: a misspelling the text may share (`applicaton`). A word being typed
+     past its stem (`fundi`) is left as it is. Short words are left as they
+     are: a rare word of four letters has many neighbours a letter away. */
+  function weakTerms(wanted, perTerm) {
+    var weak = wanted.filter(function (term, position) {
+      var found = perTerm[position];
+      return term.raw.length >= WEAK_LENGTH && found.whole && found.docs.length < FEW && found.topField <= SUMMARY_FIELD;
+    });
+    return weak.length ? weak.map(function (term) { return term.raw; }) : null;
+  }
+  var WEAK_LENGTH = 5;
+  var SUMMARY_FIELD = 3;
 
   /* The terms whose typos are worth looking up: those nothing answers as typed; none when each
      answers but no service has them all (those with some of them answer). */
@@ -1046,7 +1083,8 @@
             ? say("none")
             : (found.partial ? say("partial") : "") +
               say((found.partial ? "some_" : "found_") + (matching === 1 ? "one" : "many"), matching) +
-              (count > matching ? say("also", count - matching) : "") +
+              (count > matching + found.close ? say("also", count - matching - found.close) : "") +
+              (found.close ? say("close", found.close) : "") +
               (shown.length < count ? say("showing", shown.length) : "");
           more.hidden = shown.length >= count;
           show(found, preferTyped(people, function (doc) { return doc.name; }, found.terms, found.index.stemmer));

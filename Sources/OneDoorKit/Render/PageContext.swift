@@ -56,7 +56,7 @@ struct PageContext: Sendable {
             "lead": settings.lead ?? wording("home.lead"),
             "searchHint": settings.searchHint ?? wording("search.hint"),
             // The words the search client writes, as JSON in an attribute.
-            "searchWords": JSONValue.object(["none", "partial", "found_one", "found_many", "some_one", "some_many", "also", "showing", "unavailable"]
+            "searchWords": JSONValue.object(["none", "partial", "found_one", "found_many", "some_one", "some_many", "also", "close", "showing", "unavailable"]
                 .map { ($0, JSONValue.string(wording("search.\($0)"))) }
                 + [("live", .string(wording("status.live"))), ("pipeline", .string(wording("status.pipeline_short"))),
                    ("retired", .string(wording("status.retired"))), ("disrupted", .string(wording("state.disrupted"))),

@@ -52,6 +52,7 @@ extension Messages {
         "search.some_one": "{0} service with some of them",
         "search.some_many": "{0} services with some of them",
         "search.also": ", then {0} with some of the words",
+        "search.close": ", then {0} with a word spelled nearly the same",
         "search.showing": ", showing the first {0}",
         "search.unavailable": "The search index could not be loaded.",
         // Kinds, statuses

@@ -47,6 +47,7 @@ extension Messages {
         "search.some_one": "{0} service avec certains d’entre eux",
         "search.some_many": "{0} services avec certains d’entre eux",
         "search.also": ", puis {0} avec certains des mots",
+        "search.close": ", puis {0} avec un mot d’orthographe voisine",
         "search.showing": ", voici les {0} premiers",
         "search.unavailable": "L’index de recherche n’a pas pu être chargé.",
         "type.business": "Service opérationnel (pour le personnel)",
