@@ -52,6 +52,14 @@ import Testing
         #expect(finding.description == "services/desk/latin.md:2:10: error: the file is not valid UTF-8; save it as UTF-8 in your editor")
     }
 
+    @Test func saysAnExportSavedAsUTF16IsNotUTF8() throws {
+        let fixture = try FixtureCatalogue()
+        defer { fixture.remove() }
+        try fixture.write("performance/2026.csv", Data([0xFF, 0xFE]) + Data("period".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        let finding = try #require(try fixture.check().first)
+        #expect(finding.description == "performance/2026.csv:1:1: error: the file is UTF-16, not UTF-8; save it as 'CSV UTF-8' from a spreadsheet")
+    }
+
     @Test func ignoresHiddenFilesAndFilesThatAreNotMarkdown() throws {
         let fixture = try FixtureCatalogue(files: [
             "services/.drafts/secret.md": "not a service",

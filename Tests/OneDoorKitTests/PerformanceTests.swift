@@ -85,6 +85,8 @@ import Testing
         ("\(header)\n2026,*,p2,,3,2\n2026-Q3,*,p2,,4,4\n", 3, 1, "2026-Q3 overlaps 2026 (performance/2026.csv:2)"),
         ("\(header)\n2026-Q1,hosting,p1,,3,2,9\n", 2, 25, "this row has 7 cells and the header 6"),
         ("\(header)\n2026-Q1,\"hosting,p1,,3,2\n", 2, 9, "this quoted cell is never closed"),
+        ("period;service;priority;resolved;within_target\r\n2026-Q1;hosting;p1;3;2\r\n", 1, 1, "separated by semicolons: a performance file is comma-separated"),
+        ("period\tservice\tpriority\tresolved\twithin_target\n", 1, 1, "separated by tabs"),
     ] as [(String, Int, Int, String)])
     func everyRuleIsReportedAtItsCell(_ csv: String, _ line: Int, _ column: Int, _ message: String) throws {
         let finding = try #require(try only(csv))

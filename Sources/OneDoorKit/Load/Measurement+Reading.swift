@@ -62,6 +62,18 @@ extension Measurement {
     /// is missing, with a finding at the cell for each column that cannot be used.
     private static func header(_ cells: [CSVTable.Cell], row: CSVTable.Row, table: CSVTable, file: String,
                                diagnostics: inout [Diagnostic]) -> RowReader? {
+        // Spreadsheets set to a language that writes decimals with a comma save "CSV" with semicolons.
+        if cells.count == 1, let cell = cells.first {
+            let text = table.text(cell)
+            for (separator, name) in [(";", "semicolons"), ("\t", "tabs")] {
+                let parts = text.split(separator: separator).map { $0.trimmed.lowercased() }
+                guard parts.count > 1, parts.contains(where: { Column(rawValue: $0) != nil }) else { continue }
+                diagnostics.append(.error(.unknownField, at: SourceLocation(file: file, line: row.line, column: 1),
+                    "the header's cells are separated by \(name): a performance file is comma-separated (RFC 4180); "
+                    + "save it as 'CSV UTF-8 (comma delimited)'"))
+                return nil
+            }
+        }
         var columns: [Column: Int] = [:]
         /// Columns an unknown one is probably a misspelling of: the finding about it says what to fix.
         var meant: Set<Column> = []

@@ -23,8 +23,11 @@ struct SourceText: Sendable {
             return String(validating: kept, as: UTF8.self)
         }
         guard let text = decoded else {
-            return .failure(.error(.encoding, at: firstInvalidByte(in: data, path: path),
-                "the file is not valid UTF-8; save it as UTF-8 in your editor"))
+            // Spreadsheets' "Unicode text" is UTF-16, which starts with its byte-order mark.
+            let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+            return .failure(.error(.encoding, at: isUTF16 ? SourceLocation(file: path, line: 1, column: 1) : firstInvalidByte(in: data, path: path),
+                (isUTF16 ? "the file is UTF-16, not UTF-8; " : "the file is not valid UTF-8; ")
+                    + (path.hasSuffix(".csv") ? "save it as 'CSV UTF-8' from a spreadsheet" : "save it as UTF-8 in your editor")))
         }
         return .success(SourceText(path: path, text: text))
     }
