@@ -730,9 +730,7 @@
       boost(partly, wanted, found.perTerm, index, files, quiet);
       var following = rank(index, partly, filters, files.order);
       count += countOf(following);
-      var full = results;
-      results = results.concat(following);
-      if (following.sortAll) results.sortAll = function () { return full.concat(following.sortAll()); };
+      results = followedBy(results, following);
     }
     /* A word that only a few summaries or descriptions have as typed may be their misspelling as well
        as the reader's (`recieve`): the services a typo away follow them. */
@@ -746,11 +744,7 @@
         var spelled = rank(index, nearby, filters, files.order);
         close = countOf(spelled);
         count += close;
-        var before = results;
-        results = results.concat(spelled);
-        if (before.sortAll || spelled.sortAll) {
-          results.sortAll = function () { return (before.sortAll ? before.sortAll() : before).concat(spelled.sortAll ? spelled.sortAll() : spelled); };
-        }
+        results = followedBy(results, spelled);
       }
     }
     return {
@@ -759,10 +753,19 @@
     };
   }
 
+  /* Ranked results, then others ranked after them; every one of both, in that order, when asked. */
+  function followedBy(first, then) {
+    var joined = first.concat(then);
+    if (first.sortAll || then.sortAll) {
+      joined.sortAll = function () { return (first.sortAll ? first.sortAll() : first).concat(then.sortAll ? then.sortAll() : then); };
+    }
+    return joined;
+  }
+
   /* The terms that are a word of a few services as typed, but only of their summaries or descriptions,
      never of a name or keyword: a misspelling the text may share (`applicaton`). A word being typed
-     past its stem (`fundi`) is left as it is. Short words are left as they
-     are: a rare word of four letters has many neighbours a letter away. */
+     past its stem (`fundi`) is left as it is, and so are short words: a rare word of four letters has
+     many neighbours a letter away. */
   function weakTerms(wanted, perTerm) {
     var weak = wanted.filter(function (term, position) {
       var found = perTerm[position];
