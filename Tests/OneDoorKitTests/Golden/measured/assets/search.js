@@ -947,11 +947,13 @@
     made.shards = [""];
     made.vocabulary = [];
     made.shardSet = null;
-    var terms = { warmth: postings, "warmth ward": postings.slice(0, 40), ward: postings.slice(0, 400) };
+    var terms = { warmth: postings, "warmth ward": postings.slice(0, 40), ward: postings.slice(0, 400), wasp: postings.slice(0, 10) };
     (function run(round) {
       /* Files of their own each round: what a search works out is kept for the files it had. */
       var files = { index: made, terms: terms };
-      ["warmth", "warm", "warmth ward", "wramth"].forEach(function (query) { find(made, query, {}, QUIET, files); });
+      /* A word, its beginning, a pair, a typo, and two words that few services have together, which
+         every service with one of them follows (`service 4`). */
+      ["warmth", "warm", "warmth ward", "wramth", "warmth wasp"].forEach(function (query) { find(made, query, {}, QUIET, files); });
       if (round + 1 < WARM_ROUNDS) setTimeout(function () { run(round + 1); }, 0);
     })(0);
   }
