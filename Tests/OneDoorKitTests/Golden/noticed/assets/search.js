@@ -945,12 +945,17 @@
     for (var doc = 0; doc < index.count; doc++) postings.push(doc ? 1 : 0, doc % 3 ? 1 << FORMAT.CODE_FIELD_SHIFT : 5 << FORMAT.CODE_FIELD_SHIFT | 2);
     var made = Object.create(index);
     made.shards = [""];
-    made.vocabulary = [];
     made.shardSet = null;
     var terms = { warmth: postings, "warmth ward": postings.slice(0, 40), ward: postings.slice(0, 400), wasp: postings.slice(0, 10) };
+    /* Words files as a large index has them, so that the words a typo away are looked for the way a
+       keystroke looks for them, among a thousand words (`oassword`). */
+    made.vocabulary = vocabularyKeys("warmth");
+    var vocabulary = Object.keys(terms).filter(function (key) { return key.indexOf(" ") < 0; });
+    for (var n = 0; n < 1000; n++) vocabulary.push("wa" + n.toString(36));
     (function run(round) {
       /* Files of their own each round: what a search works out is kept for the files it had. */
       var files = { index: made, terms: terms };
+      made.vocabulary.forEach(function (key) { files["words-" + key] = vocabulary; });
       /* A word, its beginning, a pair, a typo, and two words that few services have together, which
          every service with one of them follows (`service 4`). */
       ["warmth", "warm", "warmth ward", "wramth", "warmth wasp"].forEach(function (query) { find(made, query, {}, QUIET, files); });
