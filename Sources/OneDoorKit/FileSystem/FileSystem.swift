@@ -191,8 +191,16 @@ enum FileSystem {
                 guard countB > 0 else { return false }
                 filled += countB
             }
-            guard blockA[..<countA] == blockB[..<countA] else { return false }
+            let same = blockA.withUnsafeBytes { a in
+                blockB.withUnsafeBytes { b in sameBytes(UnsafeRawBufferPointer(rebasing: a[..<countA]), UnsafeRawBufferPointer(rebasing: b[..<countA])) }
+            }
+            guard same else { return false }
         }
+    }
+
+    /// True when both hold the same bytes, compared as memory.
+    static func sameBytes(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
+        first.count == second.count && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
     }
 
     /// Creates (or replaces) a file with `bytes`.
