@@ -21,7 +21,7 @@ import Testing
         let (read, unclosed) = rows("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,end")
         #expect(read.count == 3 && unclosed == nil)
         #expect(read[0].map(\.text) == ["a", "b", "c"])
-        #expect(read[1].map(\.text) == ["x, y", "say \"hi\"", "two\r\nlines"])
+        #expect(read[1].map(\.text) == ["x, y", "say \"hi\"", "two\nlines"])
         #expect(read[1].map(\.column) == [1, 8, 21])
         #expect(read[2].map(\.text) == ["last", "", "end"])
         #expect(read[2][2].line == 5 && read[2][2].column == 7)
@@ -78,6 +78,8 @@ import Testing
         ("\(header)\n2026-13,hosting,p1,,3,2\n", 2, 1, "'2026-13' is not a period"),
         ("\(header)\n2026-Q1,hosting,p1,,three,2\n", 2, 21, "'three' is not a count"),
         ("\(header)\n2026-Q1,hosting,p1,,-1,0\n", 2, 21, "'-1' is not a count"),
+        ("\(header)\n2026-Q1,hosting,p1,,2147483648,0\n", 2, 21, "'2147483648' is more tickets than a count can hold (2147483647)"),
+        ("\(header)\r\n2026-Q1,hosting,p1,,\"3\r\n4\",0\r\n", 2, 21, "'3\n4' is not a count"),
         ("\(header)\n2026-Q1,hosting,p1,,3,4\n", 2, 23, "within_target (4) is more than resolved (3)"),
         ("\(header)\n2026-Q1,hosting,p1,North,3,2\n", 2, 20, "'North' is not a customer id"),
         ("\(header)\n2026-Q1,hosting,p1,,3,2\n2026-Q1,hosting,p1,,4,4\n", 3, 1, "has a row for 2026-Q1 already (performance/2026.csv:2)"),
@@ -107,12 +109,16 @@ import Testing
             """)
         #expect(found.map { "\($0.location.line):\($0.location.column)" } == ["2:9", "3:9", "5:9", "6:17"], "\(found)")
         let fixture = try FixtureCatalogue(files: ["performance/2026.csv":
-            "\(Self.header),satisfied,neutral,dissatisfied\n2026-Q1,hosting,p1,,3,2,,,\n2026-Q2,hosting,p1,,3,2,,0,\n2026-Q3,hosting,p2,,3,2,1,2,3\n"])
+            "\(Self.header),satisfied,neutral,dissatisfied,opened\n2026-Q1,hosting,p1,,3,2,,,,\n2026-Q2,hosting,p1,,3,2,,0,,0\n"
+                + "2026-Q3,hosting,p2,,3,2,1,2,3,4\n2026-Q4,hosting,p2,,2147483647,2147483647,,,,2147483647\n"])
         defer { fixture.remove() }
         let rows = try fixture.pipeline().check().catalogue.measurements
-        #expect(rows.map(\.priorityID) == ["p1", "p1", "p2"])
+        #expect(rows.map(\.priorityID) == ["p1", "p1", "p2", "p2"])
         #expect(rows.map(\.satisfaction) == [nil, Measurement.Satisfaction(satisfied: 0, neutral: 0, dissatisfied: 0),
-                                              Measurement.Satisfaction(satisfied: 1, neutral: 2, dissatisfied: 3)])
+                                              Measurement.Satisfaction(satisfied: 1, neutral: 2, dissatisfied: 3), nil])
+        #expect(rows.map(\.opened) == [nil, 0, 4, 2_147_483_647])
+        #expect(rows.map(\.resolved) == [3, 3, 3, 2_147_483_647] && rows.map(\.withinTarget) == [2, 2, 2, 2_147_483_647])
+        #expect(rows.map(\.period.description) == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"])
     }
 
     @Test func theSamePeriodForAnotherCustomerOrPriorityAndARetiredServiceAreFine() throws {

@@ -87,10 +87,10 @@ struct CSVTable {
         }
     }
 
-    /// A cell's text as written, with `""` made `"`.
+    /// A cell's text as written, with `""` made `"` and a line break inside quotes made LF.
     func text(_ cell: Cell) -> String {
         let text = String(decoding: bytes[Int(cell.start)..<Int(cell.end)], as: UTF8.self)
-        return cell.quoted ? text.replacing("\"\"", with: "\"") : text
+        return cell.quoted ? text.replacing("\"\"", with: "\"").replacing("\r\n", with: "\n") : text
     }
 
     /// Where a cell's bytes are without the spaces and tabs around them: a range, which unlike a

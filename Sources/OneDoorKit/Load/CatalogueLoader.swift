@@ -82,8 +82,7 @@ public struct CatalogueLoader: Sendable {
         let (results, tables) = concurrently({ reused == nil ? servicePaths.concurrentMap { readService($0, choice) } : [] }, {
             performanceFiles.concurrentMap { path -> (measurements: [Measurement], findings: [Diagnostic]) in
                 var findings: [Diagnostic] = []
-                let rows = readSource(path, limit: SourceLimits.maxTableBytes, diagnostics: &findings)
-                    .map { Measurement.read($0, diagnostics: &findings) } ?? []
+                let rows = readTable(path, diagnostics: &findings).map { Measurement.read($0, diagnostics: &findings) } ?? []
                 return (rows, findings)
             }
         })
@@ -263,8 +262,19 @@ public struct CatalogueLoader: Sendable {
 
     /// Reads and decodes a source file, refusing one that leads outside the catalogue or is too large.
     /// `isSymbolicLink` comes from the folder listing when it has it.
-    private func readSource(_ path: String, isSymbolicLink: Bool? = nil, limit: Int = SourceLimits.maxFileBytes,
-                            diagnostics: inout [Diagnostic]) -> SourceText? {
+    private func readSource(_ path: String, isSymbolicLink: Bool? = nil, diagnostics: inout [Diagnostic]) -> SourceText? {
+        read(path, isSymbolicLink: isSymbolicLink, limit: SourceLimits.maxFileBytes, as: SourceText.decode, checked: SourceLimits.check,
+             diagnostics: &diagnostics)
+    }
+
+    private func readTable(_ path: String, diagnostics: inout [Diagnostic]) -> SourceBytes? {
+        read(path, isSymbolicLink: nil, limit: SourceLimits.maxTableBytes, as: SourceBytes.decode, checked: SourceLimits.check,
+             diagnostics: &diagnostics)
+    }
+
+    /// The file decoded, with a finding instead when it cannot be read, is not UTF-8 or is over a limit.
+    private func read<Decoded>(_ path: String, isSymbolicLink: Bool?, limit: Int, as decode: (Data, String) -> Result<Decoded, Diagnostic>,
+                               checked check: (Decoded) -> [Diagnostic], diagnostics: inout [Diagnostic]) -> Decoded? {
         switch source.read(path, limit: limit, isSymbolicLink: isSymbolicLink) {
         case let .failure(.outside(target)):
             diagnostics.append(.error(.unsafePath, at: .start(of: path),
@@ -281,11 +291,11 @@ public struct CatalogueLoader: Sendable {
             diagnostics.append(SourceLimits.sizeFinding(size, limit: limit, path: path))
             return nil
         case let .success(data):
-            switch SourceText.decode(data, path: path) {
-            case let .success(source):
-                let findings = SourceLimits.check(source)
+            switch decode(data, path) {
+            case let .success(decoded):
+                let findings = check(decoded)
                 diagnostics += findings
-                return findings.isEmpty ? source : nil
+                return findings.isEmpty ? decoded : nil
             case let .failure(finding):
                 diagnostics.append(finding)
                 return nil

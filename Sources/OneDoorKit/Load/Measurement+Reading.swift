@@ -26,9 +26,9 @@ extension Measurement {
 
     /// The rows of one performance file; a finding at the cell for every value that cannot be read.
     /// Rules across rows and files (unknown ids, the same row twice, periods that overlap) are the checker's.
-    static func read(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Measurement] {
+    static func read(_ source: SourceBytes, diagnostics: inout [Diagnostic]) -> [Measurement] {
         let file = source.path
-        let table = CSVTable(Array(source.text.utf8))
+        let table = CSVTable(source.bytes)
         var reader: RowReader?
         var rows: [Measurement] = []
         // A row a line, nearly always: room made once, not each time the rows outgrow it. A row that
@@ -188,13 +188,20 @@ extension Measurement {
                 var value = 0
                 for index in found.bytes {
                     let byte = table.bytes[index]
-                    guard byte >= 0x30, byte <= 0x39, value < Int.max / 100 else {
+                    guard byte >= 0x30, byte <= 0x39 else {
                         diagnostics.append(.error(.invalidValue, at: location(found.cell.offset, row),
                             "'\(table.text(found.cell).trimmed)' is not a count: '\(column.rawValue)' is a whole number of tickets, 0 or more"))
                         fine = false
                         return nil
                     }
                     value = value * 10 + Int(byte - 0x30)
+                    guard value <= Measurement.maxCount else {
+                        diagnostics.append(.error(.invalidValue, at: location(found.cell.offset, row),
+                            "'\(table.text(found.cell).trimmed)' is more tickets than a count can hold (\(Measurement.maxCount)); "
+                                + "check the '\(column.rawValue)' cell"))
+                        fine = false
+                        return nil
+                    }
                 }
                 return value
             }

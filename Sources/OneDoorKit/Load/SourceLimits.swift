@@ -1,3 +1,4 @@
+internal import Foundation
 internal import Yams
 
 /// Bounds on what the sources may hold, so that no input can exhaust time, memory or the stack.
@@ -25,19 +26,32 @@ enum SourceLimits {
     /// A line over the length limit.
     static func check(_ source: SourceText) -> [Diagnostic] {
         var text = source.text
-        let line = text.withUTF8 { bytes -> Int? in
-            var line = 1
-            var lineStart = 0
-            for index in bytes.indices where bytes[index] == 0x0A {
-                if index - lineStart > maxLineBytes { return line }
-                line += 1
-                lineStart = index + 1
-            }
-            return bytes.count - lineStart > maxLineBytes ? line : nil
+        return text.withUTF8 { check($0, path: source.path) }
+    }
+
+    /// The same for a table file's bytes.
+    static func check(_ source: SourceBytes) -> [Diagnostic] {
+        source.bytes.withUnsafeBufferPointer { check($0, path: source.path) }
+    }
+
+    /// The first line over the limit, found by jumping from line break to line break with `memchr`: a
+    /// table file may be megabytes.
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> [Diagnostic] {
+        guard let base = bytes.baseAddress else { return [] }
+        var line = 1
+        var lineStart = 0
+        while lineStart < bytes.count {
+            guard let newline = memchr(base + lineStart, 0x0A, bytes.count - lineStart) else { break }
+            let end = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base
+            if end - lineStart > maxLineBytes { return [overlong(line, path: path)] }
+            line += 1
+            lineStart = end + 1
         }
-        guard let line else { return [] }
-        return [.error(.limit, at: SourceLocation(file: source.path, line: line, column: 1),
-            "this line is over the limit of 64 KiB; break it into shorter lines")]
+        return bytes.count - lineStart > maxLineBytes ? [overlong(line, path: path)] : []
+    }
+
+    private static func overlong(_ line: Int, path: String) -> Diagnostic {
+        .error(.limit, at: SourceLocation(file: path, line: line, column: 1), "this line is over the limit of 64 KiB; break it into shorter lines")
     }
 
     /// More aliases than the limit, counted on the text before it is parsed. A `*` counts where YAML

@@ -22,14 +22,17 @@ struct SourceText: Sendable {
             }
             return String(validating: kept, as: UTF8.self)
         }
-        guard let text = decoded else {
-            // Spreadsheets' "Unicode text" is UTF-16, which starts with its byte-order mark.
-            let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
-            return .failure(.error(.encoding, at: isUTF16 ? SourceLocation(file: path, line: 1, column: 1) : firstInvalidByte(in: data, path: path),
-                (isUTF16 ? "the file is UTF-16, not UTF-8; " : "the file is not valid UTF-8; ")
-                    + (path.hasSuffix(".csv") ? "save it as 'CSV UTF-8' from a spreadsheet" : "save it as UTF-8 in your editor")))
-        }
+        guard let text = decoded else { return .failure(encodingFinding(data, path: path)) }
         return .success(SourceText(path: path, text: text))
+    }
+
+    /// Where the bytes stop being UTF-8, and how to save the file so that they are.
+    static func encodingFinding(_ data: Data, path: String) -> Diagnostic {
+        // Spreadsheets' "Unicode text" is UTF-16, which starts with its byte-order mark.
+        let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        return .error(.encoding, at: isUTF16 ? SourceLocation(file: path, line: 1, column: 1) : firstInvalidByte(in: data, path: path),
+            (isUTF16 ? "the file is UTF-16, not UTF-8; " : "the file is not valid UTF-8; ")
+                + (path.hasSuffix(".csv") ? "save it as 'CSV UTF-8' from a spreadsheet" : "save it as UTF-8 in your editor"))
     }
 
     private static func firstInvalidByte(in data: Data, path: String) -> SourceLocation {
@@ -58,5 +61,22 @@ struct SourceText: Sendable {
             if String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil { return length }
         }
         return 0
+    }
+}
+
+/// The bytes of a table file (`performance/*.csv`), checked to be UTF-8 and otherwise as they are:
+/// `CSVTable` reads a byte-order mark and CRLF line ends itself. An export may be megabytes, which
+/// turning into text without its CRs and back into bytes would copy twice.
+struct SourceBytes: Sendable {
+    /// The path relative to the catalogue folder.
+    let path: String
+    let bytes: [UInt8]
+
+    static func decode(_ data: Data, path: String) -> Result<SourceBytes, Diagnostic> {
+        let bytes = [UInt8](data)
+        guard bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) != nil else {
+            return .failure(SourceText.encodingFinding(data, path: path))
+        }
+        return .success(SourceBytes(path: path, bytes: bytes))
     }
 }
