@@ -51,6 +51,20 @@ public struct CatalogueLoader: Sendable {
 
     public func load() throws(LoadError) -> LoadedCatalogue {
         try source.validate()
+        // A performance export is one large file read on one core: it is read from the start, beside
+        // the YAML files, which are read on one core, and then the services.
+        let performanceJob = BackgroundJob { [self] () -> (files: Int, measurements: [Measurement], findings: [Diagnostic]) in
+            let paths = source.files(under: Self.performanceFolder, include: { $0.hasSuffix(".csv") }).filter { $0.kind == .file }.map(\.path).sorted()
+            // Another language's read takes the default read's rows, whose findings that read reports: an export has no language.
+            if let defaultRead { return (paths.count, defaultRead.measurements, []) }
+            let tables = paths.concurrentMap { path -> (measurements: [Measurement], findings: [Diagnostic]) in
+                var findings: [Diagnostic] = []
+                let rows = readTable(path, diagnostics: &findings).map { Measurement.read($0, diagnostics: &findings) } ?? []
+                return (rows, findings)
+            }
+            // A single export is taken as it is, not copied row by row into a new list.
+            return (paths.count, tables.count == 1 ? tables[0].measurements : tables.flatMap(\.measurements), tables.flatMap(\.findings))
+        }
 
         var diagnostics: [Diagnostic] = []
         var unreadable = UnreadableIDs()
@@ -76,16 +90,8 @@ public struct CatalogueLoader: Sendable {
         let servicePaths = markdownPaths.filter { ServiceTranslation.parts(of: $0.path) == nil }
         let translationPaths = markdownPaths.filter { ServiceTranslation.parts(of: $0.path) != nil }
         let reused = choice.isDefault ? nil : defaultRead.flatMap { $0.servicesHaveLanguageMaps ? nil : $0 }
-        let performanceFiles = source.files(under: Self.performanceFolder, include: { $0.hasSuffix(".csv") })
-            .filter { $0.kind == .file }.map(\.path).sorted()
-        // A performance export is one large file read on one core: it is read while the services are.
-        let (results, tables) = concurrently({ reused == nil ? servicePaths.concurrentMap { readService($0, choice) } : [] }, {
-            performanceFiles.concurrentMap { path -> (measurements: [Measurement], findings: [Diagnostic]) in
-                var findings: [Diagnostic] = []
-                let rows = readTable(path, diagnostics: &findings).map { Measurement.read($0, diagnostics: &findings) } ?? []
-                return (rows, findings)
-            }
-        })
+        let results = reused == nil ? servicePaths.concurrentMap { readService($0, choice) } : []
+        let performance = performanceJob.value
         var services: [Service] = reused?.services ?? []
         if let reused {
             unreadable.services = reused.unreadable.services
@@ -127,7 +133,7 @@ public struct CatalogueLoader: Sendable {
             services = services.map { service in byService[service.file].map(service.translated) ?? service }
         }
 
-        diagnostics += tables.flatMap(\.findings)
+        diagnostics += performance.findings
 
         let (noticePaths, noticePathFindings) = markdownFiles(under: Self.noticesFolder, limit: SourceLimits.maxFiles)
         diagnostics += noticePathFindings
@@ -142,18 +148,16 @@ public struct CatalogueLoader: Sendable {
         diagnostics += notices.flatMap(\.findings)
         unreadable.serviceReferences += notices.flatMap(\.unreadable.serviceReferences)
 
-        // A single export is taken as it is, not copied row by row into a new list.
-        let measurements = tables.count == 1 ? tables[0].measurements : tables.flatMap(\.measurements)
         let catalogue = Catalogue(
             settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", languages: ["en"], timeZone: .utc, contact: nil,
                                                     reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: [],
                                                     synonyms: [], lead: nil, searchHint: nil, helpDesk: nil, messages: [:]),
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
-            measurements: measurements, notices: notices.compactMap(\.notice),
+            measurements: performance.measurements, notices: notices.compactMap(\.notice),
             translations: choice.isDefault ? translations.compactMap(\.translation).filter { choice.languages.dropFirst().contains($0.language) } : [],
             servicesHaveLanguageMaps: results.contains(where: \.hasLanguageMaps),
             unreadable: unreadable,
-            fileCount: 4 + markdownPaths.count + performanceFiles.count + noticePaths.count)
+            fileCount: 4 + markdownPaths.count + performance.files + noticePaths.count)
         return LoadedCatalogue(catalogue: catalogue, diagnostics: diagnostics)
     }
 
