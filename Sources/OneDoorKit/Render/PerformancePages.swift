@@ -37,23 +37,35 @@ extension SiteRenderer {
             description: chartDescription(rows, targetText: targetText),
             points: rows.map { TrendChart.Point(label: wording.period($0.period, short: true), value: $0.achieved, met: $0.met) },
             target: target.map { ($0.percent, wording("results.chart_target", percent(of: $0))) }, isPercent: true, wording: wording)
-        let met = wording("results.met"), noTickets = wording("results.no_tickets")
         return TemplateValues(values: [
             "name": .string(priority.name), "id": .string(priority.id),
             "heading": .string(priority.name + (targetText.map { wording("colon") + $0 } ?? "")),
             "caption": .string(wording("results.caption", priority.name)),
             "chart": .bytes(chart.svg),
-            "periods": .list(rows.map { row in
-                .object(TemplateValues(values: [
-                    "period": .string(wording.period(row.period)), "customer": row.customer.map(TemplateValue.string) ?? .null,
-                    "achieved": .string(row.shownAchieved.map(wording.share) ?? "—"),
-                    "target": .string(row.target.map(percent) ?? "—"),
-                    "verdict": .string(row.met == true ? met : verdict(row) ?? noTickets),
-                    "met": .bool(row.met == true), "missed": .bool(row.met == false),
-                    "resolved": .string(wording.number(row.resolved)),
-                ]))
-            }),
+            "rows": .bytes(tableRows(rows, targetPercent: percent)),
         ])
+    }
+
+    /// The table's rows, oldest first, as HTML: period, achieved, target, result (met or missed, in
+    /// words), tickets resolved. Written here, like the chart, and placed by `results.mustache`: a
+    /// catalogue of 10,000 services has 240,000 of them, which as values for a template cost a tenth
+    /// of its build.
+    private func tableRows(_ rows: [PerformanceResults.Result], targetPercent: (Target) -> String) -> [UInt8] {
+        let met = wording("results.met"), noTickets = wording("results.no_tickets")
+        var html = Markup(capacity: rows.count * 150)
+        for row in rows {
+            html.add("<tr><th scope=\"row\">"); html.add(escaping: wording.period(row.period))
+            html.add("</th><td>"); html.add(escaping: row.shownAchieved.map(wording.share) ?? "—")
+            html.add("</td><td>"); html.add(escaping: row.target.map(targetPercent) ?? "—")
+            html.add("</td><td>")
+            switch row.met {
+            case true?: html.add("<strong class=\"verdict verdict-met\">"); html.add(escaping: met); html.add("</strong>")
+            case false?: html.add("<strong class=\"verdict verdict-missed\">"); html.add(escaping: verdict(row) ?? noTickets); html.add("</strong>")
+            case nil: html.add(escaping: noTickets)
+            }
+            html.add("</td><td>"); html.add(escaping: wording.number(row.resolved)); html.add("</td></tr>\n")
+        }
+        return html.bytes
     }
 
     /// "Target met in 5 of 6 periods, July 2026 to December 2026. December 2026: 80%, missed by 19.0

@@ -41,7 +41,7 @@ struct TrendChart {
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / max(high - low, 1)) }
         func label(_ value: Double) -> String { isPercent ? wording.percent(value.rounded()) : wording.number(Int(value.rounded())) }
 
-        var svg = Markup()
+        var svg = Markup(capacity: 1_600)
         svg.add(#"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#)
         svg.add("\n<title id=\""); svg.add(id); svg.add("-title\">"); svg.add(XML.escape(title))
         svg.add("</title>\n<desc id=\""); svg.add(id); svg.add("-desc\">"); svg.add(XML.escape(description)); svg.add("</desc>")
@@ -97,31 +97,8 @@ struct TrendChart {
         return svg.bytes
     }
 
-    /// The chart's bytes as they are written: a value of its own rather than an array the drawing's
-    /// functions capture, which Swift would keep in a box and check at every append.
-    private struct Markup {
-        var bytes: [UInt8] = []
-
-        init() {
-            bytes.reserveCapacity(1_600)
-        }
-
-        mutating func add(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-        }
-
-        mutating func add(_ value: Double) { TrendChart.write(value, to: &bytes) }
-
-        mutating func point(_ x: Double, _ y: Double) {
-            add(x)
-            bytes.append(UInt8(ascii: ","))
-            add(y)
-        }
-    }
-
     /// A coordinate to one decimal, without a `.0`, and with a point whatever the page's language.
-    private static func write(_ value: Double, to output: inout [UInt8]) {
+    static func write(_ value: Double, to output: inout [UInt8]) {
         let tenths = Int((value * 10).rounded())
         if tenths < 0 { output.append(UInt8(ascii: "-")) }
         output.appendDigits(of: abs(tenths) / 10)
