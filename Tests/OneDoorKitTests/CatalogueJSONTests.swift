@@ -15,6 +15,23 @@ import Testing
         #expect(!json.contains("generated"))
     }
 
+    @Test func servicesWrittenABatchAtATimeOnEveryCoreKeepTheirOrderAndBytes() throws {
+        // More services than two batches, each with results: the file streamed in batches is the
+        // whole catalogue's JSON as one value writes it.
+        let ids = (0..<(2 * CatalogueJSON.servicesPerBatch + 7)).map { String(format: "service-%03d", $0) }
+        let fixture = try FixtureCatalogue(files: Dictionary(uniqueKeysWithValues: ids.map { ("services/\($0).md", serviceFile(["name": $0])) })
+            .merging(["performance/2026.csv": "period,service,priority,resolved,within_target\n"
+                + ids.enumerated().map { "2026-Q1,\($1),p1,\($0 + 1),\($0)" }.joined(separator: "\n") + "\n"]) { $1 })
+        defer { fixture.remove() }
+        let output = OutputFiles()
+        let built = try fixture.pipeline().build(into: output)
+        let written = try #require(output.files.first { $0.path == "catalogue.json" }).bytes
+        #expect(written == CatalogueJSON(index: SiteIndex(built.checked.catalogue, now: 0)).json.bytes() + [0x0A])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(written)) as? [String: Any])
+        let services = try #require(object["services"] as? [[String: Any]])
+        #expect(services.compactMap { $0["id"] as? String }.filter { $0.hasPrefix("service-") } == ids)
+    }
+
     @Test func numbersAreWrittenAsWrittenInTheSource() {
         #expect(JSONValue.number(95).serialized() == "95")
         #expect(JSONValue.number(99.9).serialized() == "99.9")
