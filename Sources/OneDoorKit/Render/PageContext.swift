@@ -16,6 +16,10 @@ struct PageContext: Sendable {
     let original: DefaultLanguageText?
     /// The ids a service page has besides its description's headings.
     let pageIDs: Set<String>
+    /// What results tables say of each priority with each support model's target.
+    let resultWords: [ResultWords.Key: ResultWords]
+    /// Each period of the results, as pages write it in full and short.
+    let periodNames: [Period: (long: String, short: String)]
 
     /// `original` is the catalogue's text in its default language, when the pages are in another.
     init(index: SiteIndex, pageIDs: Set<String>, wording: Wording, original: DefaultLanguageText? = nil) {
@@ -45,6 +49,14 @@ struct PageContext: Sendable {
         self.wording = wording
         self.summaries = summaries
         words = PageContext.nested(wording.all)
+        let performance = index.performance
+        resultWords = Dictionary(performance.priorities.flatMap { priority in
+            ([nil] + index.catalogue.supportModels.flatMap(\.targets)).filter { $0 == nil || $0?.priority.value == priority.id }.map { target in
+                (ResultWords.Key(priority: priority.id, target: target), ResultWords(priority: priority, target: target, wording: wording))
+            }
+        }, uniquingKeysWith: { first, _ in first })
+        periodNames = Dictionary(performance.periods.map { ($0, (wording.period($0), wording.period($0, short: true))) },
+                                 uniquingKeysWith: { first, _ in first })
         supportModels = Dictionary(index.catalogue.supportModels.map { ($0.id, PageContext.values(of: $0, wording: wording, original: original)) },
                                    uniquingKeysWith: { first, _ in first })
         let settings = index.catalogue.settings

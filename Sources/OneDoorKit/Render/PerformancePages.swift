@@ -25,36 +25,40 @@ extension SiteRenderer {
     /// to the table, its text alternative, so that a screen reader does not read each number twice.
     private func resultTable(_ rows: [PerformanceResults.Result], priority: Priority, chartID: String, subject: String) -> TemplateValues {
         let target = rows.last?.target
+        let words = context.resultWords[ResultWords.Key(priority: priority.id, target: target)]
+            ?? ResultWords(priority: priority, target: target, wording: wording)
         // Every row of a table most often has the priority's current target: its percent is written once.
-        let targetShown = target.map { wording.percent($0.percent) }
         func percent(of rowTarget: Target) -> String {
-            if let target, let targetShown, rowTarget == target { return targetShown }
+            if let target, let shown = words.targetPercent, rowTarget == target { return shown }
             return wording.percent(rowTarget.percent)
         }
-        let targetText = target.map { wording("results.target_text", percent(of: $0), wording.duration($0.resolve)) }
         let chart = TrendChart(
             id: chartID, title: wording("results.chart_title", subject, priority.name),
-            description: chartDescription(rows, targetText: targetText),
-            points: rows.map { TrendChart.Point(label: wording.period($0.period, short: true), value: $0.achieved, met: $0.met) },
-            target: target.map { ($0.percent, wording("results.chart_target", percent(of: $0))) }, isPercent: true, wording: wording)
+            description: chartDescription(rows, targetSentence: words.targetSentence),
+            points: rows.map { TrendChart.Point(label: periodName($0.period, short: true), value: $0.achieved, met: $0.met) },
+            target: target.map { ($0.percent, words.chartTarget ?? "") }, isPercent: true, wording: wording)
         return TemplateValues(values: [
-            "name": .string(priority.name), "id": .string(priority.id),
-            "heading": .string(priority.name + (targetText.map { wording("colon") + $0 } ?? "")),
-            "caption": .string(wording("results.caption", priority.name)),
-            "chart": .bytes(chart.svg),
-            "rows": .bytes(tableRows(rows, targetPercent: percent)),
+            "name": .string(priority.name), "id": .string(priority.id), "heading": .string(words.heading), "caption": .string(words.caption),
+            "chart": .bytes(chart.svg), "rows": .bytes(tableRows(rows, words: words, targetPercent: percent)),
         ])
+    }
+
+    /// A period as pages write it (`October 2026`, `Oct 2026` when `short`), looked up among those
+    /// worked out once a build.
+    private func periodName(_ period: Period, short: Bool = false) -> String {
+        guard let names = context.periodNames[period] else { return wording.period(period, short: short) }
+        return short ? names.short : names.long
     }
 
     /// The table's rows, oldest first, as HTML: period, achieved, target, result (met or missed, in
     /// words), tickets resolved. Written here, like the chart, and placed by `results.mustache`: a
     /// catalogue of 10,000 services has 240,000 of them, which as values for a template cost a tenth
     /// of its build.
-    private func tableRows(_ rows: [PerformanceResults.Result], targetPercent: (Target) -> String) -> [UInt8] {
-        let met = wording("results.met"), noTickets = wording("results.no_tickets")
+    private func tableRows(_ rows: [PerformanceResults.Result], words: ResultWords, targetPercent: (Target) -> String) -> [UInt8] {
+        let (met, noTickets) = (words.met, words.noTickets)
         var html = Markup(capacity: rows.count * 150)
         for row in rows {
-            html.add("<tr><th scope=\"row\">"); html.add(escaping: wording.period(row.period))
+            html.add("<tr><th scope=\"row\">"); html.add(escaping: periodName(row.period))
             html.add("</th><td>"); html.add(escaping: row.shownAchieved.map(wording.share) ?? "—")
             html.add("</td><td>"); html.add(escaping: row.target.map(targetPercent) ?? "—")
             html.add("</td><td>")
@@ -70,24 +74,24 @@ extension SiteRenderer {
 
     /// "Target met in 5 of 6 periods, July 2026 to December 2026. December 2026: 80%, missed by 19.0
     /// points. Target: 99% resolved within 2 hours."
-    private func chartDescription(_ rows: [PerformanceResults.Result], targetText: String?) -> String {
+    private func chartDescription(_ rows: [PerformanceResults.Result], targetSentence: String?) -> String {
         guard let first = rows.first, let last = rows.last else { return "" }
         var sentences: [String] = []
         let judged = rows.filter { $0.met != nil }
         if judged.count > 1 {
             sentences.append(wording("results.chart_met_count", wording.number(judged.count { $0.met == true }), wording.number(judged.count),
-                                     wording.period(first.period), wording.period(last.period)))
+                                     periodName(first.period), periodName(last.period)))
         }
         if judged.isEmpty, rows.count > 1 {
-            sentences.append(wording("results.chart_no_tickets", wording.period(first.period), wording.period(last.period)))
+            sentences.append(wording("results.chart_no_tickets", periodName(first.period), periodName(last.period)))
         } else {
             let latest = last.shownAchieved.map(wording.share) ?? wording("results.no_tickets").lowercased()
             // A sentence of its own: French months are lower case ("août 2026"), but not at its start.
-            let period = wording.period(last.period)
+            let period = periodName(last.period)
             sentences.append(wording("results.chart_period", period.prefix(1).uppercased() + period.dropFirst(), latest)
                 + (verdict(last).map { ", \($0.lowercased())" } ?? "") + ".")
         }
-        if let targetText { sentences.append(wording("results.chart_target_sentence", targetText)) }
+        if let targetSentence { sentences.append(targetSentence) }
         return sentences.joined(separator: " ")
     }
 
@@ -186,5 +190,39 @@ extension SiteRenderer {
             guard !started.isEmpty else { return nil }
             return TemplateValues(["period": wording.period(period), "notices": started.reversed().map(noticeSummary)])
         }
+    }
+}
+
+/// What a results table and its chart say of their priority and target, the same on every service
+/// page whose latest results have them: worked out once a build for every priority and support
+/// model's target (`PageContext.resultWords`), not for each table of thousands of pages.
+struct ResultWords: Sendable {
+    struct Key: Hashable, Sendable {
+        let priority: String
+        let target: Target?
+    }
+
+    /// The target's percent, `95%`, which most rows of a table have.
+    let targetPercent: String?
+    /// "Target: 95% resolved within 4 working hours.", the end of the chart's description.
+    let targetSentence: String?
+    /// "Priority 1: 95% resolved within 4 working hours".
+    let heading: String
+    let caption: String
+    /// The label of the chart's target line.
+    let chartTarget: String?
+    let met: String
+    let noTickets: String
+
+    init(priority: Priority, target: Target?, wording: Wording) {
+        let percent = target.map { wording.percent($0.percent) }
+        let text = target.map { wording("results.target_text", percent ?? "", wording.duration($0.resolve)) }
+        targetPercent = percent
+        targetSentence = text.map { wording("results.chart_target_sentence", $0) }
+        heading = priority.name + (text.map { wording("colon") + $0 } ?? "")
+        caption = wording("results.caption", priority.name)
+        chartTarget = percent.map { wording("results.chart_target", $0) }
+        met = wording("results.met")
+        noTickets = wording("results.no_tickets")
     }
 }
