@@ -24,22 +24,20 @@ extension SiteRenderer {
     /// trend up (how often the target was met, the latest period, the target) and leaves every period
     /// to the table, its text alternative, so that a screen reader does not read each number twice.
     private func resultTable(_ rows: [PerformanceResults.Result], priority: Priority, chartID: String, subject: String) -> TemplateValues {
+        let wording = wording
         let target = rows.last?.target
         let words = context.resultWords[ResultWords.Key(priority: priority.id, target: target)]
             ?? ResultWords(priority: priority, target: target, wording: wording)
-        // Every row of a table most often has the priority's current target: its percent is written once.
-        func percent(of rowTarget: Target) -> String {
-            if let target, let shown = words.targetPercent, rowTarget == target { return shown }
-            return wording.percent(rowTarget.percent)
-        }
+        var points: [TrendChart.Point] = []
+        points.reserveCapacity(rows.count)
+        for row in rows { points.append(TrendChart.Point(label: periodName(row.period, short: true), value: row.achieved, met: row.met)) }
         let chart = TrendChart(
             id: chartID, title: wording("results.chart_title", subject, priority.name),
-            description: chartDescription(rows, targetSentence: words.targetSentence),
-            points: rows.map { TrendChart.Point(label: periodName($0.period, short: true), value: $0.achieved, met: $0.met) },
+            description: chartDescription(rows, targetSentence: words.targetSentence), points: points,
             target: target.map { ($0.percent, words.chartTarget ?? "") }, isPercent: true, wording: wording)
         return TemplateValues(values: [
             "name": .string(priority.name), "id": .string(priority.id), "heading": .string(words.heading), "caption": .string(words.caption),
-            "chart": .bytes(chart.svg), "rows": .bytes(tableRows(rows, words: words, targetPercent: percent)),
+            "chart": .bytes(chart.svg), "rows": .bytes(tableRows(rows, words: words, target: target)),
         ])
     }
 
@@ -54,18 +52,27 @@ extension SiteRenderer {
     /// words), tickets resolved. Written here, like the chart, and placed by `results.mustache`: a
     /// catalogue of 10,000 services has 240,000 of them, which as values for a template cost a tenth
     /// of its build.
-    private func tableRows(_ rows: [PerformanceResults.Result], words: ResultWords, targetPercent: (Target) -> String) -> [UInt8] {
-        let (met, noTickets) = (words.met, words.noTickets)
+    // Written without closures or nested functions over `self`: each would copy the renderer, with
+    // all it holds, for every table.
+    private func tableRows(_ rows: [PerformanceResults.Result], words: ResultWords, target: Target?) -> [UInt8] {
+        let wording = wording
         var html = Markup(capacity: rows.count * 150)
         for row in rows {
             html.add("<tr><th scope=\"row\">"); html.add(escaping: periodName(row.period))
-            html.add("</th><td>"); html.add(escaping: row.shownAchieved.map(wording.share) ?? "—")
-            html.add("</td><td>"); html.add(escaping: row.target.map(targetPercent) ?? "—")
+            html.add("</th><td>")
+            if let achieved = row.shownAchieved { html.add(escaping: wording.share(achieved)) } else { html.add("—") }
+            html.add("</td><td>")
+            // Every row of a table most often has the priority's current target, whose percent is written once.
+            if let rowTarget = row.target {
+                html.add(escaping: rowTarget == target ? words.targetPercent ?? "" : wording.percent(rowTarget.percent))
+            } else {
+                html.add("—")
+            }
             html.add("</td><td>")
             switch row.met {
-            case true?: html.add("<strong class=\"verdict verdict-met\">"); html.add(escaping: met); html.add("</strong>")
-            case false?: html.add("<strong class=\"verdict verdict-missed\">"); html.add(escaping: verdict(row) ?? noTickets); html.add("</strong>")
-            case nil: html.add(escaping: noTickets)
+            case true?: html.add("<strong class=\"verdict verdict-met\">"); html.add(escaping: words.met); html.add("</strong>")
+            case false?: html.add("<strong class=\"verdict verdict-missed\">"); html.add(escaping: verdict(row) ?? words.noTickets); html.add("</strong>")
+            case nil: html.add(escaping: words.noTickets)
             }
             html.add("</td><td>"); html.add(escaping: wording.number(row.resolved)); html.add("</td></tr>\n")
         }
@@ -76,16 +83,17 @@ extension SiteRenderer {
     /// points. Target: 99% resolved within 2 hours."
     private func chartDescription(_ rows: [PerformanceResults.Result], targetSentence: String?) -> String {
         guard let first = rows.first, let last = rows.last else { return "" }
+        let wording = wording
         var sentences: [String] = []
-        let judged = rows.filter { $0.met != nil }
-        if judged.count > 1 {
-            sentences.append(wording("results.chart_met_count", wording.number(judged.count { $0.met == true }), wording.number(judged.count),
+        let judged = rows.count { $0.met != nil }, met = rows.count { $0.met == true }
+        if judged > 1 {
+            sentences.append(wording("results.chart_met_count", wording.number(met), wording.number(judged),
                                      periodName(first.period), periodName(last.period)))
         }
-        if judged.isEmpty, rows.count > 1 {
+        if judged == 0, rows.count > 1 {
             sentences.append(wording("results.chart_no_tickets", periodName(first.period), periodName(last.period)))
         } else {
-            let latest = last.shownAchieved.map(wording.share) ?? wording("results.no_tickets").lowercased()
+            let latest = last.shownAchieved.map { wording.share($0) } ?? wording("results.no_tickets").lowercased()
             // A sentence of its own: French months are lower case ("août 2026"), but not at its start.
             let period = periodName(last.period)
             sentences.append(wording("results.chart_period", period.prefix(1).uppercased() + period.dropFirst(), latest)
@@ -98,6 +106,7 @@ extension SiteRenderer {
     /// "Met", or "Missed by 2.3 points", in words; nil when there is nothing to judge.
     func verdict(_ row: PerformanceResults.Result) -> String? {
         guard let met = row.met, let shown = row.shownAchieved, let target = row.target else { return nil }
+        let wording = wording
         // The gap between the numbers the reader sees: the achieved level as shown.
         return met ? wording("results.met") : wording("results.missed_by", wording.decimal(target.percent - shown))
     }

@@ -74,6 +74,8 @@ public struct Wording: Sendable {
 
     /// `12,345`; `12 345`.
     public func number(_ value: Int) -> String {
+        // Most counts a page writes (a table's tickets) have no thousands to group.
+        if (0..<1000).contains(value) { return String(value) }
         let digits = String(abs(value))
         var grouped = ""
         for (index, digit) in digits.enumerated() {
