@@ -15,10 +15,10 @@ import Testing
         #expect(!json.contains("generated"))
     }
 
-    @Test func servicesWrittenABatchAtATimeOnEveryCoreKeepTheirOrderAndBytes() throws {
-        // More services than two batches, each with results: the file streamed in batches is the
-        // whole catalogue's JSON as one value writes it.
-        let ids = (0..<(2 * CatalogueJSON.servicesPerBatch + 7)).map { String(format: "service-%03d", $0) }
+    @Test func aLargeCatalogueWrittenAFewServicesAtATimeIsTheWholeValuesBytes() throws {
+        // Services with results enough for several parts of the file: the file streamed a few services
+        // at a time is the whole catalogue's JSON as one value writes it.
+        let ids = (0..<519).map { String(format: "service-%03d", $0) }
         let fixture = try FixtureCatalogue(files: Dictionary(uniqueKeysWithValues: ids.map { ("services/\($0).md", serviceFile(["name": $0])) })
             .merging(["performance/2026.csv": "period,service,priority,resolved,within_target\n"
                 + ids.enumerated().map { "2026-Q1,\($1),p1,\($0 + 1),\($0)" }.joined(separator: "\n") + "\n"]) { $1 })
@@ -30,6 +30,21 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(written)) as? [String: Any])
         let services = try #require(object["services"] as? [[String: Any]])
         #expect(services.compactMap { $0["id"] as? String }.filter { $0.hasPrefix("service-") } == ids)
+    }
+
+    @Test func aRowsLevelsAndPeriodsAreWrittenAsSwiftsOwnTextWritesThem() {
+        let odd: [Double] = [1.0 / 3, 200.0 / 3, 99.999, 0.001, 1e13, 1e16, 123_456_789.12]
+        let levels: [Double] = (0...20_000).map { Double($0) / 100 } + odd
+        for level in levels {
+            var row = JSONValue.Row()
+            row.add("achieved", number: level)
+            #expect(row.finished().serialized() == "{\"achieved\": " + JSONValue.number(level).serialized() + "}")
+        }
+        for text in ["2026", "2026-Q1", "2026-Q4", "2026-01", "2026-09", "2026-10", "2026-12", "1999-Q2"] {
+            var row = JSONValue.Row()
+            row.add("period", Period(text)!)
+            #expect(row.finished().serialized() == "{\"period\": \"\(text)\"}")
+        }
     }
 
     @Test func numbersAreWrittenAsWrittenInTheSource() {

@@ -2,7 +2,7 @@ internal import Foundation
 
 /// `catalogue.json`: the whole catalogue for other tools, every field of the format, references as ids,
 /// services sorted by id. Optional fields that are not set are left out; lists are always present.
-struct CatalogueJSON: Sendable {
+struct CatalogueJSON {
     let index: SiteIndex
     /// The catalogue read in each of its other languages: each item says what of its text differs in
     /// them (`"translations": {"fr": {"name": …}}`).
@@ -30,21 +30,20 @@ struct CatalogueJSON: Sendable {
         return .object(fields + [("services", .array(index.catalogue.services.map(service)))])
     }
 
-    /// The pretty-printed file, written a few hundred services at a time so that a large catalogue never
-    /// sits in memory whole; the bytes are those of `json.bytes()` followed by a line break. Each batch
-    /// is made on every core: the file is written beside the search index's, which are mostly one
-    /// core's work, and a catalogue's results make it several times larger.
+    /// The pretty-printed file, written a service at a time so that a large catalogue never sits in
+    /// memory whole; the bytes are those of `json.bytes()` followed by a line break.
     func write(_ emit: ([UInt8]) -> Void) {
         let services = index.catalogue.services
-        emit(head())
-        for start in stride(from: 0, to: services.count, by: Self.servicesPerBatch) {
-            let positions = Array(start..<min(services.count, start + Self.servicesPerBatch))
-            emit(positions.concurrentMap { entry(for: services[$0], first: $0 == 0) }.flatMap { $0 })
+        var buffer = head()
+        for (offset, service) in services.enumerated() {
+            buffer += entry(for: service, first: offset == 0)
+            if buffer.count >= 1 << 16 {
+                emit(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
-        emit(Self.end(hasServices: !services.isEmpty))
+        emit(buffer + Self.end(hasServices: !services.isEmpty))
     }
-
-    static let servicesPerBatch = 256
 
     /// The file up to the opening of the list of services.
     func head() -> [UInt8] {
@@ -133,7 +132,7 @@ struct CatalogueJSON: Sendable {
         guard !results.isEmpty else { return nil }
         return .array(results.map { result in
             var row = JSONValue.Row()
-            row.add("period", result.period.description)
+            row.add("period", result.period)
             row.add("priority", result.priority)
             row.add("customer", result.customer)
             row.add("resolved", result.resolved)

@@ -63,7 +63,33 @@ public enum JSONValue: Hashable, Sendable {
         mutating func add(_ key: StaticString, number value: Double?) {
             guard let value else { return }
             self.key(key)
-            JSONValue.number(value).write(to: &bytes, indent: nil)
+            // A level to two places, as a table's rows have them, is written from its hundredths: the
+            // text Swift's shortest form gives it (`92.86`, `92.8`, `95`) at a fraction of the cost.
+            let hundredths = (value * 100).rounded()
+            guard value >= 0, value < 1e13, hundredths / 100 == value else { return JSONValue.number(value).write(to: &bytes, indent: nil) }
+            let (whole, part) = (Int(hundredths) / 100, Int(hundredths) % 100)
+            bytes.appendDigits(of: whole)
+            guard part != 0 else { return }
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(part / 10))
+            if part % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(part % 10)) }
+        }
+
+        /// A period as the files write it (`2026`, `2026-Q3`, `2026-10`), as a string.
+        mutating func add(_ key: StaticString, _ period: Period) {
+            self.key(key)
+            bytes.append(UInt8(ascii: "\""))
+            bytes.appendDigits(of: period.year)
+            switch period.length {
+            case .year: break
+            case .quarter:
+                bytes.append("-Q")
+                bytes.appendDigits(of: (period.firstMonth + 2) / 3)
+            case .month:
+                bytes.append(period.firstMonth < 10 ? "-0" : "-")
+                bytes.appendDigits(of: period.firstMonth)
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
 
         mutating func add(_ key: StaticString, _ value: Bool?) {
@@ -107,7 +133,9 @@ public enum JSONValue: Hashable, Sendable {
         case .null: output.append("null")
         case let .bool(value): output.append(value ? "true" : "false")
         case let .int(value): output.appendDigits(of: value)
-        case let .double(value): output += (value.isFinite ? "\(value)" : "null").utf8
+        case let .double(value):
+            var text = value.isFinite ? "\(value)" : "null"
+            text.withUTF8 { output.append(contentsOf: $0) }
         case let .string(value): JSONValue.writeString(value, to: &output)
         case let .row(written): output += written
         case let .array(values):

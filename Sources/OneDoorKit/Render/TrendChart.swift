@@ -32,8 +32,13 @@ struct TrendChart {
     /// labels and points share their group's attributes, and coordinates drop a `.0`; written as
     /// bytes, numbers included, since text put together piece by piece costs several times more.
     var svg: [UInt8] {
-        let values = points.compactMap(\.value) + (target.map { [$0.value] } ?? [])
-        let (low, high) = range(of: values)
+        var lowest = target?.value ?? .infinity, highest = target?.value ?? -.infinity
+        var drawn = 0
+        for point in points {
+            guard let value = point.value else { continue }
+            (lowest, highest, drawn) = (min(lowest, value), max(highest, value), drawn + 1)
+        }
+        let (low, high) = lowest <= highest ? range(lowest, highest) : (0, isPercent ? 100 : 1)
         let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
         func x(_ index: Int) -> Double {
             points.count == 1 ? Self.left + plotWidth / 2 : Self.left + plotWidth * Double(index) / Double(points.count - 1)
@@ -42,16 +47,17 @@ struct TrendChart {
         func label(_ value: Double) -> String { isPercent ? wording.percent(value.rounded()) : wording.number(Int(value.rounded())) }
 
         var svg = Markup(capacity: 1_600)
-        svg.add(#"<svg class="trend" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" focusable="false">"#)
-        svg.add("\n<title id=\""); svg.add(id); svg.add("-title\">"); svg.add(XML.escape(title))
-        svg.add("</title>\n<desc id=\""); svg.add(id); svg.add("-desc\">"); svg.add(XML.escape(description)); svg.add("</desc>")
-        let ticks = ticks(low, high)
+        svg.add("<svg class=\"trend\" viewBox=\"0 0 "); svg.add(Self.width); svg.add(" "); svg.add(Self.height)
+        svg.add("\" role=\"img\" aria-labelledby=\""); svg.add(id); svg.add("-title "); svg.add(id); svg.add("-desc\" focusable=\"false\">")
+        svg.add("\n<title id=\""); svg.add(id); svg.add("-title\">"); svg.add(xmlEscaping: title)
+        svg.add("</title>\n<desc id=\""); svg.add(id); svg.add("-desc\">"); svg.add(xmlEscaping: description); svg.add("</desc>")
+        let step = tickStep(low, high)
         svg.add("\n<path class=\"grid\" d=\"")
-        for tick in ticks {
+        for tick in stride(from: low, through: high + step / 1000, by: step) {
             svg.add("M"); svg.add(Self.left); svg.add(" "); svg.add(y(tick)); svg.add("H"); svg.add(Self.width - Self.right)
         }
         svg.add("\"/>\n<g class=\"axis\" text-anchor=\"end\">")
-        for tick in ticks {
+        for tick in stride(from: low, through: high + step / 1000, by: step) {
             svg.add("<text x=\""); svg.add(Self.left - 6); svg.add("\" y=\""); svg.add(y(tick) + 4); svg.add("\">"); svg.add(label(tick)); svg.add("</text>")
         }
         svg.add("</g>")
@@ -59,37 +65,38 @@ struct TrendChart {
             svg.add("\n<line class=\"target\" x1=\""); svg.add(Self.left); svg.add("\" x2=\""); svg.add(Self.width - Self.right)
             svg.add("\" y1=\""); svg.add(y(target.value)); svg.add("\" y2=\""); svg.add(y(target.value))
             svg.add("\"/>\n<text class=\"target-label\" x=\""); svg.add(Self.width - Self.right); svg.add("\" y=\""); svg.add(y(target.value) - 5)
-            svg.add("\" text-anchor=\"end\">\(XML.escape(target.label))</text>")
+            svg.add("\" text-anchor=\"end\">"); svg.add(xmlEscaping: target.label); svg.add("</text>")
         }
-        let drawn = points.indices.filter { points[$0].value != nil }
-        if drawn.count > 1 {
+        if drawn > 1 {
             svg.add("\n<polyline class=\"line\" points=\"")
-            for (offset, index) in drawn.enumerated() {
-                if offset > 0 { svg.add(" ") }
-                svg.point(x(index), y(points[index].value!))
+            var first = true
+            for (index, point) in points.enumerated() {
+                guard let value = point.value else { continue }
+                if !first { svg.add(" ") }
+                svg.point(x(index), y(value))
+                first = false
             }
             svg.add("\"/>")
         }
         svg.add("\n<g class=\"axis\" text-anchor=\"middle\">")
         for (index, point) in points.enumerated() {
-            svg.add("<text x=\""); svg.add(x(index)); svg.add("\" y=\""); svg.add(Self.height - 12); svg.add("\">"); svg.add(XML.escape(point.label)); svg.add("</text>")
+            svg.add("<text x=\""); svg.add(x(index)); svg.add("\" y=\""); svg.add(Self.height - 12); svg.add("\">"); svg.add(xmlEscaping: point.label); svg.add("</text>")
         }
         svg.add("</g>")
         // Met and unjudged points are dots; a missed target is a cross, so that the chart does not rely on colour.
-        for met in [true, nil] as [Bool?] {
-            let dots = drawn.filter { points[$0].met == met }
-            guard !dots.isEmpty else { continue }
+        for met in [true, nil] as [Bool?] where points.contains(where: { $0.value != nil && $0.met == met }) {
             svg.add(met == true ? "\n<g class=\"point met\">" : "\n<g class=\"point\">")
-            for index in dots {
-                svg.add("<circle cx=\""); svg.add(x(index)); svg.add("\" cy=\""); svg.add(y(points[index].value!)); svg.add("\" r=\"5\"/>")
+            for (index, point) in points.enumerated() where point.met == met {
+                guard let value = point.value else { continue }
+                svg.add("<circle cx=\""); svg.add(x(index)); svg.add("\" cy=\""); svg.add(y(value)); svg.add("\" r=\"5\"/>")
             }
             svg.add("</g>")
         }
-        let crosses = drawn.filter { points[$0].met == false }
-        if !crosses.isEmpty {
+        if points.contains(where: { $0.value != nil && $0.met == false }) {
             svg.add("\n<path class=\"point missed\" d=\"")
-            for index in crosses {
-                svg.add("M"); svg.add(x(index) - 6); svg.add(" "); svg.add(y(points[index].value!) - 6); svg.add("l12 12m0-12l-12 12")
+            for (index, point) in points.enumerated() where point.met == false {
+                guard let value = point.value else { continue }
+                svg.add("M"); svg.add(x(index) - 6); svg.add(" "); svg.add(y(value) - 6); svg.add("l12 12m0-12l-12 12")
             }
             svg.add("\"/>")
         }
@@ -108,10 +115,9 @@ struct TrendChart {
         }
     }
 
-    /// The values' span, widened to round numbers: percentages down to the nearest 10 below the lowest
-    /// (so small differences near 100 % show), counts from 0.
-    private func range(of values: [Double]) -> (Double, Double) {
-        guard let lowest = values.min(), let highest = values.max() else { return (0, isPercent ? 100 : 1) }
+    /// The values' span, from the lowest to the highest, widened to round numbers: percentages down to
+    /// the nearest 10 below the lowest (so small differences near 100 % show), counts from 0.
+    private func range(_ lowest: Double, _ highest: Double) -> (Double, Double) {
         if isPercent { return (max(0, (lowest / 10).rounded(.down) * 10 - 10), 100) }
         return (0, max(1, niceStep(highest) * (highest / niceStep(highest)).rounded(.up)))
     }
@@ -122,9 +128,8 @@ struct TrendChart {
         return [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
     }
 
-    private func ticks(_ low: Double, _ high: Double) -> [Double] {
-        let step = isPercent ? (high - low > 40 ? 20.0 : 10.0) : niceStep(high - low)
-        return stride(from: low, through: high + step / 1000, by: step).map { $0 }
+    /// The distance between the grid's lines, which run from `low` to `high`.
+    private func tickStep(_ low: Double, _ high: Double) -> Double {
+        isPercent ? (high - low > 40 ? 20.0 : 10.0) : niceStep(high - low)
     }
-
 }
