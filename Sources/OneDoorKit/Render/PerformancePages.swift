@@ -12,12 +12,19 @@ extension SiteRenderer {
     func howWeDid(_ service: Service) -> TemplateValues? {
         let results = index.performance.results(for: service, model: index.supportModelsByID[service.supportModel.value])
         guard !results.isEmpty else { return nil }
-        let byPriority = Dictionary(grouping: results, by: \.priority)
-        let priorities = index.performance.priorities.compactMap { priority -> TemplateValues? in
-            guard let rows = byPriority[priority.id]?.suffix(Self.periodsOnServicePage), !rows.isEmpty else { return nil }
-            return resultTable(Array(rows), priority: priority, chartID: "trend-\(priority.id)", subject: service.name)
+        // The results come a priority after another, in the catalogue's order: each run of them is a table.
+        var tables: [TemplateValues] = []
+        var start = results.startIndex
+        while start < results.endIndex {
+            let id = results[start].priority
+            let end = results[start...].firstIndex { $0.priority != id } ?? results.endIndex
+            if let priority = index.performance.priorities.first(where: { $0.id == id }) {
+                tables.append(resultTable(Array(results[max(start, end - Self.periodsOnServicePage)..<end]), priority: priority,
+                                          chartID: "trend-\(id)", subject: service.name))
+            }
+            start = end
         }
-        return TemplateValues(["priorities": priorities])
+        return TemplateValues(["priorities": tables])
     }
 
     /// One priority's results, oldest first, as a table and a chart. The chart's description sums the
