@@ -112,7 +112,16 @@ public struct PerformanceResults: Sendable {
         priorityOrder = order
         // Rows by service as their places, not copies: an export may have hundreds of thousands.
         let rows = catalogue.measurements
-        let byService = Dictionary(grouping: rows.indices, by: { rows[$0].serviceID })
+        // An export lists a service's rows one after another, most often: its id is looked up once a run.
+        var byService: [String: [Int]] = [:]
+        var runStart = rows.startIndex
+        while runStart < rows.endIndex {
+            let id = rows[runStart].serviceID
+            var runEnd = runStart + 1
+            while runEnd < rows.endIndex, rows[runEnd].serviceID == id { runEnd += 1 }
+            byService[id, default: []].append(contentsOf: runStart..<runEnd)
+            runStart = runEnd
+        }
         let measured = byService.filter { $0.key != Measurement.wholeCatalogue }.map { (id: $0.key, places: $0.value) }
         let totals = measured.concurrentMap { _, places in
             let serviceRows = places.lazy.map { rows[$0] }
