@@ -58,9 +58,8 @@ extension SiteRenderer {
     /// The table's rows, oldest first, as HTML: period, achieved, target, result (met or missed, in
     /// words), tickets resolved. Written here, like the chart, and placed by `results.mustache`: a
     /// catalogue of 10,000 services has 240,000 of them, which as values for a template cost a tenth
-    /// of its build.
-    // Written without closures or nested functions over `self`: each would copy the renderer, with
-    // all it holds, for every table.
+    /// of its build. Written without closures or nested functions over `self`, each of which would copy
+    /// the renderer, with all it holds, for every table.
     private func tableRows(_ rows: [PerformanceResults.Result], words: ResultWords, target: Target?) -> [UInt8] {
         let wording = wording
         var html = Markup(capacity: rows.count * 150)
