@@ -182,6 +182,10 @@ func renderFixture(_ name: String = "minimal", files: [String: String?] = [:]) t
 @Suite struct XMLEscapeTests {
     @Test func theFiveSpecialCharactersBecomeEntitiesAndTheRestStays() {
         #expect(XML.escape(#"Tom & Jerry's <"café">"#) == "Tom &amp; Jerry&apos;s &lt;&quot;café&quot;&gt;")
+        // A chart writes its text straight into its bytes, as `XML.escape` writes it.
+        var markup = Markup(capacity: 0)
+        markup.add(xmlEscaping: #"Tom & Jerry's <"café">"#)
+        #expect(String(decoding: markup.bytes, as: UTF8.self) == XML.escape(#"Tom & Jerry's <"café">"#))
         #expect(XML.escape("Plain words, é and 中文") == "Plain words, é and 中文")
         #expect(XML.escape("") == "")
     }

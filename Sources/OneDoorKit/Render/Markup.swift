@@ -24,24 +24,7 @@ struct Markup {
     /// Text, with `& < > " '` written as XML's entities (`XML.escape`), for SVG.
     mutating func add(xmlEscaping text: String) {
         var text = text
-        text.withUTF8 { text in
-            var start = 0
-            for (index, byte) in text.enumerated() {
-                let entity: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&apos;"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
-                bytes.append(entity)
-                start = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
-        }
+        text.withUTF8 { TemplateRenderer.appendEscaped($0, to: &bytes, apostrophe: "&apos;") }
     }
 
     /// A coordinate (`TrendChart.write`).

@@ -249,8 +249,9 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    /// Escapes `& < > " '` so that text is safe in HTML content and quoted attributes.
-    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    /// Escapes `& < > " '` so that text is safe in HTML content and quoted attributes; `apostrophe`
+    /// is `&apos;` for SVG, which is XML.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], apostrophe: StaticString = "&#39;") {
         var start = 0
         for (index, byte) in bytes.enumerated() {
             let entity: StaticString
@@ -259,7 +260,7 @@ struct TemplateRenderer: Sendable {
             case UInt8(ascii: "<"): entity = "&lt;"
             case UInt8(ascii: ">"): entity = "&gt;"
             case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&#39;"
+            case UInt8(ascii: "'"): entity = apostrophe
             default: continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
