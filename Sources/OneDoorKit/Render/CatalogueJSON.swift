@@ -132,7 +132,7 @@ struct CatalogueJSON {
         guard !results.isEmpty else { return nil }
         return .array(results.map { result in
             var row = JSONValue.Row()
-            row.add("period", result.period)
+            row.add("period", result.period.description)
             row.add("priority", result.priority)
             row.add("customer", result.customer)
             row.add("resolved", result.resolved)

@@ -75,23 +75,6 @@ public enum JSONValue: Hashable, Sendable {
             if part % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(part % 10)) }
         }
 
-        /// A period as the files write it (`2026`, `2026-Q3`, `2026-10`), as a string.
-        mutating func add(_ key: StaticString, _ period: Period) {
-            self.key(key)
-            bytes.append(UInt8(ascii: "\""))
-            bytes.appendDigits(of: period.year)
-            switch period.length {
-            case .year: break
-            case .quarter:
-                bytes.append("-Q")
-                bytes.appendDigits(of: (period.firstMonth + 2) / 3)
-            case .month:
-                bytes.append(period.firstMonth < 10 ? "-0" : "-")
-                bytes.appendDigits(of: period.firstMonth)
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
-
         mutating func add(_ key: StaticString, _ value: Bool?) {
             guard let value else { return }
             self.key(key)
