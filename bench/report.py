@@ -129,6 +129,10 @@ def main():
             "Every English query of the set typed into the built portal's English pages, a keystroke at a time as soon as "
             "the last one's results are on screen, in headless Chromium from `file://` (`bench/search_bench.py --queries`); "
             "the time from each keystroke to its results on screen.")
+    section(work / "search-keystrokes-gc-paced.md", "Keystrokes on the Government of Canada's inventory, at a typist's pace",
+            "The same queries typed at a fast typist's pace, a keystroke every 100 ms (or as soon as the last one's "
+            "results are on screen, when they took longer): the page has the pauses between keystrokes that people "
+            "leave, in which the files the next letters may need load.")
 
 
 def paired_rounds(work, name):

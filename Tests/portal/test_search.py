@@ -2,6 +2,8 @@
 import json
 import random
 import shutil
+import subprocess
+import sys
 import time
 import urllib.parse
 
@@ -237,6 +239,39 @@ def test_a_query_shows_its_results_from_the_terms_file_without_a_docs_file(drive
     assert summary, "the summary comes with the name"
     loaded = driver.execute_script("return Array.from(document.querySelectorAll('script[src*=\"search/\"]'), s => s.src)")
     assert not [src for src in loaded if "/docs-" in src], loaded
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory):
+    """A generated catalogue of 1,000 services, whose index is split into words and terms files."""
+    root = tmp_path_factory.mktemp("split")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "1000", str(root / "catalogue")], check=True,
+                   capture_output=True)
+    result = onedoor("build", str(root / "catalogue"), "--output", str(root / "site"))
+    assert result.returncode == 0, result.stderr + result.stdout
+    return root / "site"
+
+
+def loaded_files(driver):
+    return {src.rsplit("/search/", 1)[1] for src in
+            driver.execute_script("return Array.from(document.querySelectorAll('script[src*=\"search/\"]'), s => s.src)")}
+
+
+def test_while_typing_pauses_the_words_files_of_typos_in_the_first_letters_load(driver, split_site):
+    open_page(driver, split_site)
+    vocabulary = set(json.loads(driver.execute_script("""
+        return new Promise(done => { window.OneDoorSearch.receive = (name, data) => done(JSON.stringify(data.vocabulary));
+          const s = document.createElement('script'); s.src = 'search/index.js'; document.head.appendChild(s); });""")))
+    open_page(driver, split_site)
+    # A word whose typo keys (its 2nd and 3rd letters, its 1st and 3rd) are files of the index.
+    word = next(w for w in ["secure", "service", "network", "storage", "backup", "printer", "access", "manage"]
+                if {w[1:3], w[0] + w[2]} <= vocabulary)
+    search(driver, word[:3])
+    WebDriverWait(driver, 5).until(lambda d: {f"words-{word[1:3]}.js", f"words-{word[0]}{word[2]}.js"} <= loaded_files(d))
+    before = loaded_files(driver)
+    # Then nothing begins as typed, and the words a typo away are looked for: their files are at hand.
+    quick_search(driver, word[:3] + "qx")
+    assert not {name for name in loaded_files(driver) - before if name.startswith("words-")}
 
 
 def test_results_are_announced_to_screen_readers(driver, site):

@@ -157,6 +157,35 @@ test("a query loads the words file of its first letters, those of typos only whe
   assert.deepEqual(search.vocabularyFiles(index, "pa", null), ["terms-p"], "two letters are looked up whole");
 });
 
+test("from a word's third letter, the words files of its typos can load before they are needed", () => {
+  const index = { shards: ["p"], vocabulary: ["pa", "as", "ps", "ri"], stemmer: "english" };
+  assert.deepEqual(search.typoVocabularyFiles(index, "pa"), []);
+  assert.deepEqual(search.typoVocabularyFiles(index, "pas"), ["words-as", "words-ps"]);
+  // The first three letters name them, and only the last word's count; a key the index lacks is left out.
+  assert.deepEqual(search.typoVocabularyFiles(index, "print passw"), ["words-as", "words-ps"]);
+  assert.deepEqual(search.typoVocabularyFiles(index, "pri"), ["words-ri"]);
+});
+
+test("the first files of a query include those of the everyday words its terms meet", () => {
+  const index = { shards: ["f", "g", "m", "p"], vocabulary: ["fu"], stemmer: "english" };
+  const first = search.vocabularyFiles(index, "fund", null);
+  // "fund" meets "money", "grant" and "payment" (EVERYDAY): their files load with its own.
+  assert.ok(["terms-f", "terms-g", "terms-m", "terms-p"].every((name) => first.includes(name)), first.join(" "));
+});
+
+test("a term that no word of its words file is or begins needs its typos, as soon as that file is at hand", () => {
+  const index = { shards: ["s"], vocabulary: ["se", "ec", "sc"], stemmer: "english" };
+  const files = { "words-se": ["secur", "secret", "servic"] };
+  assert.deepEqual(search.typosFromWords(index, "secr", files), null, "secret begins so");
+  assert.deepEqual(search.typosFromWords(index, "secrity", files), ["secrity"]);
+  assert.deepEqual(search.typosFromWords(index, "servic secrity", files), ["secrity"]);
+  assert.deepEqual(search.typosFromWords(index, "sec", files), null, "three letters: no typo can answer");
+  assert.deepEqual(search.typosFromWords(index, "ecurity", files), null, "its words file is not at hand: unknown");
+  assert.deepEqual(search.typosFromWords(index, "zzzzz", files), ["zzzzz"], "no words file: no word begins so");
+  assert.deepEqual(search.typosFromWords({ shards: [""], vocabulary: [], stemmer: "english" }, "secrity", {}), null,
+    "a small index has one file for every word");
+});
+
 test("words typed as they are answer first, and the count is theirs: typos only when nothing else answers", () => {
   const files = {
     index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],

@@ -183,6 +183,8 @@
     wanted.forEach(function (term) {
       add(shardFor(term.stem, index));
       add(shardFor(term.raw, index));
+      /* The everyday words it meets (`fund`: money, grant…), known from the term alone. */
+      everyday(term).forEach(function (stem) { add(shardFor(stem, index)); });
       if (term.raw.length < PREFIX_LETTERS) return;
       /* The terms files of the words the term begins, when they are split by longer prefixes (not
          those of pairs, whose keys have "_" for the space). */
@@ -199,6 +201,22 @@
     /* Pairs of words side by side, which put first services that have both. */
     pairFiles(wanted, new Set(), index).forEach(add);
     return Array.from(names);
+  }
+
+  /* The terms that no word of the index is or begins, when the words files at hand already say so —
+     `find` would name them for typos once it had looked (`typoTerms`) — so that the files of the words a
+     typo away load with a query's first files rather than a round or two after them. Terms that a
+     typo cannot answer (fewer than four letters), or that everyday words may answer, are left to `find`. */
+  function typosFromWords(index, query, files) {
+    indexSets(index);
+    if (!index.vocabulary.length) return null;
+    var unanswered = terms(query, index.stemmer).filter(function (term) {
+      if (!typoLimit(term.raw) || everyday(term).length) return false;
+      var key = vocabularyKeys(term.raw)[0];
+      var words = index.vocabularySet.has(key) ? files["words-" + key] : [];
+      return words !== undefined && !words.some(function (word) { return exactOrPrefix(term, word); });
+    });
+    return unanswered.length ? unanswered.map(function (term) { return term.raw; }) : null;
   }
 
   /* Whether `typos` (as `find` gives them, or null) names the term. */
@@ -218,6 +236,20 @@
     if (!last || Array.from(last.raw).length !== PREFIX_LETTERS - 1) return null;
     var key = vocabularyKeys(last.raw)[0];
     return key && index.vocabularySet.has(key) ? "words-" + key : null;
+  }
+
+  /* The words files of the words a typo in the last term's first letters away, from its third letter:
+     a keystroke needs them when nothing has the word as typed. Its first three letters name them, and
+     each is a few hundred bytes, worth loading while typing pauses (loaded with a keystroke's own
+     files, they slow it down). */
+  function typoVocabularyFiles(index, query) {
+    indexSets(index);
+    var last = terms(query, index.stemmer).pop();
+    var letters = last ? Array.from(last.raw) : [];
+    if (letters.length < PREFIX_LETTERS) return [];
+    return vocabularyKeys(letters.slice(0, PREFIX_LETTERS).join("")).slice(1).filter(function (key) {
+      return index.vocabularySet.has(key);
+    }).map(function (key) { return "words-" + key; });
   }
 
   /* The terms file that holds a word, or a pair of words: the one named by its longest prefix. */
@@ -847,7 +879,7 @@
 
   var core = {
     FORMAT: FORMAT, fold: fold, words: words, keyed: keyed, distance: distance, quality: quality, shardKey: shardKey,
-    vocabularyKeys: vocabularyKeys, vocabularyFiles: vocabularyFiles, termFiles: termFiles, shardFor: shardFor,
+    vocabularyKeys: vocabularyKeys, vocabularyFiles: vocabularyFiles, typoVocabularyFiles: typoVocabularyFiles, typosFromWords: typosFromWords, termFiles: termFiles, shardFor: shardFor,
     candidates: candidates, matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms,
     find: find, findWith: findWith, docsFile: docsFile, quietWords: quietWords, marks: marks, stateOf: stateOf,
     preferTyped: preferTyped, largest: largest, Scores: Scores
@@ -867,6 +899,9 @@
   var shownDocs = new Map();
   var SHOWN = 10;
   var URL_DELAY = 300;
+  /* How long typing pauses before the files the next letters may need load: less than the time
+     between two keystrokes of a fast typist (about 100 ms). */
+  var PAUSE = 50;
   var QUIET = quietWords(document.documentElement.lang);
   /* The page's words for what the client writes (data-words on the search form), in its language. */
   var WORDS = {};
@@ -913,6 +948,8 @@
     return load("index").then(function (index) {
       /* A list of every service that passes the filters is in name order. */
       var first = vocabularyFiles(index, query, null).concat(words(query).length ? [] : ["order"]);
+      var typos = typosFromWords(index, query, loaded);
+      if (typos) first = first.concat(vocabularyFiles(index, query, typos), termFiles(index, query, loaded, QUIET, typos));
       var next = nextVocabularyFile(index, query);
       if (next) load(next).catch(function () {});
       return Promise.all(first.map(load)).then(function () {
@@ -961,6 +998,11 @@
       ["warmth", "warm", "warmth ward", "wramth", "warmth wasp"].forEach(function (query) { find(made, query, {}, QUIET, files); });
       if (round + 1 < WARM_ROUNDS) setTimeout(function () { run(round + 1); }, 0);
     })(0);
+  }
+
+  /* What the next letters of the query may need, loaded while typing pauses. */
+  function prefetchWhilePaused(index, query) {
+    typoVocabularyFiles(index, query).forEach(function (name) { load(name).catch(function () {}); });
   }
 
   function prefetchDocs(index, results) {
@@ -1071,8 +1113,10 @@
       });
     }
 
+    var pauseTimer = 0;
     function run() {
       var mine = ++generation;
+      clearTimeout(pauseTimer);
       keepInURLSoon();
       search(input.value, filters()).then(function (found) {
         if (mine !== generation) return;
@@ -1099,6 +1143,7 @@
           more.hidden = shown.length >= count;
           show(found, preferTyped(people, function (doc) { return doc.name; }, found.terms, found.index.stemmer));
           answered();
+          pauseTimer = setTimeout(function () { prefetchWhilePaused(found.index, input.value); }, PAUSE);
         });
       }).catch(function (error) {
         panel.hidden = false;
