@@ -879,7 +879,8 @@
 
   var core = {
     FORMAT: FORMAT, fold: fold, words: words, keyed: keyed, distance: distance, quality: quality, shardKey: shardKey,
-    vocabularyKeys: vocabularyKeys, vocabularyFiles: vocabularyFiles, typoVocabularyFiles: typoVocabularyFiles, typosFromWords: typosFromWords, termFiles: termFiles, shardFor: shardFor,
+    vocabularyKeys: vocabularyKeys, vocabularyFiles: vocabularyFiles, typoVocabularyFiles: typoVocabularyFiles,
+    typosFromWords: typosFromWords, termFiles: termFiles, shardFor: shardFor,
     candidates: candidates, matches: matches, combine: combine, facetFilter: facetFilter, rank: rank, terms: terms,
     find: find, findWith: findWith, docsFile: docsFile, quietWords: quietWords, marks: marks, stateOf: stateOf,
     preferTyped: preferTyped, largest: largest, Scores: Scores
