@@ -194,9 +194,7 @@
           if (shard.length > key.length && shard.indexOf(key) === 0 && shard.indexOf("_", key.length) < 0) names.add("terms-" + shard);
         });
       }
-      vocabularyKeys(term.raw).slice(0, asksTypos(typos, term) ? 3 : 1).forEach(function (key) {
-        if (index.vocabularySet.has(key)) names.add("words-" + key);
-      });
+      wordsFiles(index, vocabularyKeys(term.raw).slice(0, asksTypos(typos, term) ? 3 : 1)).forEach(add);
     });
     /* Pairs of words side by side, which put first services that have both. */
     pairFiles(wanted, new Set(), index).forEach(add);
@@ -234,8 +232,7 @@
     indexSets(index);
     var last = terms(query, index.stemmer).pop();
     if (!last || Array.from(last.raw).length !== PREFIX_LETTERS - 1) return null;
-    var key = vocabularyKeys(last.raw)[0];
-    return key && index.vocabularySet.has(key) ? "words-" + key : null;
+    return wordsFiles(index, vocabularyKeys(last.raw).slice(0, 1))[0] || null;
   }
 
   /* The words files of the words a typo in the last term's first letters away, from its third letter:
@@ -247,9 +244,12 @@
     var last = terms(query, index.stemmer).pop();
     var letters = last ? Array.from(last.raw) : [];
     if (letters.length < PREFIX_LETTERS) return [];
-    return vocabularyKeys(letters.slice(0, PREFIX_LETTERS).join("")).slice(1).filter(function (key) {
-      return index.vocabularySet.has(key);
-    }).map(function (key) { return "words-" + key; });
+    return wordsFiles(index, vocabularyKeys(letters.slice(0, PREFIX_LETTERS).join("")).slice(1));
+  }
+
+  /* The words files of `keys` that the index has: a key it lacks begins none of its words. */
+  function wordsFiles(index, keys) {
+    return keys.filter(function (key) { return index.vocabularySet.has(key); }).map(function (key) { return "words-" + key; });
   }
 
   /* The terms file that holds a word, or a pair of words: the one named by its longest prefix. */
