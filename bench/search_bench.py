@@ -72,8 +72,7 @@ def keystrokes_of_query_set(site, queries, pace=0):
     times, loading, slowest = [], [], []
     with chromium() as driver:
         for row in rows:
-            driver.get((site / "index.html").as_uri())
-            typed, loads = driver.execute_async_script(TYPE_AND_TIME, row["query"], pace)
+            typed, loads = type_query(driver, site, row["query"], pace)
             times.extend(typed)
             loading.extend(t for t, n in zip(typed, loads) if n)
             slowest.extend((t, n, row["query"][:at + 1]) for at, (t, n) in enumerate(zip(typed, loads)))
@@ -104,16 +103,20 @@ def in_turns(sites, rounds, pace=0):
         for _ in range(rounds):
             for site in sites:
                 for query in QUERIES:
-                    driver.get((site / "index.html").as_uri())
-                    later[site].extend(driver.execute_async_script(TYPE_AND_TIME, query, pace)[0][1:])
+                    later[site].extend(type_query(driver, site, query, pace)[0][1:])
     for site in sites:
         print(f"{site}: {spread(later[site])}.")
 
 
-def typed(driver, site, query, pace):
-    """Types the query on a fresh page: each keystroke's ms and files loaded, and the files loaded in all."""
+def type_query(driver, site, query, pace):
+    """Types the query on a fresh page (`TYPE_AND_TIME`): each keystroke's ms and files loaded."""
     driver.get((site / "index.html").as_uri())
-    times, loads = driver.execute_async_script(TYPE_AND_TIME, query, pace)
+    return driver.execute_async_script(TYPE_AND_TIME, query, pace)
+
+
+def typed(driver, site, query, pace):
+    """`type_query`, and the files loaded in all."""
+    times, loads = type_query(driver, site, query, pace)
     if pace:
         # What a pause after the last keystroke loads belongs to the query too.
         driver.execute_async_script("setTimeout(arguments[arguments.length - 1], arguments[0])", pace)

@@ -242,9 +242,8 @@
   function typoVocabularyFiles(index, query) {
     indexSets(index);
     var last = terms(query, index.stemmer).pop();
-    var letters = last ? Array.from(last.raw) : [];
-    if (letters.length < PREFIX_LETTERS) return [];
-    return wordsFiles(index, vocabularyKeys(letters.slice(0, PREFIX_LETTERS).join("")).slice(1));
+    if (!last || Array.from(last.raw).length < PREFIX_LETTERS) return [];
+    return wordsFiles(index, vocabularyKeys(last.raw).slice(1));
   }
 
   /* The words files of `keys` that the index has: a key it lacks begins none of its words. */
@@ -948,9 +947,9 @@
     if (!words(query).length && !filtered) return Promise.resolve(null);
     return load("index").then(function (index) {
       /* A list of every service that passes the filters is in name order. */
-      var first = vocabularyFiles(index, query, null).concat(words(query).length ? [] : ["order"]);
       var typos = typosFromWords(index, query, loaded);
-      if (typos) first = first.concat(vocabularyFiles(index, query, typos), termFiles(index, query, loaded, QUIET, typos));
+      var first = vocabularyFiles(index, query, typos).concat(words(query).length ? [] : ["order"]);
+      if (typos) first = first.concat(termFiles(index, query, loaded, QUIET, typos));
       var next = nextVocabularyFile(index, query);
       if (next) load(next).catch(function () {});
       return Promise.all(first.map(load)).then(function () {
