@@ -220,6 +220,25 @@ test("a word only a few summaries or descriptions have as typed may be their mis
   assert.deepEqual(query(files, "hemp").names, ["GCcase"]);
 });
 
+test("a few services with every word: those with most of the words in their names join them, the count still theirs", () => {
+  const name = 5 << FORMAT.CODE_FIELD_SHIFT | 4, body = 1 << FORMAT.CODE_FIELD_SHIFT;
+  const files = {
+    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 2, categories: [], teams: [], types: [],
+      statuses: ["live"], facets: [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1] },
+    order: [0, 1, 2],
+    // Two of the three words in a name; all three in a description only.
+    terms: { permit: [0, name, 1, body], export: [0, name, 1, body], good: [1, body], weather: [2, name] },
+    "docs-0": [["Export and Import Permits", "", "a.html"], ["Phytosanitary Certificates", "", "b.html"], ["Weather", "", "c.html"]],
+  };
+  assert.deepEqual(query(files, "permit to export goods").names, ["Export and Import Permits", "Phytosanitary Certificates"]);
+  const found = search.findWith(files.index, "permit to export goods", {}, search.quietWords("en"), (file) => files[file]);
+  assert.equal(found.matching, 1, "one service has every word");
+  assert.equal(found.count, 2);
+  // One word of three in a name is not enough to go before every word.
+  files.terms.weather = [1, body, 1, name];
+  assert.deepEqual(query(files, "permit goods weather").names, ["Phytosanitary Certificates", "Export and Import Permits", "Weather"]);
+});
+
 test("when no service has every word, a word only its typos answer counts with the others", () => {
   const files = {
     index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],

@@ -51,7 +51,7 @@ extension Messages {
         "search.found_many": "{0} services found",
         "search.some_one": "{0} service with some of them",
         "search.some_many": "{0} services with some of them",
-        "search.also": ", then {0} with some of the words",
+        "search.also": ", and {0} with some of the words",
         "search.close": ", then {0} with a word spelled nearly the same",
         "search.showing": ", showing the first {0}",
         "search.unavailable": "The search index could not be loaded.",

@@ -46,7 +46,7 @@ extension Messages {
         "search.found_many": "{0} services trouvés",
         "search.some_one": "{0} service avec certains d’entre eux",
         "search.some_many": "{0} services avec certains d’entre eux",
-        "search.also": ", puis {0} avec certains des mots",
+        "search.also": ", et {0} avec certains des mots",
         "search.close": ", puis {0} avec un mot d’orthographe voisine",
         "search.showing": ", voici les {0} premiers",
         "search.unavailable": "L’index de recherche n’a pas pu être chargé.",

@@ -751,17 +751,20 @@
     var results = rank(index, found, filters, files.order);
     var matching = countOf(results);
     var count = matching;
-    /* A few services with every word: those with some of the telling words follow them, as a
-       question in plain words often has a word the right service does not. */
+    /* A few services with every word: those with some of the telling words join them, as a question
+       in plain words often has a word the right service does not ("permit to export goods"). Each
+       one's score is weighed by the share of the telling words it has (Lucene's coordination factor),
+       so that two of three words in a name can go before all three in a description. */
     var telling = found ? tellingOf(wanted, found.perTerm, quiet) : [];
     if (found && !found.partial && matching < FEW && telling.length >= 2) {
       var others = some(telling);
       found.scores.forEach(function (score, doc) { others.delete(doc); });
       var partly = { scores: others };
       boost(partly, wanted, found.perTerm, index, files, quiet);
-      var following = rank(index, partly, filters, files.order);
-      count += countOf(following);
-      results = followedBy(results, following);
+      others.forEach(function (score, doc) { others.set(doc, score * shareOf(telling, doc)); });
+      var joining = rank(index, partly, filters, files.order);
+      count += countOf(joining);
+      results = mergedWith(results, joining);
     }
     /* A word that only a few summaries or descriptions have as typed may be their misspelling as well
        as the reader's (`recieve`): the services a typo away follow them. */
@@ -782,6 +785,29 @@
       index: index, terms: wanted, results: results, count: count, matching: found && found.partial ? 0 : matching, close: close,
       partial: Boolean(found && found.partial), typos: exact && !answered ? unanswered : weak
     };
+  }
+
+  /* The share of the terms (their matches, `perTerm`) that a service has. */
+  function shareOf(perTerm, doc) {
+    var has = 0;
+    for (var i = 0; i < perTerm.length; i++) if (perTerm[i].score[doc] > 0) has++;
+    return has / perTerm.length;
+  }
+
+  /* Two ranked lists as one, the higher score first, each list's own order kept (a retired service
+     with every word stays before those with some of them that score less); every one of both when
+     asked. */
+  function mergedWith(first, then) {
+    function merge(a, b) {
+      var joined = [], i = 0, j = 0;
+      while (i < a.length || j < b.length) joined.push(j >= b.length || (i < a.length && a[i].score >= b[j].score) ? a[i++] : b[j++]);
+      return joined;
+    }
+    var joined = merge(first, then);
+    if (first.sortAll || then.sortAll) {
+      joined.sortAll = function () { return merge(first.sortAll ? first.sortAll() : first, then.sortAll ? then.sortAll() : then); };
+    }
+    return joined;
   }
 
   /* Ranked results, then others ranked after them; every one of both, in that order, when asked. */
