@@ -125,6 +125,9 @@ def main():
             "1,751 services in English and French (`../shared/tools/gc-convert --bilingual`), the same built pages "
             "searched by OneDoor and by Pagefind 1.5.2 (`bench/search/quality.py`; how the queries were chosen: "
             "`bench/search/make_queries.py` and docs/search.md).")
+    section(work / "search-quality-second.md", "Search quality: a second set of plain needs",
+            "20 needs in plain words written after the ranking's rules, with their answers chosen in the data "
+            "(`bench/search/plain-second.tsv`), on the same pages: how the rules do on needs they were not tuned on.")
     section(work / "search-keystrokes-gc.md", "Keystrokes on the Government of Canada's inventory",
             "Every English query of the set typed into the built portal's English pages, a keystroke at a time as soon as "
             "the last one's results are on screen, in headless Chromium from `file://` (`bench/search_bench.py --queries`); "

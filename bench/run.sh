@@ -103,13 +103,14 @@ if [ -x "$SHARED/tools/gc-convert" ] && [ -d "$SHARED/data/gc-service-inventory"
   "$SHARED/tools/gc-convert" "$SHARED/data/gc-service-inventory" "$WORK/gc" --bilingual > /dev/null
   "$ONEDOOR" build "$WORK/gc" --output "$WORK/gc-site" > /dev/null
   python3 bench/search/quality.py "$WORK/gc-site" bench/search/queries.tsv --misses > "$WORK/search-quality.md"
+  python3 bench/search/quality.py "$WORK/gc-site" bench/search/plain-second.tsv --misses > "$WORK/search-quality-second.md"
   python3 bench/search_bench.py "$WORK/gc-site/en" --queries bench/search/queries.tsv > "$WORK/search-keystrokes-gc.md"
   # The same at a fast typist's pace, a keystroke every 100 ms.
   python3 bench/search_bench.py "$WORK/gc-site/en" --queries bench/search/queries.tsv 100 > "$WORK/search-keystrokes-gc-paced.md"
   rm -rf "$WORK/gc-site"
 else
   echo "bench: no GC inventory at $SHARED: search quality not measured"
-  rm -f "$WORK/search-quality.md" "$WORK/search-keystrokes-gc.md" "$WORK/search-keystrokes-gc-paced.md"
+  rm -f "$WORK/search-quality.md" "$WORK/search-quality-second.md" "$WORK/search-keystrokes-gc.md" "$WORK/search-keystrokes-gc-paced.md"
 fi
 python3 bench/report.py "$WORK" $SIZES > bench/RESULTS.md
 echo "Wrote bench/RESULTS.md"

@@ -109,10 +109,12 @@ def score(rows, results):
 def main():
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     site = pathlib.Path(arguments[0])
-    queries = pathlib.Path(arguments[1]) if len(arguments) > 1 else HERE / "queries.tsv"
+    queries = (pathlib.Path(arguments[1]) if len(arguments) > 1 else HERE / "queries.tsv").resolve()
     rows = list(csv.DictReader(queries.open(encoding="utf-8"), delimiter="\t"))
     tables = {"OneDoor": score(rows, ours(site, queries)), "Pagefind": score(rows, pagefind(site, rows))}
-    print(f"{len(rows)} queries (`bench/search/queries.tsv`); a hit is a right service among the first 1 or 3.\n")
+    root = HERE.parents[1]
+    named = queries.relative_to(root) if queries.is_relative_to(root) else queries
+    print(f"{len(rows)} queries (`{named}`); a hit is a right service among the first 1 or 3.\n")
     print("| kind | queries | OneDoor hit@1 | hit@3 | MRR | Pagefind hit@1 | hit@3 | MRR |")
     print("|---|---|---|---|---|---|---|---|")
     totals = {name: [0, 0, 0.0, 0] for name in tables}
