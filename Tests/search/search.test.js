@@ -239,6 +239,26 @@ test("a few services with every word: those with most of the words in their name
   assert.deepEqual(query(files, "permit goods weather").names, ["Phytosanitary Certificates", "Export and Import Permits", "Weather"]);
 });
 
+test("a last letter typed alone begins a word: it counts where a service has it, but none needs it", () => {
+  const name = 5 << FORMAT.CODE_FIELD_SHIFT | 2, body = 1 << FORMAT.CODE_FIELD_SHIFT;
+  const files = {
+    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 2, categories: [], teams: [], types: [],
+      statuses: ["live"], facets: [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1] },
+    order: [0, 1, 2],
+    // "Vitamin D" has the letter as a word; "Customs Security" is where "customs s" may be going.
+    terms: { custom: [0, name, 1, name], secur: [0, name], d: [2, name], vitamin: [2, name], s: [1, body] },
+    "docs-0": [["Customs Security", "", "a.html"], ["Customs Brokers", "Canada's brokers.", "b.html"], ["Vitamin D", "", "c.html"]],
+  };
+  const begun = search.findWith(files.index, "customs s", {}, search.quietWords("en"), (file) => files[file]);
+  assert.equal(begun.count, 2, "both customs services, not only the one with an \"s\" of its own");
+  assert.deepEqual(query(files, "customs s").names, ["Customs Brokers", "Customs Security"]);
+  assert.equal(begun.matching, 2);
+  // Typed with a space after it, the letter is a word: one service has every word.
+  const word = search.findWith(files.index, "customs s ", {}, search.quietWords("en"), (file) => files[file]);
+  assert.equal(word.matching, 1);
+  assert.deepEqual(query(files, "vitamin d").names, ["Vitamin D"]);
+});
+
 test("when no service has every word, a word only its typos answer counts with the others", () => {
   const files = {
     index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],

@@ -726,6 +726,7 @@
      `termFiles`), already loaded, by name. */
   function find(index, query, filters, quiet, files) {
     var wanted = terms(query, index.stemmer);
+    quiet = withWordBegun(quiet, wanted, query);
     function answer(minimum, unanswered) {
       var perTerm = wanted.map(function (term) {
         return matchesOnce(term, index, files, minimum, Boolean(unanswered && unanswered.indexOf(term.raw) >= 0));
@@ -808,6 +809,18 @@
       joined.sortAll = function () { return merge(first.sortAll ? first.sortAll() : first, then.sortAll ? then.sortAll() : then); };
     }
     return joined;
+  }
+
+  /* The quiet words, and a last term of one letter typed with nothing after it: the start of a word
+     ("Customs S"), which counts where a service has it as a word of its own, but which no service
+     needs, so that the results do not jump to the few that have the letter alone while the word is
+     being typed. */
+  function withWordBegun(quiet, wanted, query) {
+    var last = wanted[wanted.length - 1];
+    if (wanted.length < 2 || Array.from(last.raw).length !== 1 || /\s$/.test(query)) return quiet;
+    var optional = new Set(quiet);
+    optional.add(last.raw);
+    return optional;
   }
 
   /* Ranked results, then others ranked after them; every one of both, in that order, when asked. */
