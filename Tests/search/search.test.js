@@ -28,6 +28,15 @@ function query(files, text, filters = {}, quiet = search.quietWords("en")) {
   return { names: docs.map((d) => d[FORMAT.DOC_NAME]), partial: found.partial };
 }
 
+/** A small catalogue's files, every word in its one terms file: `docs` are [name, summary, page]. */
+function smallCatalogue(terms, docs, nameWords = 1) {
+  const index = {
+    count: docs.length, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords, categories: [], teams: [], types: [],
+    statuses: ["live"], facets: docs.flatMap(() => [-1, 0, 0, -1]),
+  };
+  return { index, order: docs.map((_, doc) => doc), terms, "docs-0": docs };
+}
+
 test("words are folded: accents and case off, letters and digits only", () => {
   assert.deepEqual(search.words("Éméil, Wi-Fi 5G — ŒUVRE"), ["emeil", "wi", "fi", "5g", "oeuvre"]);
   assert.equal(search.fold("ÀÉÎÕÜ"), "aeiou");
@@ -187,14 +196,8 @@ test("a term that no word of its words file is or begins needs its typos, as soo
 });
 
 test("words typed as they are answer first, and the count is theirs: typos only when nothing else answers", () => {
-  const files = {
-    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],
-      statuses: ["live"], facets: [] },
-    order: [0, 1, 2],
-    terms: { recall: [0, 81], rica: [1, 81], record: [2, 48] },
-    "docs-0": [["Recall", "", "a.html"], ["Rica", "", "b.html"], ["Records", "", "c.html"]],
-  };
-  files.index.facets = [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1];
+  const files = smallCatalogue({ recall: [0, 81], rica: [1, 81], record: [2, 48] },
+    [["Recall", "", "a.html"], ["Rica", "", "b.html"], ["Records", "", "c.html"]]);
   // "reca" begins "recall": "rica", a typo away, is no longer counted with it.
   assert.deepEqual(query(files, "reca").names, ["Recall"]);
   // Nothing begins with "rcall": the typo answers.
@@ -203,14 +206,9 @@ test("words typed as they are answer first, and the count is theirs: typos only 
 });
 
 test("a word only a few summaries or descriptions have as typed may be their misspelling: the words a typo away follow", () => {
-  const files = {
-    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 2, categories: [], teams: [], types: [],
-      statuses: ["live"], facets: [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1] },
-    order: [0, 1, 2],
-    // "Application" in two names, "applicaton" in a summary, "hemp" in a description, "help" in a name.
-    terms: { applic: [0, 82, 1, 82], applicaton: [2, 48], hemp: [2, 16], help: [0, 82] },
-    "docs-0": [["Application Help", "", "a.html"], ["Applications", "", "b.html"], ["GCcase", "Applicaton hosting.", "c.html"]],
-  };
+  // "Application" in two names, "applicaton" in a summary, "hemp" in a description, "help" in a name.
+  const files = smallCatalogue({ applic: [0, 82, 1, 82], applicaton: [2, 48], hemp: [2, 16], help: [0, 82] },
+    [["Application Help", "", "a.html"], ["Applications", "", "b.html"], ["GCcase", "Applicaton hosting.", "c.html"]], 2);
   const found = search.findWith(files.index, "applicaton", {}, search.quietWords("en"), (name) => files[name]);
   assert.deepEqual(query(files, "applicaton").names, ["GCcase", "Application Help", "Applications"], "as typed first, then a typo away");
   assert.equal(found.count, 3);
@@ -222,14 +220,9 @@ test("a word only a few summaries or descriptions have as typed may be their mis
 
 test("a few services with every word: those with most of the words in their names join them, the count still theirs", () => {
   const name = 5 << FORMAT.CODE_FIELD_SHIFT | 4, body = 1 << FORMAT.CODE_FIELD_SHIFT;
-  const files = {
-    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 2, categories: [], teams: [], types: [],
-      statuses: ["live"], facets: [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1] },
-    order: [0, 1, 2],
-    // Two of the three words in a name; all three in a description only.
-    terms: { permit: [0, name, 1, body], export: [0, name, 1, body], good: [1, body], weather: [2, name] },
-    "docs-0": [["Export and Import Permits", "", "a.html"], ["Phytosanitary Certificates", "", "b.html"], ["Weather", "", "c.html"]],
-  };
+  // Two of the three words in a name; all three in a description only.
+  const files = smallCatalogue({ permit: [0, name, 1, body], export: [0, name, 1, body], good: [1, body], weather: [2, name] },
+    [["Export and Import Permits", "", "a.html"], ["Phytosanitary Certificates", "", "b.html"], ["Weather", "", "c.html"]], 2);
   assert.deepEqual(query(files, "permit to export goods").names, ["Export and Import Permits", "Phytosanitary Certificates"]);
   const found = search.findWith(files.index, "permit to export goods", {}, search.quietWords("en"), (file) => files[file]);
   assert.equal(found.matching, 1, "one service has every word");
@@ -241,14 +234,9 @@ test("a few services with every word: those with most of the words in their name
 
 test("a last letter typed alone begins a word: it counts where a service has it, but none needs it", () => {
   const name = 5 << FORMAT.CODE_FIELD_SHIFT | 2, body = 1 << FORMAT.CODE_FIELD_SHIFT;
-  const files = {
-    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 2, categories: [], teams: [], types: [],
-      statuses: ["live"], facets: [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1] },
-    order: [0, 1, 2],
-    // "Vitamin D" has the letter as a word; "Customs Security" is where "customs s" may be going.
-    terms: { custom: [0, name, 1, name], secur: [0, name], d: [2, name], vitamin: [2, name], s: [1, body] },
-    "docs-0": [["Customs Security", "", "a.html"], ["Customs Brokers", "Canada's brokers.", "b.html"], ["Vitamin D", "", "c.html"]],
-  };
+  // "Vitamin D" has the letter as a word; "Customs Security" is where "customs s" may be going.
+  const files = smallCatalogue({ custom: [0, name, 1, name], secur: [0, name], d: [2, name], vitamin: [2, name], s: [1, body] },
+    [["Customs Security", "", "a.html"], ["Customs Brokers", "Canada's brokers.", "b.html"], ["Vitamin D", "", "c.html"]], 2);
   const begun = search.findWith(files.index, "customs s", {}, search.quietWords("en"), (file) => files[file]);
   assert.equal(begun.count, 2, "both customs services, not only the one with an \"s\" of its own");
   assert.deepEqual(query(files, "customs s").names, ["Customs Brokers", "Customs Security"]);
@@ -260,13 +248,8 @@ test("a last letter typed alone begins a word: it counts where a service has it,
 });
 
 test("when no service has every word, a word only its typos answer counts with the others", () => {
-  const files = {
-    index: { count: 3, chunk: 50, shards: [""], vocabulary: [], stemmer: "english", nameWords: 1, categories: [], teams: [], types: [],
-      statuses: ["live"], facets: [-1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1] },
-    order: [0, 1, 2],
-    terms: { renew: [0, 81, 2, 16], passport: [1, 81] },
-    "docs-0": [["Renewals", "", "a.html"], ["Passport", "", "b.html"], ["Licences", "", "c.html"]],
-  };
+  const files = smallCatalogue({ renew: [0, 81, 2, 16], passport: [1, 81] },
+    [["Renewals", "", "a.html"], ["Passport", "", "b.html"], ["Licences", "", "c.html"]]);
   const found = query(files, "renew my pasport");
   assert.equal(found.partial, true);
   assert.deepEqual(found.names, ["Passport", "Renewals", "Licences"], "the rarer word, though mistyped, first");
