@@ -224,7 +224,7 @@ import Testing
                                 statusOf: (Int) -> Service.Status = { _ in .live }) -> Catalogue {
         Catalogue(
             settings: CatalogueSettings(title: "T", organisation: "O", baseURL: nil, language: "en", languages: ["en"], timeZone: .utc, contact: nil,
-                                        reviewIntervalDays: 365, priorities: [], synonyms: [], lead: nil, searchHint: nil, helpDesk: nil, messages: [:]),
+                                        reviewIntervalDays: 365, priorities: [], customers: [], synonyms: [], lead: nil, searchHint: nil, helpDesk: nil, messages: [:]),
             categories: [], teams: [], supportModels: [],
             services: (0..<3000).map { n in
                 Service(id: "s\(n)", file: "services/s\(n).md", name: name(n),

@@ -2,6 +2,7 @@
 enum IdentityRules {
     static func check(_ catalogue: Catalogue) -> [Diagnostic] {
         duplicates(catalogue.settings.priorities.map { ($0.id, $0.location) }, kind: "priority")
+            + duplicates(catalogue.settings.customers.map { ($0.id, $0.location) }, kind: "customer")
             + duplicates(catalogue.categories.map { ($0.id, $0.location) }, kind: "category")
             + duplicates(catalogue.teams.map { ($0.id, $0.location) }, kind: "team")
             + duplicates(catalogue.supportModels.map { ($0.id, $0.location) }, kind: "support model")

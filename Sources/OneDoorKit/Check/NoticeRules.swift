@@ -4,6 +4,8 @@ enum NoticeRules {
     static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var files: [String: String] = [:]
+        // Customers are checked when the catalogue lists them.
+        let customers = catalogue.settings.customers.map(\.id)
         for notice in catalogue.notices {
             if let other = files.updateValue(notice.file, forKey: notice.id) {
                 findings.append(.error(.duplicateID, at: .start(of: notice.file),
@@ -12,6 +14,10 @@ enum NoticeRules {
             for service in notice.services where !index.serviceExists(service.value) {
                 findings.append(ReferenceRules.unknown("service", service, closest: index.closest(to: service.value, of: .service),
                                                        file: "services/"))
+            }
+            for customer in notice.customers where !customers.isEmpty && !customers.contains(customer.value) {
+                findings.append(ReferenceRules.unknown("customer", customer, closest: Suggestion.closest(to: customer.value, among: customers),
+                                                       file: "\(CatalogueLoader.settingsFile) (customers)"))
             }
             findings += check(notice)
                 + LinkRules.findings(in: notice.body, file: notice.file, bodyLine: notice.bodyLine, index: index)

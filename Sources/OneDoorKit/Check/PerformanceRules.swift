@@ -7,7 +7,10 @@ enum PerformanceRules {
         // Each row's series (service, priority, customer), numbered as first met: an export has hundreds
         // of thousands of rows and tens of thousands of series, so the ids are looked up once a series.
         var numbers: [Series: Int] = [:]
-        var known: [(service: Bool, priority: Bool)] = []
+        var known: [(service: Bool, priority: Bool, customer: Bool)] = []
+        // Customers are checked when the catalogue lists them; any id will do when it does not.
+        let customers = catalogue.settings.customers.map(\.id)
+        let listed = Set(customers)
         var seriesOfRow: [Int] = []
         seriesOfRow.reserveCapacity(rows.count)
         for row in rows {
@@ -18,7 +21,8 @@ enum PerformanceRules {
             } else {
                 number = known.count
                 numbers[series] = number
-                known.append((row.serviceID == Measurement.wholeCatalogue || index.serviceExists(row.serviceID), index.priorityExists(row.priorityID)))
+                known.append((row.serviceID == Measurement.wholeCatalogue || index.serviceExists(row.serviceID), index.priorityExists(row.priorityID),
+                              listed.isEmpty || row.customer.map(listed.contains) ?? true))
             }
             seriesOfRow.append(number)
             if !known[number].service {
@@ -28,6 +32,10 @@ enum PerformanceRules {
             if !known[number].priority {
                 findings.append(ReferenceRules.unknown("priority", row.priority, closest: index.prioritySuggestions.closest(to: row.priorityID),
                                                        file: CatalogueLoader.settingsFile))
+            }
+            if !known[number].customer, let customer = row.customerReference {
+                findings.append(ReferenceRules.unknown("customer", customer, closest: Suggestion.closest(to: customer.value, among: customers),
+                                                       file: "\(CatalogueLoader.settingsFile) (customers)"))
             }
         }
         // The rows of each series side by side (a counting sort of their numbers), to compare their periods.

@@ -150,7 +150,7 @@ public struct CatalogueLoader: Sendable {
 
         let catalogue = Catalogue(
             settings: settings ?? CatalogueSettings(title: "", organisation: "", baseURL: nil, language: "en", languages: ["en"], timeZone: .utc, contact: nil,
-                                                    reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: [],
+                                                    reviewIntervalDays: CatalogueSettings.defaultReviewIntervalDays, priorities: [], customers: [],
                                                     synonyms: [], lead: nil, searchHint: nil, helpDesk: nil, messages: [:]),
             categories: categories ?? [], teams: teams ?? [], supportModels: supportModels ?? [], services: services,
             measurements: performance.measurements, notices: notices.compactMap(\.notice),

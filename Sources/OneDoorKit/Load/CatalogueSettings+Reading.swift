@@ -1,6 +1,6 @@
 extension CatalogueSettings {
     static let fields = ["title", "organisation", "base_url", "language", "languages", "timezone", "contact", "review_interval_days",
-                         "priorities", "synonyms", "lead", "search_hint", "help_desk", "messages"]
+                         "priorities", "customers", "synonyms", "lead", "search_hint", "help_desk", "messages"]
 
     /// The languages `catalogue.yaml` names, read before anything else (its text may be in them); the
     /// reader of the file says what is wrong with them.
@@ -107,13 +107,21 @@ extension CatalogueSettings {
                     return priority
                 }
             }
-            diagnostics += reader.diagnostics + priorityFindings
+            var customerFindings: [Diagnostic] = []
+            let customers = reader.optional("customers") { (n) throws(FieldError) -> [Customer] in
+                guard let elements = n.elements else {
+                    throw FieldError(.fieldType, at: n.location, "'customers' must be a list of customers, each with an id and a name")
+                }
+                return elements.compactMap { Customer.read($0, diagnostics: &customerFindings).0 }
+            }
+            diagnostics += reader.diagnostics + priorityFindings + customerFindings
             if priorities == nil { unreadable.allPriorities = true }
             guard let title, let organisation, let priorities, !reader.failed else { return nil }
             return CatalogueSettings(
                 title: title, organisation: organisation, baseURL: baseURL, language: languages?.first ?? language ?? "en",
                 languages: languages ?? [language ?? "en"], timeZone: timeZone ?? .utc, contact: contact,
-                reviewIntervalDays: interval ?? defaultReviewIntervalDays, priorities: priorities, synonyms: synonyms ?? [],
+                reviewIntervalDays: interval ?? defaultReviewIntervalDays, priorities: priorities, customers: customers ?? [],
+                synonyms: synonyms ?? [],
                 lead: lead, searchHint: searchHint, helpDesk: helpDesk, messages: messages ?? [:])
         } catch {
             diagnostics.append(error.diagnostic)

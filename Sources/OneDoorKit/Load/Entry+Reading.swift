@@ -14,6 +14,18 @@ extension Priority {
     }
 }
 
+extension Customer {
+    static let fields = ["id", "name"]
+
+    static func read(_ node: SourceNode, diagnostics: inout [Diagnostic]) -> (Customer?, id: String?) {
+        readEntry(node, subject: "a customer", fields: fields, diagnostics: &diagnostics) { reader, id in
+            let name = reader.required("name") { (n) throws(FieldError) in try n.text("name") }
+            guard let name else { return nil }
+            return Customer(id: id, name: name, location: reader.node.location)
+        }
+    }
+}
+
 extension Category {
     static let fields = ["id", "name", "description", "parent"]
 

@@ -235,9 +235,11 @@ extension Measurement {
                 columns.priority = table.place(of: text.cell.offset, in: row).column
             }
             var customer: String?
+            var customerColumn = 1
             if let text = cell(.customer) {
                 let (id, isValid) = name(text.bytes, in: .customer)
                 customer = id
+                customerColumn = table.place(of: text.cell.offset, in: row).column
                 if !isValid || id == wholeCatalogue {
                     diagnostics.append(.error(.invalidID, at: location(text.cell.offset, row),
                         "'\(id)' is not a customer id; \(Identifier.rule)\(Identifier.suggestion(for: id))"))
@@ -262,7 +264,8 @@ extension Measurement {
                 opened: opened,
                 satisfaction: surveyed ? Satisfaction(satisfied: satisfied ?? 0, neutral: neutral ?? 0, dissatisfied: dissatisfied ?? 0) : nil,
                 place: Place(file: file, line: Int32(clamping: row.line), periodColumn: Int32(clamping: columns.period),
-                             serviceColumn: Int32(clamping: columns.service), priorityColumn: Int32(clamping: columns.priority)))
+                             serviceColumn: Int32(clamping: columns.service), priorityColumn: Int32(clamping: columns.priority),
+                             customerColumn: Int32(clamping: customerColumn)))
         }
     }
 }

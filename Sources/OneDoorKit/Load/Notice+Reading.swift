@@ -49,7 +49,7 @@ extension Notice {
             ? reader.optional("services") { (n) throws(FieldError) in try n.list("services") { (item) throws(FieldError) in try item.reference("services") } }
             : reader.required("services") { (n) throws(FieldError) in try n.list("services") { (item) throws(FieldError) in try item.reference("services") } }
         let customers = reader.optional("customers") { (n) throws(FieldError) in
-            try n.list("customers") { (item) throws(FieldError) in try item.identifier("customers") }
+            try n.list("customers") { (item) throws(FieldError) in try item.reference("customers") }
         }
         let start = reader.required("start") { (n) throws(FieldError) in try n.localTime("start") }
         let end = reader.optional("end") { (n) throws(FieldError) in try n.localTime("end") }

@@ -15,6 +15,8 @@ public struct CatalogueSettings: Hashable, Sendable {
     public let contact: ContactPoint?
     public let reviewIntervalDays: Int
     public let priorities: [Priority]
+    /// The customers the performance files and notices name, when the catalogue lists them.
+    public let customers: [Customer]
     /// Groups of words or phrases that search treats as the same: `[sin, social insurance number]`.
     public let synonyms: [[String]]
     /// The home page's lead sentence, the search box's hint and the name of the one door people call,
@@ -27,4 +29,9 @@ public struct CatalogueSettings: Hashable, Sendable {
 
     /// True when the catalogue has several languages, each published in its own folder.
     public var isMultilingual: Bool { languages.count > 1 }
+
+    /// A customer's name when the catalogue lists it, else its id.
+    public func customerName(_ id: String) -> String {
+        customers.first { $0.id == id }?.name ?? id
+    }
 }

@@ -106,13 +106,14 @@ public struct Measurement: Hashable, Sendable {
         let resolved, withinTarget, opened, satisfied, neutral, dissatisfied: Int32
     }
 
-    /// The file and line of a row, and the columns of its period, service and priority cells.
+    /// The file and line of a row, and the columns of its period, service, priority and customer cells.
     struct Place: Hashable, Sendable {
         let file: String
         let line: Int32
         let periodColumn: Int32
         let serviceColumn: Int32
         let priorityColumn: Int32
+        var customerColumn: Int32 = 1
     }
 
     /// A row of counts from 0 to `maxCount`.
@@ -132,6 +133,10 @@ public struct Measurement: Hashable, Sendable {
     }
     public var priority: Reference {
         Reference(priorityID, at: SourceLocation(file: place.file, line: Int(place.line), column: Int(place.priorityColumn)))
+    }
+    /// The customer, where the row names one.
+    public var customerReference: Reference? {
+        customer.map { Reference($0, at: SourceLocation(file: place.file, line: Int(place.line), column: Int(place.customerColumn))) }
     }
 
     /// Answers to the satisfaction survey sent with the tickets.

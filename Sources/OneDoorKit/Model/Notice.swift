@@ -30,7 +30,7 @@ public struct Notice: Hashable, Sendable {
     public let severity: Located<Severity>?
     public let services: [Reference]
     /// Who is affected, as the customers of performance files: ids.
-    public let customers: [String]
+    public let customers: [Reference]
     public let start: Located<LocalTime>
     /// When an incident was resolved (absent while open), or when a planned change ends.
     public let end: Located<LocalTime>?
@@ -49,7 +49,7 @@ public struct Notice: Hashable, Sendable {
     public let location: SourceLocation
 
     public init(
-        id: String, file: String, title: String, kind: Kind, severity: Located<Severity>?, services: [Reference], customers: [String],
+        id: String, file: String, title: String, kind: Kind, severity: Located<Severity>?, services: [Reference], customers: [Reference],
         start: Located<LocalTime>, end: Located<LocalTime>?, published: Located<LocalTime>? = nil, reference: String?, cause: String?, updates: [Update],
         body: String, bodyLine: Int, location: SourceLocation
     ) {

@@ -85,6 +85,7 @@ struct CatalogueJSON {
             ("contact", contact),
             ("review_interval_days", .int(settings.reviewIntervalDays)),
             ("priorities", .array(priorities)),
+            ("customers", settings.customers.isEmpty ? nil : .array(settings.customers.map(customer))),
             ("categories", .array(categories)),
             ("teams", .array(teams)),
             ("support_models", .array(supportModels)),
@@ -113,7 +114,7 @@ struct CatalogueJSON {
             ("id", .string(notice.id)), ("title", .string(notice.title)), ("kind", .string(notice.kind.rawValue)),
             ("severity", .text(notice.severity?.value.rawValue)),
             ("services", .array(notice.services.map { .string($0.value) })),
-            ("customers", .array(notice.customers.map(JSONValue.string))),
+            ("customers", .array(notice.customers.map { .string($0.value) })),
             ("start", .string(isoTime(entry.start))), ("end", .text(entry.end.map(isoTime))),
             ("published", .text(notice.published.map { time($0.value) })),
             ("reference", .text(notice.reference)), ("cause", .text(notice.cause)),
@@ -155,6 +156,15 @@ struct CatalogueJSON {
         }
         return .fields([("id", .string(priority.id))] + text(priority)
             + [("translations", translated { text($0.prioritiesByID[priority.id]) })])
+    }
+
+    private func customer(_ customer: Customer) -> JSONValue {
+        .fields([
+            ("id", .string(customer.id)), ("name", .string(customer.name)),
+            ("translations", translated { index in
+                [("name", index.catalogue.settings.customers.first { $0.id == customer.id }.map { .string($0.name) })]
+            }),
+        ])
     }
 
     private func category(_ category: Category) -> JSONValue {

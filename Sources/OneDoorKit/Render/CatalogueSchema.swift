@@ -24,6 +24,8 @@ enum CatalogueSchema {
                 ("contact", object(required: [], [("phone", text), ("email", email), ("url", url)])),
                 ("review_interval_days", .object([("type", .string("integer")), ("minimum", .int(1))])),
                 ("priorities", list(ref("priority"), minItems: 1)),
+                ("customers", .object([("description", .string("Who tickets come from, when catalogue.yaml lists them: the ids of measurements and notices, with their names.")),
+                                       ("type", .string("array")), ("items", ref("customer"))])),
                 ("categories", list(ref("category"))),
                 ("teams", list(ref("team"))),
                 ("support_models", list(ref("supportModel"))),
@@ -43,6 +45,9 @@ enum CatalogueSchema {
                 ("duration", .object([("type", .string("string")), ("pattern", .string(durationPattern))])),
                 ("priority", object(required: ["id", "name"], [
                     ("id", ref("id")), ("name", text), ("description", text), ("examples", list(text)), ("translations", ref("translations")),
+                ])),
+                ("customer", object(required: ["id", "name"], [
+                    ("id", ref("id")), ("name", text), ("translations", ref("translations")),
                 ])),
                 ("category", object(required: ["id", "name"], [
                     ("id", ref("id")), ("name", text), ("description", text), ("parent", ref("id")), ("translations", ref("translations")),

@@ -186,7 +186,7 @@ extension SiteRenderer {
         let values: [String: (any TemplateRepresentable)?] = [
             "notice": noticeSummary(entry).adding([
                 "reference": notice.reference, "cause": notice.cause,
-                "customers": notice.customers.isEmpty ? nil : notice.customers.joined(separator: ", "),
+                "customers": notice.customers.isEmpty ? nil : notice.customers.map { catalogue.settings.customerName($0.value) }.joined(separator: ", "),
                 "isOpenIncident": notice.kind == .incident && notice.end == nil,
             ]),
             "bodyHTML": body.html,

@@ -129,7 +129,7 @@ extension SiteRenderer {
             var values = resultTable(rows, priority: priority, chartID: "trend-\(priority.id)", subject: catalogue.settings.title)
             if !pack.customers.isEmpty {
                 values = values.adding(["customers": pack.customerGrid(priority: priority.id, periods: periods).map { line in
-                    TemplateValues(["customer": line.customer ?? wording("pack.all_customers"), "cells": line.cells.map { cell in
+                    TemplateValues(["customer": line.customer.map(catalogue.settings.customerName) ?? wording("pack.all_customers"), "cells": line.cells.map { cell in
                         TemplateValues(["achieved": cell?.shownAchieved.map(wording.share) ?? "—",
                                         "verdict": cell.flatMap(verdict) ?? ""])
                     }])

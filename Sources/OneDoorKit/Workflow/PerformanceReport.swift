@@ -9,6 +9,8 @@ public struct PerformanceReport: Sendable {
     }
 
     let title: String
+    /// The catalogue's settings, for the names of its customers.
+    let settings: CatalogueSettings
     let pack: BoardPack
     /// The periods shown, oldest first, ending with the chosen one.
     let periods: [Period]
@@ -24,6 +26,7 @@ public struct PerformanceReport: Sendable {
             throw .unknownPeriod(period.description, known: whole.periods.map(\.description))
         }
         title = catalogue.settings.title
+        settings = catalogue.settings
         pack = whole.ending(at: period ?? latest)
         periods = Array(pack.periods.suffix(Self.periodsShown))
     }
@@ -60,7 +63,7 @@ public struct PerformanceReport: Sendable {
             lines += ["## \(priority.name)" + (target.map { ": \(Wording.english.share($0.percent)) resolved within \(Wording.english.duration($0.resolve))" } ?? ""), ""]
             lines += [header, rule]
             for line in grid where line.customer == nil || line.cells.contains(where: { $0 != nil }) {
-                lines.append("| \(line.customer ?? "All customers") | " + line.cells.map(cell).joined(separator: " | ") + " |")
+                lines.append("| \(line.customer.map(settings.customerName) ?? "All customers") | " + line.cells.map(cell).joined(separator: " | ") + " |")
             }
             lines.append("")
         }

@@ -105,6 +105,8 @@ public enum SourceSchemas {
             ("priorities", .object([("type", .string("array")), ("minItems", .int(1)), ("items", .object(object(
                 [("id", id), ("name", localized(text)), ("description", localized(text)), ("examples", localized(textList))],
                 required: ["id", "name"])))])),
+            ("customers", described("Who tickets come from (a department, a council), named by the customer column of performance/*.csv and by notices: each id listed here is checked there.",
+                                    [("type", .string("array")), ("items", .object(object([("id", id), ("name", localized(text))], required: ["id", "name"])))])),
             ("synonyms", described("Groups of words or phrases that search treats as the same, such as [sin, social insurance number].",
                                    [("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .int(2)),
                                                                                   ("items", text)]))])),
