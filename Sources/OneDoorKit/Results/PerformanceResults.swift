@@ -99,6 +99,8 @@ public struct PerformanceResults: Sendable {
     /// a service's text changes). Added up once, for the service's page, the board pack and `catalogue.json`.
     private let totalsByService: [String: ServiceTotals]
     private let priorityOrder: [String: Int]
+    /// The customers `catalogue.yaml` lists, in its order.
+    private let listedCustomers: [String]
 
     private struct ServiceTotals: Sendable {
         let everyone: [Total]
@@ -108,6 +110,7 @@ public struct PerformanceResults: Sendable {
 
     public init(_ catalogue: Catalogue) {
         priorities = catalogue.settings.priorities
+        listedCustomers = catalogue.settings.customers.map(\.id)
         let order = Dictionary(priorities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         priorityOrder = order
         // Rows by service as their places, not copies: an export may have hundreds of thousands.
@@ -224,8 +227,12 @@ public struct PerformanceResults: Sendable {
     /// The periods the whole catalogue has results for, oldest first.
     public var periods: [Period] { Array(Set(catalogue.map(\.period))).sorted() }
 
-    /// The customers the whole catalogue's results name, sorted.
-    public var customers: [String] { Array(Set(catalogue.compactMap(\.customer))).sorted() }
+    /// The customers the whole catalogue's results name: in the order `catalogue.yaml` lists them,
+    /// else sorted.
+    public var customers: [String] {
+        let named = Set(catalogue.compactMap(\.customer))
+        return listedCustomers.filter(named.contains) + named.subtracting(listedCustomers).sorted()
+    }
 }
 
 /// Totals a result adds up, when both sides have them.
