@@ -16,8 +16,7 @@ enum NoticeRules {
                                                        file: "services/"))
             }
             for customer in notice.customers where !customers.isEmpty && !customers.contains(customer.value) {
-                findings.append(ReferenceRules.unknown("customer", customer, closest: Suggestion.closest(to: customer.value, among: customers),
-                                                       file: "\(CatalogueLoader.settingsFile) (customers)"))
+                findings.append(ReferenceRules.unknownCustomer(customer, among: customers))
             }
             findings += check(notice)
                 + LinkRules.findings(in: notice.body, file: notice.file, bodyLine: notice.bodyLine, index: index)

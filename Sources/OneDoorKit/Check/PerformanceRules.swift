@@ -34,8 +34,7 @@ enum PerformanceRules {
                                                        file: CatalogueLoader.settingsFile))
             }
             if !known[number].customer, let customer = row.customerReference {
-                findings.append(ReferenceRules.unknown("customer", customer, closest: Suggestion.closest(to: customer.value, among: customers),
-                                                       file: "\(CatalogueLoader.settingsFile) (customers)"))
+                findings.append(ReferenceRules.unknownCustomer(customer, among: customers))
             }
         }
         // The rows of each series side by side (a counting sort of their numbers), to compare their periods.

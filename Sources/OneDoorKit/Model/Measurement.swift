@@ -113,7 +113,7 @@ public struct Measurement: Hashable, Sendable {
         let periodColumn: Int32
         let serviceColumn: Int32
         let priorityColumn: Int32
-        var customerColumn: Int32 = 1
+        let customerColumn: Int32
     }
 
     /// A row of counts from 0 to `maxCount`.
