@@ -67,6 +67,13 @@ import Testing
         ])
     }
 
+    @Test func anEntryWithOnlyItsIdIsAnEntryNotATextInIndonesian() throws {
+        let fixture = try FixtureCatalogue(files: ["teams.yaml": "- id: desk-team\n  name: Desk\n- id: platform-team\n"])
+        defer { fixture.remove() }
+        #expect(try fixture.check().map(\.description).contains(
+            "teams.yaml:3:3: error: team 'platform-team' is missing the required field 'name'; add a line 'name: …'"))
+    }
+
     @Test func aLinkInATranslationIsCheckedAgainstThePageInItsLanguage() throws {
         let broken = "---\nname: Ordinateurs portables\nsummary: Un portable.\nkeywords: [portable]\n---\n\nVoir [qui](service:hosting#who-can-ask) et [x](service:hostin).\n"
         #expect(try findings(["services/desk/laptops.fr.md": broken]) == [

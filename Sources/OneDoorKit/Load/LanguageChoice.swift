@@ -23,8 +23,8 @@ extension SourceNode {
     /// The tree with each language map (`name: {en: Accounts, fr: Comptes}`) replaced by the text of the
     /// chosen language, or of the default language when the map has none for it. A map is a mapping
     /// whose keys all look like language tags and of which one at least is a language of the catalogue
-    /// or a two-letter tag. In the default language's read (so that each is said once), the maps'
-    /// mistakes are added to `diagnostics`: a language the catalogue does not have, and, in a catalogue of
+    /// or a two-letter tag other than `id`. In the default language's read (so that each is said once),
+    /// the maps' mistakes are added to `diagnostics`: a language the catalogue does not have, and, in a catalogue of
     /// several languages, a text field with no text in one of them (`missing-translation`) — plain text
     /// too when `plainTextIsMissing` (in YAML files; a service's text is translated in its own file).
     func localized(_ choice: LanguageChoice, plainTextIsMissing: Bool = true, diagnostics: inout [Diagnostic]) -> SourceNode {
@@ -87,6 +87,8 @@ extension SourceNode {
         guard let pairs, !pairs.isEmpty else { return false }
         let keys = pairs.compactMap(\.key.scalar)
         guard keys.count == pairs.count, keys.allSatisfy(CatalogueSettings.isLanguageTag) else { return false }
-        return keys.contains { choice.languages.contains($0) || ($0.count == 2 && $0.allSatisfy(\.isLowercase)) }
+        // `id` is Indonesian's tag but, first, every entry's first field: `- id: p5` with no name yet is
+        // an entry, unless the catalogue is in Indonesian.
+        return keys.contains { choice.languages.contains($0) || ($0.count == 2 && $0.allSatisfy(\.isLowercase) && $0 != "id") }
     }
 }
