@@ -796,19 +796,13 @@
   }
 
   /* Two ranked lists as one, the higher score first, each list's own order kept (a retired service
-     with every word stays before those with some of them that score less); every one of both when
-     asked. */
+     with every word stays before those with some of them that score less). */
   function mergedWith(first, then) {
-    function merge(a, b) {
+    return joinedBy(first, then, function (a, b) {
       var joined = [], i = 0, j = 0;
       while (i < a.length || j < b.length) joined.push(j >= b.length || (i < a.length && a[i].score >= b[j].score) ? a[i++] : b[j++]);
       return joined;
-    }
-    var joined = merge(first, then);
-    if (first.sortAll || then.sortAll) {
-      joined.sortAll = function () { return merge(first.sortAll ? first.sortAll() : first, then.sortAll ? then.sortAll() : then); };
-    }
-    return joined;
+    });
   }
 
   /* The quiet words, and a last term of one letter typed with nothing after it: the start of a word
@@ -823,11 +817,17 @@
     return optional;
   }
 
-  /* Ranked results, then others ranked after them; every one of both, in that order, when asked. */
+  /* Ranked results, then others ranked after them. */
   function followedBy(first, then) {
-    var joined = first.concat(then);
+    return joinedBy(first, then, function (a, b) { return a.concat(b); });
+  }
+
+  /* Two ranked lists joined by `join`, and every one of both joined the same way when asked
+     (`sortAll`, for lists of which only the first were made results). */
+  function joinedBy(first, then, join) {
+    var joined = join(first, then);
     if (first.sortAll || then.sortAll) {
-      joined.sortAll = function () { return (first.sortAll ? first.sortAll() : first).concat(then.sortAll ? then.sortAll() : then); };
+      joined.sortAll = function () { return join(first.sortAll ? first.sortAll() : first, then.sortAll ? then.sortAll() : then); };
     }
     return joined;
   }
