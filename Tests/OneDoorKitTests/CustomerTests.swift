@@ -50,11 +50,14 @@ import Testing
     @Test func aCustomerNeedsAnIdOfItsOwnAndAName() throws {
         let fixture = try FixtureCatalogue(files: [
             "catalogue.yaml": try Self.settings("  - id: lbb\n    name: Brent\n  - id: lbb\n    name: Brent again\n  - id: lbl\n    title: Lewisham\n"),
+            "performance/2026.csv": "period,service,priority,customer,resolved,within_target\n2026-Q2,*,p1,lbl,10,10\n",
         ])
         defer { fixture.remove() }
         let found = try fixture.check().map(\.description)
         #expect(found.contains("catalogue.yaml:17:5: error: the customer id 'lbb' is already used at catalogue.yaml:15:5; give this one another id"))
         #expect(found.contains { $0.hasPrefix("catalogue.yaml:19:") && $0.contains("customer 'lbl' is missing the required field 'name'") })
+        // The entry that could not be read is not reported again where a file names it.
+        #expect(!found.contains { $0.contains("unknown customer") })
     }
 
     @Test func theBoardPackTheReportNoticesAndCatalogueJSONGiveTheirNames() throws {

@@ -8,10 +8,12 @@ struct CatalogueIndex {
     let teams: Set<String>
     let supportModels: Set<String>
     let priorities: Set<String>
+    let customers: Set<String>
     let unreadable: UnreadableIDs
-    /// "Did you mean" hints for each kind of id, in the order of their files, and for priorities.
+    /// "Did you mean" hints for each kind of id, in the order of their files, and for priorities and customers.
     private let suggestions: [ReferenceUse.Kind: SuggestionIndex]
     let prioritySuggestions: SuggestionIndex
+    let customerSuggestions: SuggestionIndex
     /// The anchors of service pages, for links to a heading.
     let anchors: AnchorIndex
 
@@ -24,12 +26,14 @@ struct CatalogueIndex {
         teams = Set(catalogue.teams.map(\.id))
         supportModels = Set(catalogue.supportModels.map(\.id))
         priorities = Set(catalogue.settings.priorities.map(\.id))
+        customers = Set(catalogue.settings.customers.map(\.id))
         unreadable = catalogue.unreadable
         suggestions = [
             .category: SuggestionIndex(catalogue.categories.map(\.id)), .team: SuggestionIndex(catalogue.teams.map(\.id)),
             .supportModel: SuggestionIndex(catalogue.supportModels.map(\.id)), .service: SuggestionIndex(catalogue.services.map(\.id)),
         ]
         prioritySuggestions = SuggestionIndex(catalogue.settings.priorities.map(\.id).sorted())
+        customerSuggestions = SuggestionIndex(catalogue.settings.customers.map(\.id).sorted())
     }
 
     /// True when `id` names a service, readable or not.
@@ -40,6 +44,11 @@ struct CatalogueIndex {
     /// True when `id` names a priority, or may: when `catalogue.yaml` cannot be read, every one may.
     func priorityExists(_ id: String) -> Bool {
         unreadable.allPriorities || priorities.contains(id) || unreadable.priorities.contains(id)
+    }
+
+    /// True when `id` names a customer, or may: when `catalogue.yaml` lists none, any id will do.
+    func customerExists(_ id: String) -> Bool {
+        (customers.isEmpty && unreadable.customers.isEmpty) || customers.contains(id) || unreadable.customers.contains(id)
     }
 
     /// The id of `kind` that `word` is likely a misspelling of.

@@ -4,8 +4,6 @@ enum NoticeRules {
     static func check(_ catalogue: Catalogue, index: CatalogueIndex) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var files: [String: String] = [:]
-        // Customers are checked when the catalogue lists them.
-        let customers = catalogue.settings.customers.map(\.id)
         for notice in catalogue.notices {
             if let other = files.updateValue(notice.file, forKey: notice.id) {
                 findings.append(.error(.duplicateID, at: .start(of: notice.file),
@@ -15,8 +13,8 @@ enum NoticeRules {
                 findings.append(ReferenceRules.unknown("service", service, closest: index.closest(to: service.value, of: .service),
                                                        file: "services/"))
             }
-            for customer in notice.customers where !customers.isEmpty && !customers.contains(customer.value) {
-                findings.append(ReferenceRules.unknownCustomer(customer, among: customers))
+            for customer in notice.customers where !index.customerExists(customer.value) {
+                findings.append(ReferenceRules.unknownCustomer(customer, index: index))
             }
             findings += check(notice)
                 + LinkRules.findings(in: notice.body, file: notice.file, bodyLine: notice.bodyLine, index: index)

@@ -8,9 +8,6 @@ enum PerformanceRules {
         // of thousands of rows and tens of thousands of series, so the ids are looked up once a series.
         var numbers: [Series: Int] = [:]
         var known: [(service: Bool, priority: Bool, customer: Bool)] = []
-        // Customers are checked when the catalogue lists them; any id will do when it does not.
-        let customers = catalogue.settings.customers.map(\.id)
-        let listed = Set(customers)
         var seriesOfRow: [Int] = []
         seriesOfRow.reserveCapacity(rows.count)
         for row in rows {
@@ -22,7 +19,7 @@ enum PerformanceRules {
                 number = known.count
                 numbers[series] = number
                 known.append((row.serviceID == Measurement.wholeCatalogue || index.serviceExists(row.serviceID), index.priorityExists(row.priorityID),
-                              listed.isEmpty || row.customer.map(listed.contains) ?? true))
+                              row.customer.map(index.customerExists) ?? true))
             }
             seriesOfRow.append(number)
             if !known[number].service {
@@ -34,7 +31,7 @@ enum PerformanceRules {
                                                        file: CatalogueLoader.settingsFile))
             }
             if !known[number].customer, let customer = row.customerReference {
-                findings.append(ReferenceRules.unknownCustomer(customer, among: customers))
+                findings.append(ReferenceRules.unknownCustomer(customer, index: index))
             }
         }
         // The rows of each series side by side (a counting sort of their numbers), to compare their periods.

@@ -84,8 +84,8 @@ enum ReferenceRules {
 
     /// An unknown id, with the known one it is likely a misspelling of.
     /// A customer that `catalogue.yaml` does not list, where it lists `customers`.
-    static func unknownCustomer(_ customer: Reference, among customers: [String]) -> Diagnostic {
-        unknown("customer", customer, closest: Suggestion.closest(to: customer.value, among: customers),
+    static func unknownCustomer(_ customer: Reference, index: CatalogueIndex) -> Diagnostic {
+        unknown("customer", customer, closest: index.customerSuggestions.closest(to: customer.value),
                 file: "\(CatalogueLoader.settingsFile) (customers)")
     }
 

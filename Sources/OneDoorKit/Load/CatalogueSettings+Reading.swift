@@ -112,7 +112,11 @@ extension CatalogueSettings {
                 guard let elements = n.elements else {
                     throw FieldError(.fieldType, at: n.location, "'customers' must be a list of customers, each with an id and a name")
                 }
-                return elements.compactMap { Customer.read($0, diagnostics: &customerFindings).0 }
+                return elements.compactMap { element in
+                    let (customer, id) = Customer.read(element, diagnostics: &customerFindings)
+                    if customer == nil, let id { unreadable.customers.insert(id) }
+                    return customer
+                }
             }
             diagnostics += reader.diagnostics + priorityFindings + customerFindings
             if priorities == nil { unreadable.allPriorities = true }

@@ -43,6 +43,8 @@ public struct Catalogue: Sendable {
 /// Ids of entries that exist in the sources but were not read whole, by kind.
 public struct UnreadableIDs: Sendable {
     public var priorities: Set<String> = []
+    /// The customers of `catalogue.yaml` whose entries could not be read whole.
+    public var customers: Set<String> = []
     public var categories: Set<String> = []
     public var teams: Set<String> = []
     public var supportModels: Set<String> = []
