@@ -8,8 +8,7 @@ public struct PerformanceReport: Sendable {
         case markdown, csv, json
     }
 
-    let title: String
-    /// The catalogue's settings, for the names of its customers.
+    /// The catalogue's settings: its title, and the names of its customers.
     let settings: CatalogueSettings
     let pack: BoardPack
     /// The periods shown, oldest first, ending with the chosen one.
@@ -25,7 +24,6 @@ public struct PerformanceReport: Sendable {
         if let period, !whole.periods.contains(period) {
             throw .unknownPeriod(period.description, known: whole.periods.map(\.description))
         }
-        title = catalogue.settings.title
         settings = catalogue.settings
         pack = whole.ending(at: period ?? latest)
         periods = Array(pack.periods.suffix(Self.periodsShown))
@@ -52,7 +50,7 @@ public struct PerformanceReport: Sendable {
     }
 
     private var markdown: String {
-        var lines = ["# \(title): performance to \(Wording.english.period(latest))", ""]
+        var lines = ["# \(settings.title): performance to \(Wording.english.period(latest))", ""]
         if !headlines.isEmpty { lines += ["## Headlines", ""] + headlines.map { "- \($0)" } + [""] }
         let header = "| | " + periods.map { Wording.english.period($0, short: true) }.joined(separator: " | ") + " |"
         let rule = "|---|" + String(repeating: "---|", count: periods.count)
@@ -102,7 +100,7 @@ public struct PerformanceReport: Sendable {
 
     private var json: String {
         JSONValue.fields([
-            ("title", .string(title)),
+            ("title", .string(settings.title)),
             ("period", .string(latest.description)),
             ("periods", .array(periods.map { .string($0.description) })),
             ("headlines", .array(headlines.map(JSONValue.string))),
