@@ -88,7 +88,7 @@ test("postings are read by their named positions: a doc's distance from the one 
   const files = { terms: { printer: [0, summary, 2, name, 1, summary] } };
   const index = { count: 10, shards: [""], vocabulary: [], nameWords: 2, stemmer: "english" };
   const found = search.matches(search.terms("printer", "english")[0], index, files, 0);
-  assert.deepEqual(found.docs, [0, 2, 3]);
+  assert.deepEqual(Array.from(found.docs), [0, 2, 3]);
   assert.ok(found.score[2] > found.score[0], "a one-word name counts more than a summary");
   assert.equal(found.name[2], 1);
   assert.equal(FORMAT.POSTING_SIZE, 2);

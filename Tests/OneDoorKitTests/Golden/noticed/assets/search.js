@@ -55,23 +55,28 @@
     return stemmer === "english" ? STEM.english(word) : stemmer === "french" ? fold(STEM.french(word)) : word;
   }
 
-  /* Optimal string alignment distance (a swap of two letters is one edit), or limit + 1 as soon as
-     it must exceed `limit`. */
-  function distance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    /* Three rows, reused: a keystroke compares a term with hundreds of words. */
-    var width = b.length + 1;
+  /* Optimal string alignment distance (a swap of two letters is one edit) between the first `aLength`
+     letters of `a` and the first `bLength` of `b` (all of them when not given), or limit + 1 as soon as
+     it must exceed `limit`. Without a string or an array made: a keystroke compares a term with
+     hundreds of words, and what it leaves behind is work for the garbage collector. */
+  function distance(a, b, limit, aLength, bLength) {
+    var m = aLength === undefined ? a.length : aLength, n = bLength === undefined ? b.length : bLength;
+    if (Math.abs(m - n) > limit) return limit + 1;
+    /* Three rows of `rows`, at these offsets, reused. */
+    var width = n + 1;
     if (rows.length < 3 * width) rows = new Int32Array(6 * width);
-    var previous2 = rows.subarray(0, width), previous = rows.subarray(width, 2 * width), current = rows.subarray(2 * width, 3 * width);
-    for (var j = 0; j <= b.length; j++) previous[j] = j;
-    for (var i = 1; i <= a.length; i++) {
-      current[0] = i;
+    var previous2 = 0, previous = width, current = 2 * width;
+    for (var j = 0; j <= n; j++) rows[previous + j] = j;
+    for (var i = 1; i <= m; i++) {
+      rows[current] = i;
       var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
-        current[j] = value;
+      for (j = 1; j <= n; j++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        var value = Math.min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost);
+        if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+          value = Math.min(value, rows[previous2 + j - 2] + 1);
+        }
+        rows[current + j] = value;
         if (value < best) best = value;
       }
       if (best > limit) return limit + 1;
@@ -80,7 +85,7 @@
       previous = current;
       current = oldest;
     }
-    return Math.min(previous[b.length], limit + 1);
+    return Math.min(rows[previous + n], limit + 1);
   }
   var rows = new Int32Array(96);
 
@@ -99,7 +104,7 @@
     var edits = Math.min(distance(term.stem, word, limit), distance(term.raw, word, limit));
     if (edits <= limit) return edits === 1 ? 0.6 : 0.4;
     if (word.length > term.raw.length) {
-      edits = distance(term.raw, word.slice(0, term.raw.length), limit);
+      edits = distance(term.raw, word, limit, term.raw.length, term.raw.length);
       if (edits <= limit) return edits === 1 ? 0.5 : 0.3;
     }
     /* A stem is the beginning of its words, so a word typed with a typo may be its stem and an ending
@@ -107,10 +112,10 @@
        of up to 5 that the stem takes: "secrity" is "secr" + "ity", where "secr" is a letter away from
        "secur" and "secur" + "ity" stems to "secur" again. */
     for (var k = word.length - 1; word.length >= 4 && k <= word.length + 1; k++) {
-      var ending = term.raw.slice(k);
-      if (ending.length < 1 || ending.length > 5) continue;
-      var near = distance(term.raw.slice(0, k), word, 1);
-      if ((near === 0 && ending.length <= 4) || (near === 1 && stemOf(word + ending, term.stemmer) === word)) return 0.5;
+      var ending = term.raw.length - k;
+      if (ending < 1 || ending > 5) continue;
+      var near = distance(term.raw, word, 1, k);
+      if ((near === 0 && ending <= 4) || (near === 1 && stemOf(word + term.raw.slice(k), term.stemmer) === word)) return 0.5;
     }
     return 0;
   }
@@ -130,12 +135,13 @@
 
   /* A letter of a file's key: a-z and 0-9 as they are, _ for any other. */
   function keyLetter(c) {
-    return /^[a-z0-9]$/.test(c) ? c : "_";
+    var code = c.charCodeAt(0);
+    return c.length === 1 && (code >= 97 && code <= 122 || code >= 48 && code <= 57) ? c : "_";
   }
 
   /* The prefix of `length` letters a terms file is named by. */
   function shardKey(word, length) {
-    return Array.from(word).slice(0, length).map(keyLetter).join("");
+    return Array.from(word, keyLetter).join("").slice(0, length);
   }
 
   /* The keys of the words files that hold every word a term may be typing or mistyping: its first two
@@ -163,6 +169,7 @@
       index.shardSet = new Set(index.shards);
       index.longestShard = index.shards.reduce(function (longest, key) { return Math.max(longest, Array.from(key).length); }, 0);
       index.vocabularySet = new Set(index.vocabulary);
+      index.shardOf = new Map();
     }
     return index;
   }
@@ -254,11 +261,16 @@
   /* The terms file that holds a word, or a pair of words: the one named by its longest prefix. */
   function shardFor(word, index) {
     indexSets(index);
-    for (var length = index.longestShard; length >= 0; length--) {
-      var key = shardKey(word, length);
-      if (index.shardSet.has(key)) return key ? "terms-" + key : "terms";
+    if (index.shardOf.has(word)) return index.shardOf.get(word);
+    /* Worked out once a word: a keystroke asks for the terms file of each word that answers it, and
+       of the same words again at the next, and each string made here is work for the garbage
+       collector, which then interrupts a keystroke. */
+    var key = shardKey(word, index.longestShard), found = null;
+    for (var length = key.length; length >= 0 && found === null; length--) {
+      if (index.shardSet.has(key.slice(0, length))) found = length ? "terms-" + key.slice(0, length) : "terms";
     }
-    return null;
+    index.shardOf.set(word, found);
+    return found;
   }
 
   /* Everyday words and the words services are written in, for plain-language needs: someone asks
@@ -415,7 +427,7 @@
      stemmed. Typed arrays, as a term may match thousands of services on every keystroke. Only words at
      least `minimum` good count. */
   function matches(term, index, files, minimum, asBest) {
-    var found = { docs: [], score: new Float64Array(index.count), name: new Uint8Array(index.count), topField: 0, whole: false };
+    var found = { docs: null, score: new Float64Array(index.count), name: new Uint8Array(index.count), topField: 0, whole: false };
     var answering = candidates(term, index, files, (minimum || 0) < EXACT_OR_PREFIX).filter(function (candidate) {
       return candidate[1] >= (minimum || 0) && postingsOf(candidate[0], index, files);
     });
@@ -428,7 +440,9 @@
       var field = code >> FORMAT.CODE_FIELD_SHIFT;
       weights[code] = field === NAME_FIELD ? nameWeight(code & FORMAT.CODE_NAME_WORDS, index.nameWords) : FIELD_WEIGHT[field];
     }
-    var docs = found.docs, score = found.score, name = found.name, topField = 0;
+    /* The services matched, in a typed array rather than an array grown by thousands of pushes: each
+       step of an array's growth is garbage, and the collector then interrupts a keystroke. */
+    var docs = new Int32Array(index.count), matched = 0, score = found.score, name = found.name, topField = 0;
     answering.forEach(function (candidate) {
       var q = candidate[1] / best;
       var factor = q === EVERYDAY_QUALITY ? EVERYDAY_WEIGHT : q;
@@ -438,15 +452,16 @@
         doc += postings[k + FORMAT.POSTING_DOC_DELTA];
         var code = postings[k + FORMAT.POSTING_CODE];
         var weight = weights[code] * factor;
-        if (score[doc] === 0) docs.push(doc);
+        if (score[doc] === 0) docs[matched++] = doc;
         if (weight > score[doc]) score[doc] = weight;
         if (q === 1 && code >> FORMAT.CODE_FIELD_SHIFT === NAME_FIELD) name[doc] = code & FORMAT.CODE_NAME_WORDS;
         if (code >> FORMAT.CODE_FIELD_SHIFT > topField) topField = code >> FORMAT.CODE_FIELD_SHIFT;
       }
     });
+    found.docs = docs.subarray(0, matched);
     found.topField = topField;
     found.whole = answering.some(function (candidate) { return candidate[1] === 1; });
-    var df = docs.length;
+    var df = matched;
     var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
     for (var d = 0; d < df; d++) score[docs[d]] *= idf;
     return found;
@@ -482,7 +497,9 @@
   function Scores(count) {
     this.value = new Float64Array(count);
     this.state = new Uint8Array(count);
-    this.docs = [];
+    /* Each service set, in the order set: the first `setCount` of `docs`. */
+    this.docs = new Int32Array(count);
+    this.setCount = 0;
     this.size = 0;
   }
   var ABSENT = 0, PRESENT = 1, DELETED = 2;
@@ -490,7 +507,7 @@
   Scores.prototype.get = function (doc) { return this.state[doc] === PRESENT ? this.value[doc] : undefined; };
   Scores.prototype.set = function (doc, score) {
     if (this.state[doc] !== PRESENT) {
-      if (this.state[doc] === ABSENT) this.docs.push(doc);
+      if (this.state[doc] === ABSENT) this.docs[this.setCount++] = doc;
       this.state[doc] = PRESENT;
       this.size++;
     }
@@ -504,7 +521,7 @@
     return true;
   };
   Scores.prototype.forEach = function (each) {
-    for (var i = 0; i < this.docs.length; i++) {
+    for (var i = 0; i < this.setCount; i++) {
       var doc = this.docs[i];
       if (this.state[doc] === PRESENT) each(this.value[doc], doc);
     }
@@ -569,7 +586,7 @@
   function boost(found, wanted, perTerm, index, files, quiet) {
     if (!found.scores.size) return;
     var scores = found.scores;
-    next: for (var at = 0; at < scores.docs.length; at++) {
+    next: for (var at = 0; at < scores.setCount; at++) {
       var doc = scores.docs[at];
       if (scores.state[doc] !== PRESENT) continue;
       for (var i = 0; i < perTerm.length; i++) if (perTerm[i].name[doc] !== wanted.length) continue next;
@@ -651,16 +668,17 @@
   function rank(index, found, filters, order) {
     var filtered = Object.keys(filters).some(function (key) { return filters[key]; });
     var accept = facetFilter(index, filters);
-    var docs = [];
+    var docs = new Int32Array(index.count), n = 0;
     if (found === null) {
-      for (var doc = 0; doc < index.count; doc++) if (accept(doc)) docs.push(doc);
+      for (var doc = 0; doc < index.count; doc++) if (accept(doc)) docs[n++] = doc;
     } else {
       var scores = found.scores;
-      for (var at = 0; at < scores.docs.length; at++) {
+      for (var at = 0; at < scores.setCount; at++) {
         doc = scores.docs[at];
-        if (scores.state[doc] === PRESENT && (!filtered || accept(doc))) docs.push(doc);
+        if (scores.state[doc] === PRESENT && (!filtered || accept(doc))) docs[n++] = doc;
       }
     }
+    docs = docs.subarray(0, n);
     var retired = index.statuses.indexOf("retired");
     var facets = index.facets, values = found === null ? new Float64Array(index.count) : found.scores.value;
     function isRetired(doc) { return facets[doc * FORMAT.FACETS_PER_SERVICE + FORMAT.FACET_STATUS] === retired; }
@@ -668,7 +686,7 @@
     function result(doc) { return { doc: doc, score: scoreOf(doc), retired: isRetired(doc) }; }
     function place(doc) { return order ? order[doc] : doc; }
     function before(a, b) { return (a.retired - b.retired) || (b.score - a.score) || place(a.doc) - place(b.doc); }
-    function all() { return docs.map(result).sort(before); }
+    function all() { return Array.from(docs, result).sort(before); }
     if (docs.length <= SORTED * 2) return all();
     var keys = new Float64Array(docs.length);
     /* Written out rather than calling the functions above: thousands of services, every keystroke. */
@@ -679,11 +697,12 @@
     var threshold = largest(keys.slice(), SORTED);
     /* Of the services whose key ties with the SORTED-th, only those first in name order are needed:
        a prefix may give thousands the same score. */
-    var above = 0, ties = [];
+    var above = 0, ties = new Int32Array(docs.length), tied = 0;
     for (i = 0; i < docs.length; i++) {
       if (keys[i] > threshold) above++;
-      else if (keys[i] === threshold) ties.push(docs[i]);
+      else if (keys[i] === threshold) ties[tied++] = docs[i];
     }
+    ties = ties.subarray(0, tied);
     var lastTie = ties.length > SORTED - above ? -largest(Float64Array.from(ties, function (doc) { return -place(doc); }), SORTED - above) : Infinity;
     var first = [];
     for (i = 0; i < docs.length; i++) {
