@@ -61,6 +61,34 @@ test("distance counts a swap of two letters as one edit, and stops past its limi
   assert.equal(search.distance("a", "abcdef", 2), 3);
 });
 
+test("a word's terms file is the one its longest beginning names, worked out once for each index", () => {
+  const index = { shards: ["p", "pri", "print", "_t"], vocabulary: [] };
+  assert.equal(search.shardFor("printer", index), "terms-print");
+  assert.equal(search.shardFor("printer", index), "terms-print", "asked again");
+  assert.equal(search.shardFor("prize", index), "terms-pri");
+  assert.equal(search.shardFor("pa", index), "terms-p");
+  assert.equal(search.shardFor("zoo", index), null);
+  assert.equal(search.shardFor("çtat", index), "terms-_t", "a letter other than a-z and 0-9 is _");
+  // An index made from another, with files of its own (as the page's warm-up makes one).
+  const other = Object.assign(Object.create(index), { shards: [""], shardSet: null });
+  assert.equal(search.shardFor("printer", other), "terms");
+  assert.equal(search.shardFor("printer", index), "terms-print");
+});
+
+test("distance between the beginnings of two words is that of the words cut short", () => {
+  // "secr" + "ity": the term's first four letters are a letter away from "secur".
+  assert.equal(search.distance("secrity", "secur", 1, 4), 1);
+  assert.equal(search.distance("hostnig", "hosting", 1, 4, 4), 0);
+  assert.equal(search.distance("passwrod", "password", 2, 8, 8), 1);
+  for (const [a, b] of [["oassword", "password"], ["faciities", "facility"], ["emial", "emails"]]) {
+    for (let m = 0; m <= a.length; m++) {
+      for (let n = 0; n <= b.length; n++) {
+        assert.equal(search.distance(a, b, 2, m, n), search.distance(a.slice(0, m), b.slice(0, n), 2), `${a}:${m} ${b}:${n}`);
+      }
+    }
+  }
+});
+
 test("a word answers a term as typed or stemmed, as its beginning, or a typo away", () => {
   const term = (text) => search.terms(text, "english")[0];
   assert.equal(search.quality(term("email"), "email"), 1);
