@@ -427,7 +427,6 @@
      stemmed. Typed arrays, as a term may match thousands of services on every keystroke. Only words at
      least `minimum` good count. */
   function matches(term, index, files, minimum, asBest) {
-    var found = { docs: null, score: new Float64Array(index.count), name: new Uint8Array(index.count), topField: 0, whole: false };
     var answering = candidates(term, index, files, (minimum || 0) < EXACT_OR_PREFIX).filter(function (candidate) {
       return candidate[1] >= (minimum || 0) && postingsOf(candidate[0], index, files);
     });
@@ -442,7 +441,7 @@
     }
     /* The services matched, in a typed array rather than an array grown by thousands of pushes: each
        step of an array's growth is garbage, and the collector then interrupts a keystroke. */
-    var docs = new Int32Array(index.count), matched = 0, score = found.score, name = found.name, topField = 0;
+    var docs = new Int32Array(index.count), matched = 0, score = new Float64Array(index.count), name = new Uint8Array(index.count), topField = 0;
     answering.forEach(function (candidate) {
       var q = candidate[1] / best;
       var factor = q === EVERYDAY_QUALITY ? EVERYDAY_WEIGHT : q;
@@ -458,13 +457,15 @@
         if (code >> FORMAT.CODE_FIELD_SHIFT > topField) topField = code >> FORMAT.CODE_FIELD_SHIFT;
       }
     });
-    found.docs = docs.subarray(0, matched);
-    found.topField = topField;
-    found.whole = answering.some(function (candidate) { return candidate[1] === 1; });
     var df = matched;
     var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
     for (var d = 0; d < df; d++) score[docs[d]] *= idf;
-    return found;
+    /* Made whole at the end, each field with the kind of value it keeps: a field that changes kind
+       (from null to an array) throws away the code a browser compiled for the object. */
+    return {
+      docs: docs.subarray(0, matched), score: score, name: name, topField: topField,
+      whole: answering.some(function (candidate) { return candidate[1] === 1; })
+    };
   }
 
   /* `matches`, kept while no file is added to `files`: each keystroke of a query's last word looks
@@ -561,9 +562,16 @@
         if (telling.indexOf(found) >= 0) return;
         all.forEach(function (score, doc) { all.set(doc, score + found.score[doc]); });
       });
-      return { scores: all, partial: false };
+      return matched(all, false, perTerm);
     }
-    return { scores: some(telling), partial: true };
+    return matched(some(telling), true, perTerm);
+  }
+
+  /* Services found and their scores; `partial` when none has every telling word; and the matches of
+     each term (`perTerm`). One shape for every such object, each field with one kind of value, so that
+     the code a browser compiles for one serves them all. */
+  function matched(scores, partial, perTerm) {
+    return { scores: scores, partial: partial, perTerm: perTerm };
   }
 
   /* Services with some of the terms, with the sum of their scores. */
@@ -681,13 +689,7 @@
     docs = docs.subarray(0, n);
     var retired = index.statuses.indexOf("retired");
     var facets = index.facets, values = found === null ? new Float64Array(index.count) : found.scores.value;
-    function isRetired(doc) { return facets[doc * FORMAT.FACETS_PER_SERVICE + FORMAT.FACET_STATUS] === retired; }
-    function scoreOf(doc) { return values[doc]; }
-    function result(doc) { return { doc: doc, score: scoreOf(doc), retired: isRetired(doc) }; }
-    function place(doc) { return order ? order[doc] : doc; }
-    function before(a, b) { return (a.retired - b.retired) || (b.score - a.score) || place(a.doc) - place(b.doc); }
-    function all() { return Array.from(docs, result).sort(before); }
-    if (docs.length <= SORTED * 2) return all();
+    if (docs.length <= SORTED * 2) return allResults(docs, values, facets, retired, order);
     var keys = new Float64Array(docs.length);
     /* Written out rather than calling the functions above: thousands of services, every keystroke. */
     for (var i = 0; i < docs.length; i++) {
@@ -702,16 +704,43 @@
       if (keys[i] > threshold) above++;
       else if (keys[i] === threshold) ties[tied++] = docs[i];
     }
-    ties = ties.subarray(0, tied);
-    var lastTie = ties.length > SORTED - above ? -largest(Float64Array.from(ties, function (doc) { return -place(doc); }), SORTED - above) : Infinity;
+    var lastTie = Infinity;
+    if (tied > SORTED - above) {
+      var places = new Float64Array(tied);
+      for (i = 0; i < tied; i++) places[i] = -(order ? order[ties[i]] : ties[i]);
+      lastTie = -largest(places, SORTED - above);
+    }
     var first = [];
     for (i = 0; i < docs.length; i++) {
-      if (keys[i] > threshold || (keys[i] === threshold && place(docs[i]) <= lastTie)) first.push(result(docs[i]));
+      doc = docs[i];
+      if (keys[i] > threshold || (keys[i] === threshold && (order ? order[doc] : doc) <= lastTie)) first.push(resultOf(doc, values, facets, retired, order));
     }
-    first.sort(before);
+    first.sort(byRank);
     first.count = docs.length;
-    first.sortAll = all;
+    first.sortAll = function () { return allResults(docs, values, facets, retired, order); };
     return first;
+  }
+
+  /* A result: a service, its score, whether it is retired, and its place among ties (`order`, name
+     order, when loaded). Functions of their own rather than made anew by each `rank`: a browser's
+     compiled code expects the one function it saw at a call, and throws itself away at another. */
+  function resultOf(doc, values, facets, retired, order) {
+    return {
+      doc: doc, score: values[doc], retired: facets[doc * FORMAT.FACETS_PER_SERVICE + FORMAT.FACET_STATUS] === retired,
+      place: order ? order[doc] : doc
+    };
+  }
+
+  /* Every one of `docs` a result, in order. */
+  function allResults(docs, values, facets, retired, order) {
+    var list = [];
+    for (var i = 0; i < docs.length; i++) list.push(resultOf(docs[i], values, facets, retired, order));
+    return list.sort(byRank);
+  }
+
+  /* Retired ones last, then the higher score, then the first place. */
+  function byRank(a, b) {
+    return (a.retired - b.retired) || (b.score - a.score) || a.place - b.place;
   }
 
   /* The `k`th largest of `values` (reordered), by a quickselect: a query of a short prefix matches
@@ -751,7 +780,6 @@
         return matchesOnce(term, index, files, minimum, Boolean(unanswered && unanswered.indexOf(term.raw) >= 0));
       });
       var found = combine(wanted, perTerm, quiet);
-      found.perTerm = perTerm;
       boost(found, wanted, perTerm, index, files, quiet);
       return found;
     }
@@ -779,7 +807,7 @@
     if (found && !found.partial && matching < FEW && telling.length >= 2) {
       var others = some(telling);
       found.scores.forEach(function (score, doc) { others.delete(doc); });
-      var partly = { scores: others };
+      var partly = matched(others, false, found.perTerm);
       boost(partly, wanted, found.perTerm, index, files, quiet);
       others.forEach(function (score, doc) { others.set(doc, score * shareOf(telling, doc)); });
       var joining = rank(index, partly, filters, files.order);
@@ -792,7 +820,7 @@
     if (weak) {
       var typed = answer(0);
       var shown = new Set(results.map(function (result) { return result.doc; }));
-      var nearby = { scores: new Scores(index.count) };
+      var nearby = matched(new Scores(index.count), false, typed.perTerm);
       typed.scores.forEach(function (score, doc) { if (!shown.has(doc)) nearby.scores.set(doc, score); });
       if (nearby.scores.size) {
         var spelled = rank(index, nearby, filters, files.order);
@@ -1033,27 +1061,45 @@
      nobody has typed yet: the browser compiles the code that a first keystroke would otherwise wait
      for (a first search of thousands of services takes three times as long). A browser compiles its
      best code for what it has run many times, so the searches run again a few times, each round on
-     its own turn, so that a keystroke never waits for more than one. */
+     its own turn, so that a keystroke never waits for more than one. The made-up words are filed
+     under the real index and its files' names, parsed from JSON as the page receives real files: code
+     compiled for objects of another shape is thrown away at the first real keystroke and compiled
+     again, while the keystrokes wait (docs/search.md, "Speed and size"). */
   var WARM_ROUNDS = 6;
   function warmUp(index) {
+    indexSets(index);
+    /* Words under a beginning the index has a terms file for: "warmth", or, in an index without one
+       for it, the same with the first beginning it has. */
+    var base = shardFor("warmth", index) ? "" : (index.shards.filter(function (key) { return key.indexOf("_") < 0; })[0] || "");
+    var word = base + "warmth", near = base + "ward", rare = base + "wasp";
+    function stem(text) { return terms(text, index.stemmer)[0].stem; }
     var postings = [];
     for (var doc = 0; doc < index.count; doc++) postings.push(doc ? 1 : 0, doc % 3 ? 1 << FORMAT.CODE_FIELD_SHIFT : 5 << FORMAT.CODE_FIELD_SHIFT | 2);
-    var made = Object.create(index);
-    made.shards = [""];
-    made.shardSet = null;
-    var terms = { warmth: postings, "warmth ward": postings.slice(0, 40), ward: postings.slice(0, 400), wasp: postings.slice(0, 10) };
+    var made = {};
+    made[stem(word)] = postings;
+    made[stem(word) + " " + stem(near)] = postings.slice(0, 40);
+    made[stem(near)] = postings.slice(0, 400);
+    made[stem(rare)] = postings.slice(0, 10);
+    var byFile = {};
+    Object.keys(made).forEach(function (key) {
+      var name = shardFor(key, index);
+      if (name) (byFile[name] = byFile[name] || {})[key] = made[key];
+    });
     /* Words files as a large index has them, so that the words a typo away are looked for the way a
        keystroke looks for them, among a thousand words (`oassword`). */
-    made.vocabulary = vocabularyKeys("warmth");
-    var vocabulary = Object.keys(terms).filter(function (key) { return key.indexOf(" ") < 0; });
-    for (var n = 0; n < 1000; n++) vocabulary.push("wa" + n.toString(36));
+    var vocabulary = [stem(word), stem(near), stem(rare)];
+    for (var n = 0; n < 1000; n++) vocabulary.push(base + "wa" + n.toString(36));
+    var json = JSON.stringify([byFile, vocabulary]);
     (function run(round) {
       /* Files of their own each round: what a search works out is kept for the files it had. */
-      var files = { index: made, terms: terms };
-      made.vocabulary.forEach(function (key) { files["words-" + key] = vocabulary; });
+      var parsed = JSON.parse(json), files = {};
+      files.index = index;
+      Object.keys(parsed[0]).forEach(function (name) { files[name] = parsed[0][name]; });
+      vocabularyKeys(word).forEach(function (key) { files["words-" + key] = parsed[1]; });
       /* A word, its beginning, a pair, a typo, and two words that few services have together, which
          every service with one of them follows (`service 4`). */
-      ["warmth", "warm", "warmth ward", "wramth", "warmth wasp"].forEach(function (query) { find(made, query, {}, QUIET, files); });
+      var typo = base + "wramth";
+      [word, word.slice(0, -2), word + " " + near, typo, word + " " + rare].forEach(function (query) { find(index, query, {}, QUIET, files); });
       if (round + 1 < WARM_ROUNDS) setTimeout(function () { run(round + 1); }, 0);
     })(0);
   }
