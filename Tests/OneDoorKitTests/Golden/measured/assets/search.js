@@ -691,7 +691,7 @@
     var facets = index.facets, values = found === null ? new Float64Array(index.count) : found.scores.value;
     if (docs.length <= SORTED * 2) return allResults(docs, values, facets, retired, order);
     var keys = new Float64Array(docs.length);
-    /* Written out rather than calling the functions above: thousands of services, every keystroke. */
+    /* Written out rather than calling a function: thousands of services, every keystroke. */
     for (var i = 0; i < docs.length; i++) {
       doc = docs[i];
       keys[i] = values[doc] - (facets[doc * FORMAT.FACETS_PER_SERVICE + FORMAT.FACET_STATUS] === retired ? RETIRED_PENALTY : 0);
