@@ -441,7 +441,7 @@
     }
     /* The services matched, in a typed array rather than an array grown by thousands of pushes: each
        step of an array's growth is garbage, and the collector then interrupts a keystroke. */
-    var docs = new Int32Array(index.count), matched = 0, score = new Float64Array(index.count), name = new Uint8Array(index.count), topField = 0;
+    var docs = new Int32Array(index.count), docCount = 0, score = new Float64Array(index.count), name = new Uint8Array(index.count), topField = 0;
     answering.forEach(function (candidate) {
       var q = candidate[1] / best;
       var factor = q === EVERYDAY_QUALITY ? EVERYDAY_WEIGHT : q;
@@ -451,19 +451,19 @@
         doc += postings[k + FORMAT.POSTING_DOC_DELTA];
         var code = postings[k + FORMAT.POSTING_CODE];
         var weight = weights[code] * factor;
-        if (score[doc] === 0) docs[matched++] = doc;
+        if (score[doc] === 0) docs[docCount++] = doc;
         if (weight > score[doc]) score[doc] = weight;
         if (q === 1 && code >> FORMAT.CODE_FIELD_SHIFT === NAME_FIELD) name[doc] = code & FORMAT.CODE_NAME_WORDS;
         if (code >> FORMAT.CODE_FIELD_SHIFT > topField) topField = code >> FORMAT.CODE_FIELD_SHIFT;
       }
     });
-    var df = matched;
+    var df = docCount;
     var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
     for (var d = 0; d < df; d++) score[docs[d]] *= idf;
     /* Made whole at the end, each field with the kind of value it keeps: a field that changes kind
        (from null to an array) throws away the code a browser compiled for the object. */
     return {
-      docs: docs.subarray(0, matched), score: score, name: name, topField: topField,
+      docs: docs.subarray(0, docCount), score: score, name: name, topField: topField,
       whole: answering.some(function (candidate) { return candidate[1] === 1; })
     };
   }
@@ -689,7 +689,7 @@
     docs = docs.subarray(0, n);
     var retired = index.statuses.indexOf("retired");
     var facets = index.facets, values = found === null ? new Float64Array(index.count) : found.scores.value;
-    if (docs.length <= SORTED * 2) return allResults(docs, values, facets, retired, order);
+    if (docs.length <= SORTED * 2) return allResults(docs, values, index, retired, order);
     var keys = new Float64Array(docs.length);
     /* Written out rather than calling a function: thousands of services, every keystroke. */
     for (var i = 0; i < docs.length; i++) {
@@ -707,34 +707,37 @@
     var lastTie = Infinity;
     if (tied > SORTED - above) {
       var places = new Float64Array(tied);
-      for (i = 0; i < tied; i++) places[i] = -(order ? order[ties[i]] : ties[i]);
+      for (i = 0; i < tied; i++) places[i] = -placeOf(ties[i], order);
       lastTie = -largest(places, SORTED - above);
     }
     var first = [];
     for (i = 0; i < docs.length; i++) {
       doc = docs[i];
-      if (keys[i] > threshold || (keys[i] === threshold && (order ? order[doc] : doc) <= lastTie)) first.push(resultOf(doc, values, facets, retired, order));
+      if (keys[i] > threshold || (keys[i] === threshold && placeOf(doc, order) <= lastTie)) first.push(resultOf(doc, values, index, retired, order));
     }
     first.sort(byRank);
     first.count = docs.length;
-    first.sortAll = function () { return allResults(docs, values, facets, retired, order); };
+    first.sortAll = function () { return allResults(docs, values, index, retired, order); };
     return first;
   }
 
   /* A result: a service, its score, whether it is retired, and its place among ties (`order`, name
      order, when loaded). Functions of their own rather than made anew by each `rank`: a browser's
      compiled code expects the one function it saw at a call, and throws itself away at another. */
-  function resultOf(doc, values, facets, retired, order) {
-    return {
-      doc: doc, score: values[doc], retired: facets[doc * FORMAT.FACETS_PER_SERVICE + FORMAT.FACET_STATUS] === retired,
-      place: order ? order[doc] : doc
-    };
+  function resultOf(doc, values, index, retired, order) {
+    return { doc: doc, score: values[doc], retired: facet(index, doc, FORMAT.FACET_STATUS) === retired, place: placeOf(doc, order) };
+  }
+
+  /* A service's place among those with the same score: in name order (`order`), when loaded, else
+     its position. */
+  function placeOf(doc, order) {
+    return order ? order[doc] : doc;
   }
 
   /* Every one of `docs` a result, in order. */
-  function allResults(docs, values, facets, retired, order) {
+  function allResults(docs, values, index, retired, order) {
     var list = [];
-    for (var i = 0; i < docs.length; i++) list.push(resultOf(docs[i], values, facets, retired, order));
+    for (var i = 0; i < docs.length; i++) list.push(resultOf(docs[i], values, index, retired, order));
     return list.sort(byRank);
   }
 
@@ -1072,7 +1075,7 @@
        for it, the same with the first beginning it has. */
     var base = shardFor("warmth", index) ? "" : (index.shards.filter(function (key) { return key.indexOf("_") < 0; })[0] || "");
     var word = base + "warmth", near = base + "ward", rare = base + "wasp";
-    function stem(text) { return terms(text, index.stemmer)[0].stem; }
+    function stem(text) { return stemOf(text, index.stemmer); }
     var postings = [];
     for (var doc = 0; doc < index.count; doc++) postings.push(doc ? 1 : 0, doc % 3 ? 1 << FORMAT.CODE_FIELD_SHIFT : 5 << FORMAT.CODE_FIELD_SHIFT | 2);
     var made = {};
