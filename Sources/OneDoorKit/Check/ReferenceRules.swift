@@ -82,13 +82,13 @@ enum ReferenceRules {
         }
     }
 
-    /// An unknown id, with the known one it is likely a misspelling of.
     /// A customer that `catalogue.yaml` does not list, where it lists `customers`.
     static func unknownCustomer(_ customer: Reference, index: CatalogueIndex) -> Diagnostic {
         unknown("customer", customer, closest: index.customerSuggestions.closest(to: customer.value),
                 file: "\(CatalogueLoader.settingsFile) (customers)")
     }
 
+    /// An unknown id, with the known one it is likely a misspelling of.
     static func unknown(_ kind: String, _ reference: Reference, closest hint: String?, file: String) -> Diagnostic {
         let fix = hint.map { " (did you mean '\($0)'?)" } ?? "; use an id defined in \(file)"
         return .error(.unknownReference, at: reference.location, "unknown \(kind) '\(reference.value)'\(fix)")

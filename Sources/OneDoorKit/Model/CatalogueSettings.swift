@@ -30,8 +30,13 @@ public struct CatalogueSettings: Hashable, Sendable {
     /// True when the catalogue has several languages, each published in its own folder.
     public var isMultilingual: Bool { languages.count > 1 }
 
+    /// The customer of `id`, when the catalogue lists it.
+    public func customer(_ id: String) -> Customer? {
+        customers.first { $0.id == id }
+    }
+
     /// A customer's name when the catalogue lists it, else its id.
     public func customerName(_ id: String) -> String {
-        customers.first { $0.id == id }?.name ?? id
+        customer(id)?.name ?? id
     }
 }

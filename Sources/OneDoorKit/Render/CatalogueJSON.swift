@@ -162,7 +162,7 @@ struct CatalogueJSON {
         .fields([
             ("id", .string(customer.id)), ("name", .string(customer.name)),
             ("translations", translated { index in
-                [("name", index.catalogue.settings.customers.first { $0.id == customer.id }.map { .string($0.name) })]
+                [("name", index.catalogue.settings.customer(customer.id).map { .string($0.name) })]
             }),
         ])
     }
