@@ -432,40 +432,62 @@
     });
     /* A term that only its typos answer (`pasport`) counts its best one as a word typed. */
     var best = asBest ? answering.reduce(function (most, candidate) { return Math.max(most, candidate[1]); }, 0) : 1;
-    /* Each posting's weight by its code, worked out once: the loop below runs for thousands of
-       postings on a keystroke, before the browser has compiled it well, where every call counts. */
+    /* The services matched, in a typed array rather than an array grown by thousands of pushes: each
+       step of an array's growth is garbage, and the collector then interrupts a keystroke. Each field
+       made with the kind of value it keeps: a field that changes kind (from null to an array) throws
+       away the code a browser compiled for the object. */
+    var found = {
+      docs: new Int32Array(index.count), count: 0, score: new Float64Array(index.count), name: new Uint8Array(index.count),
+      topField: 0, whole: answering.some(function (candidate) { return candidate[1] === 1; })
+    };
+    var weights = postingWeights(index.nameWords);
+    for (var c = 0; c < answering.length; c++) {
+      var q = answering[c][1] / best;
+      addPostings(found, postingsOf(answering[c][0], index, files), q === EVERYDAY_QUALITY ? EVERYDAY_WEIGHT : q, q === 1, weights);
+    }
+    scaleScores(found, Math.log(1 + (index.count - found.count + 0.5) / (found.count + 0.5)));
+    found.docs = found.docs.subarray(0, found.count);
+    return found;
+  }
+
+  /* Each posting's weight by its code, worked out once a term: the loop of `addPostings` runs for
+     thousands of postings on a keystroke, before the browser has compiled it well, where every call
+     counts. */
+  function postingWeights(nameWords) {
     var weights = new Float64Array(FIELD_WEIGHT.length << FORMAT.CODE_FIELD_SHIFT);
     for (var code = 0; code < weights.length; code++) {
       var field = code >> FORMAT.CODE_FIELD_SHIFT;
-      weights[code] = field === NAME_FIELD ? nameWeight(code & FORMAT.CODE_NAME_WORDS, index.nameWords) : FIELD_WEIGHT[field];
+      weights[code] = field === NAME_FIELD ? nameWeight(code & FORMAT.CODE_NAME_WORDS, nameWords) : FIELD_WEIGHT[field];
     }
-    /* The services matched, in a typed array rather than an array grown by thousands of pushes: each
-       step of an array's growth is garbage, and the collector then interrupts a keystroke. */
-    var docs = new Int32Array(index.count), docCount = 0, score = new Float64Array(index.count), name = new Uint8Array(index.count), topField = 0;
-    answering.forEach(function (candidate) {
-      var q = candidate[1] / best;
-      var factor = q === EVERYDAY_QUALITY ? EVERYDAY_WEIGHT : q;
-      var postings = postingsOf(candidate[0], index, files);
-      var doc = 0;
-      for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
-        doc += postings[k + FORMAT.POSTING_DOC_DELTA];
-        var code = postings[k + FORMAT.POSTING_CODE];
-        var weight = weights[code] * factor;
-        if (score[doc] === 0) docs[docCount++] = doc;
-        if (weight > score[doc]) score[doc] = weight;
-        if (q === 1 && code >> FORMAT.CODE_FIELD_SHIFT === NAME_FIELD) name[doc] = code & FORMAT.CODE_NAME_WORDS;
-        if (code >> FORMAT.CODE_FIELD_SHIFT > topField) topField = code >> FORMAT.CODE_FIELD_SHIFT;
-      }
-    });
-    var df = docCount;
-    var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
-    for (var d = 0; d < df; d++) score[docs[d]] *= idf;
-    /* Made whole at the end, each field with the kind of value it keeps: a field that changes kind
-       (from null to an array) throws away the code a browser compiled for the object. */
-    return {
-      docs: docs.subarray(0, docCount), score: score, name: name, topField: topField,
-      whole: answering.some(function (candidate) { return candidate[1] === 1; })
-    };
+    return weights;
+  }
+
+  /* A word's postings added to a term's matches (`matches`), each weighed by its field (`weights`) and
+     `factor`; the names' lengths kept when the word is the term (`whole`).
+
+     The loops over thousands of services are functions of their own, here and in `boost` and `rank`,
+     each small and called with values of one kind: a browser compiles a loop that runs long, with all
+     it calls, while keystrokes wait, and a small function is compiled in a fraction of the time
+     (docs/decisions.md, "Code written for the browser's compiler"). */
+  function addPostings(found, postings, factor, whole, weights) {
+    var docs = found.docs, score = found.score, name = found.name, count = found.count, topField = found.topField, doc = 0;
+    for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
+      doc += postings[k + FORMAT.POSTING_DOC_DELTA];
+      var code = postings[k + FORMAT.POSTING_CODE], field = code >> FORMAT.CODE_FIELD_SHIFT;
+      var weight = weights[code] * factor;
+      if (score[doc] === 0) docs[count++] = doc;
+      if (weight > score[doc]) score[doc] = weight;
+      if (whole && field === NAME_FIELD) name[doc] = code & FORMAT.CODE_NAME_WORDS;
+      if (field > topField) topField = field;
+    }
+    found.count = count;
+    found.topField = topField;
+  }
+
+  /* Each matched service's score times `factor`. */
+  function scaleScores(found, factor) {
+    var docs = found.docs, score = found.score;
+    for (var d = 0; d < found.count; d++) score[docs[d]] *= factor;
   }
 
   /* `matches`, kept while no file is added to `files`: each keystroke of a query's last word looks
@@ -593,28 +615,37 @@
 
   function boost(found, wanted, perTerm, index, files, quiet) {
     if (!found.scores.size) return;
-    var scores = found.scores;
-    next: for (var at = 0; at < scores.setCount; at++) {
-      var doc = scores.docs[at];
-      if (scores.state[doc] !== PRESENT) continue;
-      for (var i = 0; i < perTerm.length; i++) if (perTerm[i].name[doc] !== wanted.length) continue next;
-      scores.value[doc] += WHOLE_NAME_BONUS;
-    }
+    addWholeNameBonus(found.scores, perTerm, wanted.length);
     pairs(wanted, quiet).forEach(function (pair) {
       var best = new Map();
       var df = 0;
       pairPostings(pair, index, files).forEach(function (postings) {
         df += postings.length / FORMAT.POSTING_SIZE;
-        var doc = 0;
-        for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
-          doc += postings[k + FORMAT.POSTING_DOC_DELTA];
-          var weight = FIELD_WEIGHT[postings[k + FORMAT.POSTING_CODE] >> FORMAT.CODE_FIELD_SHIFT];
-          if (found.scores.has(doc) && !(best.get(doc) >= weight)) best.set(doc, weight);
-        }
+        bestPairWeights(postings, found.scores, best);
       });
       var idf = Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
       best.forEach(function (weight, doc) { found.scores.set(doc, found.scores.get(doc) + PAIR_WEIGHT * weight * idf); });
     });
+  }
+
+  /* WHOLE_NAME_BONUS added to each service whose name has every term and no other word. */
+  function addWholeNameBonus(scores, perTerm, termCount) {
+    next: for (var at = 0; at < scores.setCount; at++) {
+      var doc = scores.docs[at];
+      if (scores.state[doc] !== PRESENT) continue;
+      for (var i = 0; i < perTerm.length; i++) if (perTerm[i].name[doc] !== termCount) continue next;
+      scores.value[doc] += WHOLE_NAME_BONUS;
+    }
+  }
+
+  /* The best field weight of a pair's postings (`best`, by service), for the services found. */
+  function bestPairWeights(postings, scores, best) {
+    var doc = 0;
+    for (var k = 0; k < postings.length; k += FORMAT.POSTING_SIZE) {
+      doc += postings[k + FORMAT.POSTING_DOC_DELTA];
+      var weight = FIELD_WEIGHT[postings[k + FORMAT.POSTING_CODE] >> FORMAT.CODE_FIELD_SHIFT];
+      if (scores.has(doc) && !(best.get(doc) >= weight)) best.set(doc, weight);
+    }
   }
 
   function facetFilter(index, filters) {
@@ -675,49 +706,69 @@
      alone; `count` says how many there are, and `sortAll` makes the whole list when someone asks. */
   function rank(index, found, filters, order) {
     var filtered = Object.keys(filters).some(function (key) { return filters[key]; });
-    var accept = facetFilter(index, filters);
-    var docs = new Int32Array(index.count), n = 0;
-    if (found === null) {
-      for (var doc = 0; doc < index.count; doc++) if (accept(doc)) docs[n++] = doc;
-    } else {
-      var scores = found.scores;
-      for (var at = 0; at < scores.setCount; at++) {
-        doc = scores.docs[at];
-        if (scores.state[doc] === PRESENT && (!filtered || accept(doc))) docs[n++] = doc;
-      }
-    }
-    docs = docs.subarray(0, n);
+    var accept = filtered ? facetFilter(index, filters) : null;
+    var docs = found === null ? everyDoc(index.count, accept) : foundDocs(found.scores, accept);
     var retired = index.statuses.indexOf("retired");
-    var facets = index.facets, values = found === null ? new Float64Array(index.count) : found.scores.value;
+    var values = found === null ? new Float64Array(index.count) : found.scores.value;
     if (docs.length <= SORTED * 2) return allResults(docs, values, index, retired, order);
-    var keys = new Float64Array(docs.length);
-    /* Written out rather than calling a function: thousands of services, every keystroke. */
-    for (var i = 0; i < docs.length; i++) {
-      doc = docs[i];
-      keys[i] = values[doc] - (facets[doc * FORMAT.FACETS_PER_SERVICE + FORMAT.FACET_STATUS] === retired ? RETIRED_PENALTY : 0);
-    }
+    var keys = rankKeys(docs, values, index.facets, retired);
     var threshold = largest(keys.slice(), SORTED);
-    /* Of the services whose key ties with the SORTED-th, only those first in name order are needed:
-       a prefix may give thousands the same score. */
-    var above = 0, ties = new Int32Array(docs.length), tied = 0;
-    for (i = 0; i < docs.length; i++) {
-      if (keys[i] > threshold) above++;
-      else if (keys[i] === threshold) ties[tied++] = docs[i];
-    }
-    var lastTie = Infinity;
-    if (tied > SORTED - above) {
-      var places = new Float64Array(tied);
-      for (i = 0; i < tied; i++) places[i] = -placeOf(ties[i], order);
-      lastTie = -largest(places, SORTED - above);
-    }
-    var first = [];
-    for (i = 0; i < docs.length; i++) {
-      doc = docs[i];
-      if (keys[i] > threshold || (keys[i] === threshold && placeOf(doc, order) <= lastTie)) first.push(resultOf(doc, values, index, retired, order));
-    }
+    var first = firstResults(docs, keys, threshold, lastTie(docs, keys, threshold, order), values, index, retired, order);
     first.sort(byRank);
     first.count = docs.length;
     first.sortAll = function () { return allResults(docs, values, index, retired, order); };
+    return first;
+  }
+
+  /* Every service, or those `accept` takes (every one when null). */
+  function everyDoc(count, accept) {
+    var docs = new Int32Array(count), n = 0;
+    for (var doc = 0; doc < count; doc++) if (accept === null || accept(doc)) docs[n++] = doc;
+    return docs.subarray(0, n);
+  }
+
+  /* The services found, or those of them `accept` takes (every one when null). */
+  function foundDocs(scores, accept) {
+    var docs = new Int32Array(scores.setCount), n = 0;
+    for (var at = 0; at < scores.setCount; at++) {
+      var doc = scores.docs[at];
+      if (scores.state[doc] === PRESENT && (accept === null || accept(doc))) docs[n++] = doc;
+    }
+    return docs.subarray(0, n);
+  }
+
+  /* Each service's key for ranking: its score, or far below every live one when it is retired. */
+  function rankKeys(docs, values, facets, retired) {
+    var keys = new Float64Array(docs.length);
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i];
+      keys[i] = values[doc] - (facets[doc * FORMAT.FACETS_PER_SERVICE + FORMAT.FACET_STATUS] === retired ? RETIRED_PENALTY : 0);
+    }
+    return keys;
+  }
+
+  /* Of the services whose key ties with the SORTED-th (`threshold`), only those first in name order
+     are needed, a prefix may give thousands the same score: the last place among ties that is, or
+     Infinity when all are. */
+  function lastTie(docs, keys, threshold, order) {
+    var above = 0, ties = new Int32Array(docs.length), tied = 0;
+    for (var i = 0; i < docs.length; i++) {
+      if (keys[i] > threshold) above++;
+      else if (keys[i] === threshold) ties[tied++] = docs[i];
+    }
+    if (tied <= SORTED - above) return Infinity;
+    var places = new Float64Array(tied);
+    for (i = 0; i < tied; i++) places[i] = -placeOf(ties[i], order);
+    return -largest(places, SORTED - above);
+  }
+
+  /* The results of the services above `threshold`, and of those at it up to the place `last`. */
+  function firstResults(docs, keys, threshold, last, values, index, retired, order) {
+    var first = [];
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i];
+      if (keys[i] > threshold || (keys[i] === threshold && placeOf(doc, order) <= last)) first.push(resultOf(doc, values, index, retired, order));
+    }
     return first;
   }
 
