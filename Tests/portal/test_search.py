@@ -159,6 +159,19 @@ def test_the_matched_part_of_the_name_is_highlighted(driver, site):
     assert marks == ["Shar"]
 
 
+def test_a_result_that_keeps_its_place_is_marked_anew_not_drawn_again(driver, site):
+    open_page(driver, site)
+    assert search(driver, "emai")[0] == "Email"
+    driver.execute_script("window.firstResult = document.querySelector('#search-results-list li');")
+    driver.find_element(By.ID, "search-input").send_keys("l")
+    assert settled_results(driver)[0] == "Email"
+    kept = driver.execute_script("return document.querySelector('#search-results-list li') === window.firstResult;")
+    marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#search-results-list li:first-child mark")]
+    assert kept and marks == ["Email"], (kept, marks)
+    assert search(driver, "printer")[0] != "Email"
+    assert not driver.execute_script("return document.querySelector('#search-results-list li') === window.firstResult;")
+
+
 def test_each_result_says_its_category_and_owning_team(driver, site):
     open_page(driver, site)
     assert search(driver, "email")[0] == "Email"

@@ -1181,10 +1181,10 @@
   }
 
   /* The name as text nodes, with the parts that match a term in <mark>. */
-  function highlighted(name, terms, stemmer) {
+  function highlighted(name, parts) {
     var fragment = document.createDocumentFragment();
     var last = 0;
-    marks(name, terms, stemmer).forEach(function (part) {
+    parts.forEach(function (part) {
       fragment.appendChild(document.createTextNode(name.slice(last, part[0])));
       var mark = document.createElement("mark");
       mark.textContent = name.slice(part[0], part[0] + part[1]);
@@ -1230,45 +1230,71 @@
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
 
+    /* What each item of the list shows: its service and its name's marks. */
+    var shownItems = new WeakMap();
+
+    /* The results in the list. An item stays where the same service stays at its place, its name
+       marked anew when the marks change: a keystroke that changes little then costs the browser
+       little to draw, and the next keystroke does not wait behind that drawing. */
     function show(found, people) {
-      list.textContent = "";
-      var index = found.index;
-      people.forEach(function (doc) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = root + doc.href;
-        link.className = "result-link";
-        link.appendChild(highlighted(doc.name, found.terms, index.stemmer));
-        item.appendChild(link);
-        var statusName = index.statuses[facet(index, doc.doc, FORMAT.FACET_STATUS)];
-        if (statusName !== "live") {
-          var tag = document.createElement("strong");
-          tag.className = "tag tag-" + statusName;
-          tag.textContent = say(statusName);
-          item.appendChild(document.createTextNode(" "));
-          item.appendChild(tag);
+      people.forEach(function (doc, position) {
+        var parts = marks(doc.name, found.terms, found.index.stemmer);
+        var item = list.children[position];
+        var was = item && shownItems.get(item);
+        if (was && was.doc === doc.doc) {
+          if (JSON.stringify(was.parts) !== JSON.stringify(parts)) {
+            var link = item.querySelector("a.result-link");
+            link.textContent = "";
+            link.appendChild(highlighted(doc.name, parts));
+            shownItems.set(item, { doc: doc.doc, parts: parts });
+          }
+          return;
         }
-        var state = stateOf(index, doc.doc);
-        if (state) {
-          var stateTag = document.createElement("strong");
-          stateTag.className = "tag tag-" + state[FORMAT.STATE_CLASS];
-          stateTag.textContent = say(state[FORMAT.STATE_CLASS]);
-          item.appendChild(document.createTextNode(" "));
-          item.appendChild(stateTag);
-        }
-        var summary = document.createElement("p");
-        summary.textContent = doc.summary;
-        item.appendChild(summary);
-        var meta = document.createElement("p");
-        meta.className = "result-meta";
-        /* Category and owning team, so that services of the same name can be told apart. */
-        var category = index.categories[facet(index, doc.doc, FORMAT.FACET_CATEGORY)];
-        var team = index.teams[facet(index, doc.doc, FORMAT.FACET_TEAM)];
-        meta.textContent = [category ? category[FORMAT.CATEGORY_NAME] : "", team ? team[FORMAT.TEAM_NAME] : "",
-          say(statusName)].filter(Boolean).join(" · ");
-        item.appendChild(meta);
-        list.appendChild(item);
+        var fresh = resultItem(found.index, doc, parts);
+        shownItems.set(fresh, { doc: doc.doc, parts: parts });
+        if (item) list.replaceChild(fresh, item);
+        else list.appendChild(fresh);
       });
+      while (list.children.length > people.length) list.removeChild(list.lastElementChild);
+    }
+
+    /* A result's item: its name, marked (`parts`), as a link; its status and notice state when they
+       are news; its summary; its category and owning team. */
+    function resultItem(index, doc, parts) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + doc.href;
+      link.className = "result-link";
+      link.appendChild(highlighted(doc.name, parts));
+      item.appendChild(link);
+      var statusName = index.statuses[facet(index, doc.doc, FORMAT.FACET_STATUS)];
+      if (statusName !== "live") {
+        var tag = document.createElement("strong");
+        tag.className = "tag tag-" + statusName;
+        tag.textContent = say(statusName);
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(tag);
+      }
+      var state = stateOf(index, doc.doc);
+      if (state) {
+        var stateTag = document.createElement("strong");
+        stateTag.className = "tag tag-" + state[FORMAT.STATE_CLASS];
+        stateTag.textContent = say(state[FORMAT.STATE_CLASS]);
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(stateTag);
+      }
+      var summary = document.createElement("p");
+      summary.textContent = doc.summary;
+      item.appendChild(summary);
+      var meta = document.createElement("p");
+      meta.className = "result-meta";
+      /* Category and owning team, so that services of the same name can be told apart. */
+      var category = index.categories[facet(index, doc.doc, FORMAT.FACET_CATEGORY)];
+      var team = index.teams[facet(index, doc.doc, FORMAT.FACET_TEAM)];
+      meta.textContent = [category ? category[FORMAT.CATEGORY_NAME] : "", team ? team[FORMAT.TEAM_NAME] : "",
+        say(statusName)].filter(Boolean).join(" · ");
+      item.appendChild(meta);
+      return item;
     }
 
     var pauseTimer = 0;
