@@ -748,8 +748,8 @@
   }
 
   /* Of the services whose key ties with the SORTED-th (`threshold`), only those first in name order
-     are needed, a prefix may give thousands the same score: the last place among ties that is, or
-     Infinity when all are. */
+     are needed (a prefix may give thousands the same score): the place of the last one needed, or
+     Infinity when every one is. */
   function lastTie(docs, keys, threshold, order) {
     var above = 0, ties = new Int32Array(docs.length), tied = 0;
     for (var i = 0; i < docs.length; i++) {
