@@ -1,8 +1,9 @@
 extension StringProtocol {
     /// The text without white space at either end.
     var trimmed: String {
-        // Most values start and end with a visible ASCII character: nothing to trim.
-        if let first = utf8.first, let last = utf8.reversed().first, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+        // Most values start and end with a visible ASCII character: nothing to trim. (`last`, not
+        // `utf8.reversed().first`, which copies every byte: a StringProtocol's views are only Collections.)
+        if let first = first?.asciiValue, let last = last?.asciiValue, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
             return String(self)
         }
         guard let start = firstIndex(where: { !$0.isWhitespace }), let end = lastIndex(where: { !$0.isWhitespace }) else {
