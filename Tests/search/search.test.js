@@ -69,7 +69,7 @@ test("a word's terms file is the one its longest beginning names, worked out onc
   assert.equal(search.shardFor("pa", index), "terms-p");
   assert.equal(search.shardFor("zoo", index), null);
   assert.equal(search.shardFor("çtat", index), "terms-_t", "a letter other than a-z and 0-9 is _");
-  // An index made from another, with files of its own (as the page's warm-up makes one).
+  // An index made from another, with files of its own: it works out its own.
   const other = Object.assign(Object.create(index), { shards: [""], shardSet: null });
   assert.equal(search.shardFor("printer", other), "terms");
   assert.equal(search.shardFor("printer", index), "terms-print");

@@ -737,7 +737,9 @@
     return docs.subarray(0, n);
   }
 
-  /* Each service's key for ranking: its score, or far below every live one when it is retired. */
+  /* Each service's key for ranking: its score, or far below every live one when it is retired. The
+     status read as `facet()` reads it, written out: through `facet()` the keystrokes back to back at
+     10,000 services were slower (90th percentile 7.8 and 7.7 ms against 7.0 and 7.0, in turns). */
   function rankKeys(docs, values, facets, retired) {
     var keys = new Float64Array(docs.length);
     for (var i = 0; i < docs.length; i++) {
@@ -1243,7 +1245,7 @@
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
 
-    /* What each item of the list shows: its service and its name's marks. */
+    /* What each item of the list shows: its service and its name's marks (as JSON, to compare). */
     var shownItems = new WeakMap();
 
     /* The results in the list. An item stays where the same service stays at its place, its name
@@ -1252,19 +1254,20 @@
     function show(found, people) {
       people.forEach(function (doc, position) {
         var parts = marks(doc.name, found.terms, found.index.stemmer);
+        var shows = { doc: doc.doc, marks: JSON.stringify(parts) };
         var item = list.children[position];
         var was = item && shownItems.get(item);
-        if (was && was.doc === doc.doc) {
-          if (JSON.stringify(was.parts) !== JSON.stringify(parts)) {
+        if (was && was.doc === shows.doc) {
+          if (was.marks !== shows.marks) {
             var link = item.querySelector("a.result-link");
             link.textContent = "";
             link.appendChild(highlighted(doc.name, parts));
-            shownItems.set(item, { doc: doc.doc, parts: parts });
+            shownItems.set(item, shows);
           }
           return;
         }
         var fresh = resultItem(found.index, doc, parts);
-        shownItems.set(fresh, { doc: doc.doc, parts: parts });
+        shownItems.set(fresh, shows);
         if (item) list.replaceChild(fresh, item);
         else list.appendChild(fresh);
       });
